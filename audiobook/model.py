@@ -103,6 +103,25 @@ class Voice:
 
 
 @dataclass(frozen=True)
+class LexiconEntry:
+    """A pronunciation fix from voices.yaml: ``match`` (word or phrase) is spoken as ``say``."""
+
+    match: str
+    say: str
+    case_sensitive: bool = False
+    whole_word: bool = True
+
+
+@dataclass(frozen=True)
+class NormaliseOptions:
+    """How text that is awkward to hear is spoken; each is "read", "brief" or "skip"."""
+
+    urls: str = "brief"
+    emails: str = "brief"
+    handles: str = "skip"
+
+
+@dataclass(frozen=True)
 class Utterance:
     """One stretch spoken in one voice. ``display`` is what was written, ``spoken`` what is said."""
 
@@ -133,9 +152,8 @@ class Script:
 
 @dataclass(frozen=True)
 class Clip:
-    """Mono 16-bit PCM for one utterance, in the engine's declared sample rate."""
+    """Mono 16-bit little-endian PCM for one utterance, in the engine's declared sample rate."""
 
-    utterance_id: str
     sample_rate: int
     pcm: bytes
 

@@ -1,0 +1,33 @@
+"""Shared fixtures: where the project's shared data lives, skipping cleanly without it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside this checkout")
+    return SHARED
+
+
+@pytest.fixture
+def seed_path(shared_dir: Path) -> Path:
+    path = shared_dir / "seed" / "000_c0aac5173ddd6a71.txt"
+    if not path.is_file():
+        pytest.skip("the seed article is not in ../shared/seed")
+    return path
+
+
+@pytest.fixture
+def cleaning_dev(shared_dir: Path) -> Path:
+    path = shared_dir / "cleaning-dev"
+    if not (path / "gold.json").is_file():
+        pytest.skip("../shared/cleaning-dev is not available")
+    return path
