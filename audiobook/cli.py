@@ -1,0 +1,290 @@
+"""The command line. The one place where library errors become messages and exit codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import AudiobookError, OutputError
+
+DEFAULT_VOICES = Path("voices.yaml")  # picked up from the working directory when present
+BAR_WIDTH = 30  # characters of the progress bar: fits an 80-column terminal with the figures
+EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped with Ctrl-C
+EXIT_BUG = 70  # EX_SOFTWARE: an internal error, not the user's input
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"audiobook: {message}", err=True)
+    sys.exit(code)
+
+
+def translate_errors(func: Callable) -> Callable:
+    """Turns named library errors into one line on stderr and a non-zero exit, no traceback."""
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except AudiobookError as exc:
+            _fail(f"error: {exc}", exc.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted: nothing was written at a final path", EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            sys.exit(0)
+        except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+            if click.get_current_context().find_root().params.get("debug"):
+                raise
+            _fail(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)",
+                  EXIT_BUG)
+
+    return wrapper
+
+
+def _config(voices: str | None):
+    from .config import load_config
+
+    if voices is None and DEFAULT_VOICES.is_file():
+        voices = str(DEFAULT_VOICES)
+    return load_config(voices)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="audiobook")
+@click.option("--debug", is_flag=True, hidden=True, help="Show tracebacks of internal errors.")
+def main(debug: bool) -> None:
+    """Turn news and web articles into accessible, chaptered audio editions.
+
+    \b
+    Example:
+      audiobook build examples/harbour-lights.txt -o output
+      audiobook play output/harbour-lights-*/harbour-lights-*.mp3
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output-dir", "out_dir", default="output", show_default=True,
+              type=click.Path(file_okay=False), help="Where editions are written.")
+@click.option("--voices", type=click.Path(dir_okay=False), help="voices.yaml to use "
+              "(default: ./voices.yaml when present, else built-in defaults).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes (default: all cores).")
+@click.option("--no-cache", is_flag=True, help="Synthesise everything again; do not use the clip cache.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@translate_errors
+def build(inputs, out_dir, voices, jobs, no_cache, quiet):
+    """Build an audio edition (chaptered MP3 and more) from each INPUT.
+
+    INPUT is a copied web page (.txt), a saved HTML page, Markdown (as written by
+    `audiobook clean`), or - for standard input.
+
+    \b
+    Example:
+      audiobook build article.txt -o output --voices voices.yaml
+    """
+    from .pipeline import build as build_edition
+
+    config = _config(voices)
+    for source in inputs:
+        started = time.monotonic()
+        bar = ProgressBar(enabled=not quiet and sys.stderr.isatty())
+        edition = build_edition(source, out_dir, config=config, jobs=jobs, cache=not no_cache,
+                                progress=bar.update, stdin=sys.stdin.buffer)
+        bar.close()
+        if not quiet:
+            took = time.monotonic() - started
+            click.echo(f"{edition.mp3}  ({_clock(edition.seconds)}, "
+                       f"{len(edition.book.chapters)} chapters, built in {took:.1f} s)")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True,
+              help="Markdown (editable, rebuildable) or JSON.")
+@click.option("--output-dir", type=click.Path(file_okay=False),
+              help="Write <input stem>.md (or .json) here instead of printing.")
+@click.option("--explain", is_flag=True, help="Show for each line of a plain-text input whether it was kept, and why.")
+@click.option("--spoken", is_flag=True, help="Print the text exactly as it will be spoken.")
+@click.option("--voices", type=click.Path(dir_okay=False), help="voices.yaml (for the lexicon and normalisation options).")
+@translate_errors
+def clean(inputs, fmt, output_dir, explain, spoken, voices):
+    """Clean an article and show it as Markdown (or JSON) without building audio.
+
+    \b
+    Examples:
+      audiobook clean page.txt                  # cleaned Markdown on stdout
+      audiobook clean page.txt --explain        # why each line was kept or dropped
+      audiobook clean page.txt --spoken         # proofread pronunciation
+      audiobook clean *.txt --output-dir edited # one <stem>.md per input, to edit and rebuild
+    """
+    from .fsutil import atomic_write_text
+    from .pipeline import clean as clean_input
+    from .pipeline import spoken_sentences
+
+    config = _config(voices) if (spoken or fmt == "json") else None
+    for source in inputs:
+        cleaned = clean_input(source, stdin=sys.stdin.buffer)
+        if explain:
+            text = _explain(cleaned)
+        elif spoken:
+            text = _spoken(cleaned.article, spoken_sentences(cleaned.article, config))
+        elif fmt == "json":
+            from .writers.article_json import article_to_dict
+
+            data = article_to_dict(cleaned.article, spoken_sentences(cleaned.article, config))
+            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        else:
+            from .writers.markdown import render_markdown
+
+            text = render_markdown(cleaned.article)
+        if output_dir and not explain:
+            stem = "stdin" if source == "-" else Path(source).stem
+            target = Path(output_dir) / f"{stem}.{'json' if fmt == 'json' else 'md'}"
+            if Path(source).resolve() == target.resolve():
+                raise OutputError(f"{target} is the input itself: choose another --output-dir")
+            Path(output_dir).mkdir(parents=True, exist_ok=True)
+            atomic_write_text(target, text)
+            click.echo(str(target), err=True)
+        else:
+            click.echo(text, nl=False)
+
+
+def _explain(cleaned) -> str:
+    decisions = cleaned.ingested.decisions
+    if not decisions:
+        return (f"{cleaned.ingested.format} input: structure comes from the markup, "
+                "so every element is kept as marked\n")
+    rows = [f"{d.line_no:>4} {'KEEP' if d.kept else 'drop'} {d.label:<14} {d.reason}: {d.text[:60]}"
+            for d in decisions]
+    return "\n".join(rows) + "\n"
+
+
+def _spoken(article, spoken: dict[str, str]) -> str:
+    lines = [article.title, ""]
+    for section in article.sections:
+        if section.heading:
+            lines += [f"## {section.heading}", ""]
+        for block in section.blocks:
+            lines += [" ".join(spoken[s.id] for s in block.sentences), ""]
+    return "\n".join(lines)
+
+
+@main.command()
+@click.option("--engine", "engines", multiple=True, help="Only this engine (repeatable).")
+@translate_errors
+def voices(engines):
+    """List the installed voices of each engine, to name in voices.yaml.
+
+    \b
+    Example:
+      audiobook voices --engine espeak
+    """
+    from .config import list_voices
+
+    for engine, found in list_voices(list(engines) or None).items():
+        if isinstance(found, str):
+            click.echo(f"{engine}: unavailable: {found}")
+            continue
+        click.echo(f"{engine}: {len(found)} voices")
+        for v in found:
+            langs = ",".join(v.languages)
+            click.echo(f"  {v.id:<28} {v.name:<34} {langs:<16} {v.gender or ''}".rstrip())
+
+
+@main.command()
+@click.argument("mp3", type=click.Path(dir_okay=False))
+@translate_errors
+def chapters(mp3):
+    """List the chapters of a chaptered MP3: number, start time, title.
+
+    \b
+    Example:
+      audiobook chapters output/my-article/my-article.mp3
+    """
+    from .chapters import read_chapters
+
+    for ch in read_chapters(mp3):
+        click.echo(f"{ch.number:>3}  {_clock(ch.start_ms / 1000)}  {ch.title}")
+
+
+@main.command()
+@click.argument("mp3", type=click.Path(dir_okay=False))
+@click.option("--chapter", type=click.IntRange(1), help="Start at this chapter number.")
+@translate_errors
+def play(mp3, chapter):
+    """Play a chaptered MP3 with mpv (or ffplay), announcing each chapter.
+
+    \b
+    Keys: n next chapter, p previous chapter, space pause, f / b seek 10 s forward / back,
+          ] faster, [ slower, q quit.
+    Example:
+      audiobook play output/my-article/my-article.mp3 --chapter 2
+    """
+    from .player import play as play_file
+
+    play_file(mp3, chapter)
+
+
+@main.command()
+@click.option("--clear", is_flag=True, help="Delete every cached clip.")
+@translate_errors
+def cache(clear):
+    """Show the clip cache's location and size, or clear it.
+
+    \b
+    Example:
+      audiobook cache --clear
+    """
+    from .render.cache import ClipCache, default_cache_root
+
+    store = ClipCache(default_cache_root())
+    if clear:
+        removed = store.clear()
+        click.echo(f"cleared {store.root} ({_size(removed)})")
+    else:
+        click.echo(f"{store.root}: {_size(store.size())}")
+
+
+class ProgressBar:
+    """Audio seconds done of the estimated total, with an ETA, on stderr (terminals only)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.started = time.monotonic()
+        self.drawn = False
+
+    def update(self, done: float, total: float) -> None:
+        if not self.enabled or total <= 0:
+            return
+        share = min(done / total, 1.0)
+        elapsed = time.monotonic() - self.started
+        eta = elapsed * (1 - share) / share if share > 0 else 0.0
+        filled = int(BAR_WIDTH * share)
+        bar = "#" * filled + "-" * (BAR_WIDTH - filled)
+        click.echo(f"\r[{bar}] {_clock(done)} of {_clock(total)} audio, ETA {eta:4.0f} s",
+                   err=True, nl=False)
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            click.echo("", err=True)
+
+
+def _clock(seconds: float) -> str:
+    whole = int(round(seconds))
+    return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}" if whole >= 3600 else \
+        f"{whole // 60}:{whole % 60:02d}"
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB"
+
+
+if __name__ == "__main__":
+    main()

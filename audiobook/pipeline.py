@@ -1,0 +1,115 @@
+"""The stages wired together: the library API behind ``audiobook clean`` and ``audiobook build``."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Config, VoiceSpec, load_config, resolve_voice
+from .engines import get_engine
+from .errors import OutputError
+from .ingest import Ingested, read_input
+from .model import Article, RenderedBook, Script, Voice
+from .render import render
+from .render.cache import ClipCache, default_cache_root
+from .segment import segment
+from .speech.lexicon import spoken_text
+from .speech.script import build_script
+
+Progress = Callable[[float, float], None]
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """A segmented article with the line decisions that explain it."""
+
+    article: Article
+    ingested: Ingested
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What a build wrote: the edition directory and its rendered timeline."""
+
+    path: Path
+    mp3: Path
+    script: Script
+    book: RenderedBook
+
+    @property
+    def seconds(self) -> float:
+        return self.book.frames / self.book.sample_rate
+
+
+def clean(source: str | Path, *, stdin=None) -> Cleaned:
+    """Read, clean and segment one input."""
+    ingested = read_input(source, stdin=stdin)
+    return Cleaned(segment(ingested.article), ingested)
+
+
+def voice_resolver(config: Config) -> Callable[[VoiceSpec], Voice]:
+    """Resolves voice specs against the engines they name, each engine asked once."""
+    return lambda spec: resolve_voice(spec, get_engine(spec.engine))
+
+
+def make_script(article: Article, config: Config) -> Script:
+    return build_script(article, config, voice_resolver(config))
+
+
+def spoken_sentences(article: Article, config: Config) -> dict[str, str]:
+    """Sentence id → the text as it will be spoken (``clean --spoken``, JSON output)."""
+    return {
+        sentence.id: spoken_text(sentence.text, config.normalise, config.lexicon)
+        for section in article.sections
+        for block in section.blocks
+        for sentence in block.sentences
+    }
+
+
+def build(
+    source: str | Path,
+    out_dir: str | Path,
+    *,
+    config: Config | None = None,
+    jobs: int | None = None,
+    cache: bool = True,
+    cache_root: Path | None = None,
+    progress: Progress | None = None,
+    stdin=None,
+) -> Edition:
+    """Turn one article into an edition directory inside ``out_dir``."""
+    from .fsutil import unique_edition_dir
+    from .writers import write_edition
+
+    config = config or load_config(None)
+    cleaned = clean(source, stdin=stdin)
+    script = make_script(cleaned.article, config)
+    out = Path(out_dir)
+    _ensure_dir(out)
+    clip_cache = ClipCache(cache_root or default_cache_root()) if cache else None
+    with tempfile.TemporaryDirectory(prefix=".audiobook-work-", dir=out) as work:
+        book = render(script, workdir=Path(work), cache=clip_cache, jobs=jobs, progress=progress)
+        edition_dir = unique_edition_dir(out, cleaned.article.title, _source_id(source, cleaned))
+        path = write_edition(cleaned.article, script, book, out, slug=edition_dir.name)
+    return Edition(path, path / f"{path.name}.mp3", script, book)
+
+
+def _source_id(source: str | Path, cleaned: Cleaned) -> str:
+    """Identifies where an edition came from, so another article never overwrites it."""
+    name = "-" if str(source) == "-" else os.path.abspath(source)
+    return hashlib.sha256(f"{name}\0{cleaned.article.title}".encode()).hexdigest()[:16]
+
+
+def _ensure_dir(path: Path) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(f"{path} is a file, not a directory: choose another output directory with -o") from None
+    except OSError as exc:
+        raise OutputError(f"cannot create output directory {path}: {exc.strerror}") from None
+    if not os.access(path, os.W_OK):
+        raise OutputError(f"cannot write to output directory {path}: check its permissions or use -o")

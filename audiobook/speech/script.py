@@ -1,0 +1,214 @@
+"""Article → Script: who says what, in which voice, with which pauses.
+
+Each section becomes a chapter. The first chapter opens with the title (title voice) and a
+short spoken line of metadata; every titled section opens with its heading (heading voice).
+Narration is read by the narrator, quoted speech by its speaker's voice (voices.yaml
+``speakers:``, or one from the pool when ``auto_speakers`` is on) or else the quote voice.
+Captions are read in the caption voice when that role has ``read: true``; a pull-quote that
+repeats the body is never read. ``display`` keeps the written text for the transcript;
+``spoken`` is what the engine is given, after normalisation and the lexicon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ..config import Config, VoiceSpec
+from ..model import (
+    Article,
+    Block,
+    Role,
+    Script,
+    ScriptChapter,
+    Section,
+    Span,
+    SpanKind,
+    Utterance,
+    Voice,
+)
+from .lexicon import spoken_text
+
+SPAN_PAUSE_MS = 120  # a breath where the voice changes inside a sentence, so the switch is heard
+TITLE_PAUSE_MS = 900  # after the title: a clear break before the metadata line
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+Resolve = Callable[[VoiceSpec], Voice]
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One utterance before ids and pauses are assigned."""
+
+    sentence_id: str
+    role: Role
+    voice: Voice
+    display: str
+    spoken: str
+    speaker: str | None
+    ends: str  # "span", "sentence", "block"
+
+
+def build_script(article: Article, config: Config, resolve: Resolve) -> Script:
+    """The speech script of a segmented article under ``config``; ``resolve`` maps specs to voices."""
+    voices = _Voices(config, resolve)
+    chapters = []
+    for index, section in enumerate(article.sections):
+        lines = list(_section_lines(article, section, index == 0, config, voices))
+        title = section.heading or (article.title if index == 0 else f"Part {index + 1}")
+        chapters.append(ScriptChapter(section.id, title, _utterances(lines, config)))
+    return Script(article, tuple(c for c in chapters if c.utterances))
+
+
+def spoken_date(iso: str) -> str | None:
+    """'2010-12-13' → '13 December 2010' (then normalised like any text), or None."""
+    parts = iso.split("-")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return None
+    year, month, day = (int(p) for p in parts)
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    return f"{day} {MONTHS[month - 1]} {year}"
+
+
+class _Voices:
+    """Resolves each role's and speaker's voice once, keeping auto-assigned voices stable."""
+
+    def __init__(self, config: Config, resolve: Resolve) -> None:
+        self._config = config
+        self._resolve = resolve
+        self._cache: dict[VoiceSpec, Voice] = {}
+        self._aliases = {
+            alias.casefold(): speaker.spec
+            for speaker in config.speakers
+            for alias in (speaker.name, *speaker.aliases)
+        }
+        self._auto: dict[str, VoiceSpec] = {}
+
+    def get(self, spec: VoiceSpec) -> Voice:
+        if spec not in self._cache:
+            self._cache[spec] = self._resolve(spec)
+        return self._cache[spec]
+
+    def role(self, role: str) -> Voice:
+        return self.get(self._config.roles[role].spec)
+
+    def speaker(self, name: str | None) -> Voice:
+        if name:
+            spec = self._aliases.get(name.casefold())
+            if spec is None and self._config.auto_speakers and self._config.speaker_pool:
+                pool = self._config.speaker_pool
+                spec = self._auto.setdefault(name, pool[len(self._auto) % len(pool)])
+            if spec is not None:
+                return self.get(spec)
+        return self.role("quote")
+
+
+def _section_lines(
+    article: Article, section: Section, first: bool, config: Config, voices: _Voices
+) -> Iterator[_Line]:
+    if first:
+        title = _cued(article.title, "title", config)
+        yield _Line(f"{section.id}.title", Role.HEADING, voices.role("title"), article.title,
+                    _speak(title, config), None, "title")
+        meta = _metadata_line(article)
+        if meta:
+            yield _Line(f"{section.id}.meta", Role.PARAGRAPH, voices.role("narrator"), meta,
+                        _speak(meta, config), None, "block")
+    if section.heading:
+        heading = _cued(section.heading, "heading", config)
+        yield _Line(f"{section.id}.heading", Role.HEADING, voices.role("heading"),
+                    section.heading, _speak(heading, config), None, "block")
+    for block in section.blocks:
+        yield from _block_lines(block, config, voices)
+
+
+def _metadata_line(article: Article) -> str:
+    parts = [article.source, article.byline]
+    if article.date:
+        parts.append(spoken_date(article.date) or article.date)
+    return ". ".join(p.strip().rstrip(".") for p in parts if p and p.strip()) + (
+        "." if any(parts) else ""
+    )
+
+
+def _block_lines(block: Block, config: Config, voices: _Voices) -> Iterator[_Line]:
+    if block.role is Role.PULL_QUOTE and block.repeats_body:
+        return
+    if block.role is Role.CAPTION and not config.roles["caption"].read:
+        return
+    role_name = {Role.CAPTION: "caption", Role.HEADING: "heading", Role.QUOTE: "quote",
+                 Role.PULL_QUOTE: "quote"}.get(block.role, "narrator")
+    for s_index, sentence in enumerate(block.sentences):
+        spans = [span for span in sentence.spans if span.text.strip()]
+        for p_index, span in enumerate(spans):
+            last_span = p_index == len(spans) - 1
+            last_sentence = s_index == len(block.sentences) - 1
+            ends = "block" if last_span and last_sentence else "sentence" if last_span else "span"
+            voice, speaker, spoken_role = _span_voice(span, block, role_name, voices)
+            display = span.text.strip()
+            text = display
+            if s_index == 0 and p_index == 0 and spoken_role != "quote":
+                text = _cued(text, spoken_role, config)
+            if spoken_role == "quote" and _opens_quote(spans, p_index):
+                text = _cued(text, "quote", config, speaker, opening=True)
+            if spoken_role == "quote" and _closes_quote(spans, p_index):
+                text = _cued(text, "quote", config, speaker, closing=True)
+            yield _Line(sentence.id, block.role, voice, display, _speak(text, config), speaker, ends)
+
+
+def _span_voice(span: Span, block: Block, role_name: str, voices: _Voices):
+    if span.kind is SpanKind.QUOTE:
+        return voices.speaker(span.speaker), span.speaker, "quote"
+    if role_name == "quote":
+        speaker = block.attribution if block.role is Role.PULL_QUOTE else None
+        return voices.speaker(speaker), speaker, "quote"
+    return voices.role(role_name), None, role_name
+
+
+def _opens_quote(spans: list[Span], index: int) -> bool:
+    return index == 0 or spans[index - 1].kind is not SpanKind.QUOTE
+
+
+def _closes_quote(spans: list[Span], index: int) -> bool:
+    return index == len(spans) - 1 or spans[index + 1].kind is not SpanKind.QUOTE
+
+
+def _cued(text: str, role: str, config: Config, speaker: str | None = None, *,
+          opening: bool = True, closing: bool = False) -> str:
+    """Adds the role's optional spoken cues ("quote" / "end quote", the speaker's name)."""
+    rc = config.roles[role]
+    if closing:
+        return f"{text} {rc.cue_after}".strip() if rc.cue_after else text
+    prefix = []
+    if role == "quote" and rc.announce_speaker and speaker:
+        prefix.append(f"{speaker}:")
+    if rc.cue_before:
+        prefix.append(rc.cue_before)
+    return " ".join([*prefix, text])
+
+
+def _speak(text: str, config: Config) -> str:
+    return spoken_text(text, config.normalise, config.lexicon)
+
+
+def _utterances(lines: list[_Line], config: Config) -> tuple[Utterance, ...]:
+    pauses = {
+        "span": SPAN_PAUSE_MS,
+        "sentence": config.pauses.sentence_ms,
+        "block": config.pauses.paragraph_ms,
+        "title": TITLE_PAUSE_MS,
+    }
+    out = []
+    for index, line in enumerate(lines):
+        last = index == len(lines) - 1
+        pause = config.pauses.section_ms if last else pauses[line.ends]
+        out.append(Utterance(
+            id=f"{line.sentence_id}.u{index + 1}", sentence_id=line.sentence_id,
+            voice=line.voice, display=line.display, spoken=line.spoken,
+            pause_after_ms=pause, role=line.role, speaker=line.speaker,
+        ))
+    return tuple(out)
+

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Sets up audiobook on this machine: eSpeak NG, ffmpeg and mpv (apt-get, when missing), then
+# a virtual environment in .venv with the package and its test tools. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf 'setup: %s\n' "$*" >&2; }
+
+PYTHON="${PYTHON:-}"
+if [ -z "$PYTHON" ]; then
+  for candidate in python3.13 python3.12 python3.11 python3.10 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 &&
+       "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 10))' 2>/dev/null; then
+      PYTHON="$candidate"; break
+    fi
+  done
+fi
+[ -n "$PYTHON" ] || { say "Python 3.10 or newer is needed: install it (apt-get install python3) and run again"; exit 1; }
+
+missing=()
+command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
+{ ldconfig -p 2>/dev/null || true; } | grep -q 'libespeak-ng\.so' || missing+=(libespeak-ng1)
+command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
+command -v mpv >/dev/null 2>&1 || missing+=(mpv)
+"$PYTHON" -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    say "installing ${missing[*]} with apt-get"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    say "please install: ${missing[*]} (macOS: brew install espeak-ng ffmpeg mpv; Windows: see README), then run again"
+    exit 1
+  fi
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  say "creating .venv with $PYTHON"
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip >/dev/null
+.venv/bin/python -m pip install --quiet -e '.[test]'
+say "ready: .venv/bin/audiobook --help"
