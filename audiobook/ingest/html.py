@@ -1,0 +1,195 @@
+"""Saved web page (HTML) → unsegmented Article, using trafilatura for the main-text extraction.
+
+trafilatura finds the article body and its metadata; this module maps its element tree
+(p, head, quote, list/item, table, figcaption) onto Sections and Blocks and drops the
+leftovers trafilatura keeps around articles: the headline repeated as a heading, and
+headings that introduce nothing (teaser and sign-up boxes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..errors import InputError
+from ..model import Article, Role, Span
+from .structure import Piece, build_sections, has_body, narration, squash
+
+# Elements whose text is inline within a block rather than a block of its own.
+INLINE_TAGS = frozenset({"hi", "ref", "lb", "del", "span", "code", "b", "i", "em", "strong", "a"})
+# Tags trafilatura uses for images; their alt text is not article text.
+IMAGE_TAGS = frozenset({"graphic", "img"})
+# How table cells of one row are joined so a listener hears them as one line.
+CELL_JOINER = "; "
+# Only the start of a page is searched for <html lang>; it sits in the first tag.
+LANG_SCAN_CHARS = 4096
+# Language assumed when neither trafilatura nor <html lang> names one.
+DEFAULT_LANGUAGE = "en"
+
+_HTML_LANG = re.compile(r"""<html\b[^>]{0,500}?\blang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?""", re.IGNORECASE)
+
+
+def read_html(html: str, *, url: str | None = None) -> Article:
+    """The article in ``html``: title and metadata apart, body blocks in sections.
+
+    Raises InputError when no article text can be found.
+    """
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_formatting=False,
+        include_links=False,
+    )
+    body = getattr(document, "body", None)
+    if document is None or body is None:
+        raise InputError(f"no article text found in the HTML page {url or ''}".rstrip() + ": give the page's text as a .txt file instead")
+    title = squash(document.title or "")
+    pieces = _drop_empty_headings(_drop_title(list(_pieces(body)), title))
+    sections = build_sections(pieces)
+    if not has_body(sections):
+        raise InputError(f"no article text found in the HTML page {url or ''}".rstrip() + ": give the page's text as a .txt file instead")
+    return Article(
+        title=title,
+        sections=sections,
+        byline=_byline(document.author),
+        date=document.date or None,
+        source=squash(document.sitename or "") or None,
+        language=_language(document.language, html),
+        url=url or document.url or None,
+    )
+
+
+def _pieces(body) -> Iterator[Piece]:
+    """Headings and blocks of trafilatura's body tree in reading order, loose text included."""
+    if squash(body.text or ""):
+        yield Piece(spans=narration(body.text or ""))
+    for element in body:
+        yield from _element_pieces(element, Role.PARAGRAPH)
+        if squash(element.tail or ""):
+            yield Piece(spans=narration(element.tail or ""))
+
+
+def _element_pieces(element, role: Role) -> Iterator[Piece]:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in IMAGE_TAGS:
+        return
+    if tag == "head":
+        text = squash(_text(element))
+        if text:
+            yield Piece(heading=text)
+    elif tag == "list":
+        for item in element:
+            yield from _item_pieces(item)
+    elif tag == "quote":
+        yield from _container_pieces(element, Role.QUOTE)
+    elif tag == "table":
+        for row in element.iter("row"):
+            cells = [squash(_text(cell)) for cell in row.iter("cell")]
+            line = CELL_JOINER.join(cell for cell in cells if cell)
+            if line:
+                yield Piece(spans=narration(line), role=role)
+    elif tag in {"figcaption", "caption"}:
+        yield from _block(element, Role.CAPTION)
+    else:
+        yield from _container_pieces(element, role)
+
+
+def _container_pieces(element, role: Role) -> Iterator[Piece]:
+    """A block, or when it holds block children, one block per child."""
+    if any(isinstance(child.tag, str) and child.tag not in INLINE_TAGS for child in element):
+        if squash(element.text or ""):
+            yield Piece(spans=narration(element.text or ""), role=role)
+        for child in element:
+            if isinstance(child.tag, str) and child.tag in INLINE_TAGS:
+                yield from _block(child, role, with_tail=True)
+            else:
+                yield from _element_pieces(child, role)
+                if squash(child.tail or ""):
+                    yield Piece(spans=narration(child.tail or ""), role=role)
+    else:
+        yield from _block(element, role)
+
+
+def _item_pieces(item) -> Iterator[Piece]:
+    """A list item as one block; lists nested in it follow as blocks of their own."""
+    own: list[str] = [item.text or ""]
+    nested = []
+    for child in item:
+        if child.tag == "list":
+            nested.append(child)
+            own.append(child.tail or "")
+        else:
+            own.append(_text(child))
+            own.append(child.tail or "")
+    spans = narration("".join(own))
+    if spans:
+        yield Piece(spans=spans, role=Role.LIST_ITEM)
+    for sublist in nested:
+        for subitem in sublist:
+            yield from _item_pieces(subitem)
+
+
+def _block(element, role: Role, *, with_tail: bool = False) -> Iterator[Piece]:
+    text = _text(element) + ((element.tail or "") if with_tail else "")
+    spans: tuple[Span, ...] = narration(text)
+    if spans:
+        yield Piece(spans=spans, role=role)
+
+
+def _text(element) -> str:
+    """All text of an element; line breaks become spaces, image alt text is skipped."""
+    parts: list[str] = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in IMAGE_TAGS:
+            parts.append(" " if child.tag == "lb" else "")
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _same_text(a: str, b: str) -> bool:
+    return squash(a).casefold() == squash(b).casefold()
+
+
+def _drop_title(pieces: list[Piece], title: str) -> list[Piece]:
+    """Pieces without headings that repeat the headline (the title is metadata, not body)."""
+    if not title:
+        return pieces
+    return [piece for piece in pieces if piece.heading is None or not _same_text(piece.heading, title)]
+
+
+def _drop_empty_headings(pieces: list[Piece]) -> list[Piece]:
+    """Pieces without headings that are followed by another heading or by nothing."""
+    kept: list[Piece] = []
+    for index, piece in enumerate(pieces):
+        if piece.heading is not None:
+            following = pieces[index + 1] if index + 1 < len(pieces) else None
+            if following is None or following.heading is not None:
+                continue
+        kept.append(piece)
+    return kept
+
+
+def _byline(author: str | None) -> str | None:
+    """trafilatura's "A; B; C" author list as a printed byline "By A, B and C"."""
+    if not author:
+        return None
+    names = [squash(name) for name in author.split(";") if squash(name)]
+    if not names:
+        return None
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"By {joined}"
+
+
+def _language(detected: str | None, html: str) -> str:
+    """Primary language tag: trafilatura's, else the page's ``<html lang>``, else English."""
+    if detected:
+        return detected.split("-")[0].lower()
+    match = _HTML_LANG.search(html[:LANG_SCAN_CHARS])
+    return match.group(1).lower() if match else DEFAULT_LANGUAGE

@@ -1,0 +1,97 @@
+"""Shared assembly of unsegmented Articles from a flat run of headings and blocks.
+
+HTML and Markdown readers both reduce a document to ``Piece`` values in reading order;
+``build_sections`` turns them into Sections and Blocks with the canonical ids
+("s1", "s1.b1", "s1.b1.t1"), so every reader numbers things the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import Block, Role, Section, Sentence, Span, SpanKind
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A section heading (``heading`` set) or one block of body text."""
+
+    spans: tuple[Span, ...] = ()
+    role: Role = Role.PARAGRAPH
+    heading: str | None = None
+    attribution: str | None = None
+    repeats_body: bool = False
+
+
+def squash(text: str) -> str:
+    """Collapse every whitespace run to one space and trim the ends."""
+    return " ".join(text.split())
+
+
+def normalise_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
+    """Spans with whitespace collapsed across boundaries, ends trimmed, empties dropped,
+    and neighbouring spans of the same kind and speaker merged."""
+    merged: list[Span] = []
+    previous_space = True
+    for span in spans:
+        text = "".join(" " if ch.isspace() else ch for ch in span.text)
+        out: list[str] = []
+        for ch in text:
+            if ch == " " and previous_space:
+                continue
+            out.append(ch)
+            previous_space = ch == " "
+        cleaned = "".join(out)
+        if not cleaned:
+            continue
+        if merged and merged[-1].kind == span.kind and merged[-1].speaker == span.speaker:
+            last = merged[-1]
+            merged[-1] = Span(last.text + cleaned, last.kind, last.speaker)
+        else:
+            merged.append(Span(cleaned, span.kind, span.speaker))
+    while merged and merged[-1].text.endswith(" "):
+        last = merged.pop()
+        trimmed = last.text.rstrip(" ")
+        if trimmed:
+            merged.append(Span(trimmed, last.kind, last.speaker))
+    return tuple(merged)
+
+
+def narration(text: str) -> tuple[Span, ...]:
+    """One whitespace-normalised narration span, or none for blank text."""
+    return normalise_spans((Span(text, SpanKind.NARRATION),))
+
+
+def build_block(block_id: str, piece: Piece) -> Block:
+    """An unsegmented block: one sentence ``<block_id>.t1`` holding all the piece's spans."""
+    return Block(
+        id=block_id,
+        role=piece.role,
+        sentences=(Sentence(f"{block_id}.t1", piece.spans),),
+        attribution=piece.attribution,
+        repeats_body=piece.repeats_body,
+    )
+
+
+def build_sections(pieces: Iterable[Piece]) -> tuple[Section, ...]:
+    """Sections in order: blocks before the first heading form an untitled opening section."""
+    groups: list[tuple[str | None, list[Piece]]] = []
+    for piece in pieces:
+        if piece.heading is not None:
+            groups.append((piece.heading, []))
+        elif piece.spans:
+            if not groups:
+                groups.append((None, []))
+            groups[-1][1].append(piece)
+    sections: list[Section] = []
+    for number, (heading, body) in enumerate(groups, start=1):
+        section_id = f"s{number}"
+        blocks = tuple(build_block(f"{section_id}.b{index}", piece) for index, piece in enumerate(body, start=1))
+        sections.append(Section(section_id, heading, blocks))
+    return tuple(sections)
+
+
+def has_body(sections: tuple[Section, ...]) -> bool:
+    """True when at least one section holds a block with text."""
+    return any(block.text.strip() for section in sections for block in section.blocks)
