@@ -1,0 +1,165 @@
+"""EspeakEngine against the real libespeak-ng: rates, lengths, voices, variants, safety."""
+
+from __future__ import annotations
+
+import multiprocessing
+import shutil
+import subprocess
+
+import pytest
+
+from audiobook.engines import espeak
+from audiobook.engines.espeak import EspeakEngine
+from audiobook.errors import EngineError
+from audiobook.model import Voice
+
+SENTENCE = "The council published its annual report on Tuesday morning."
+BRITISH = Voice("espeak", "gmw/en", rate=170)
+
+
+@pytest.fixture(scope="module")
+def engine() -> EspeakEngine:
+    try:
+        engine = EspeakEngine()
+        engine.voices()
+    except EngineError as error:
+        pytest.skip(str(error))
+    return engine
+
+
+def _seconds(clip) -> float:
+    return clip.frames / clip.sample_rate
+
+
+def test_sample_rate_and_plausible_length(engine: EspeakEngine) -> None:
+    clip = engine.synthesize(SENTENCE, BRITISH)
+    assert clip.sample_rate == 22050
+    assert len(clip.pcm) % 2 == 0
+    # 9 words at 170 wpm is about 3.2 s of speech
+    assert 2.0 < _seconds(clip) < 5.0
+    assert max(abs(int.from_bytes(clip.pcm[i:i + 2], "little", signed=True))
+               for i in range(0, len(clip.pcm), 2)) > 1000
+
+
+def test_same_input_gives_nearly_the_same_length(engine: EspeakEngine) -> None:
+    # eSpeak NG carries a little wave-generator state between calls: a few samples' jitter
+    lengths = [engine.synthesize(SENTENCE, BRITISH).frames for _ in range(4)]
+    assert max(lengths) - min(lengths) < 0.01 * max(lengths)
+
+
+def test_empty_and_blank_text_give_empty_clips(engine: EspeakEngine) -> None:
+    assert engine.synthesize("", BRITISH).pcm == b""
+    assert engine.synthesize(" \n\t ", BRITISH).frames == 0
+    assert engine.synthesize("", BRITISH).sample_rate == 22050
+
+
+def test_faster_rate_gives_shorter_clip(engine: EspeakEngine) -> None:
+    slow = engine.synthesize(SENTENCE, Voice("espeak", "gmw/en", rate=120))
+    fast = engine.synthesize(SENTENCE, Voice("espeak", "gmw/en", rate=300))
+    assert slow.frames > 1.8 * fast.frames
+
+
+def test_volume_scales_amplitude(engine: EspeakEngine) -> None:
+    def peak(volume: float) -> int:
+        pcm = engine.synthesize(SENTENCE, Voice("espeak", "gmw/en", volume=volume)).pcm
+        return max(abs(int.from_bytes(pcm[i:i + 2], "little", signed=True))
+                   for i in range(0, len(pcm), 2))
+
+    assert peak(0.3) < 0.6 * peak(1.0)
+
+
+def test_pitch_changes_samples_not_length_much(engine: EspeakEngine) -> None:
+    low = engine.synthesize(SENTENCE, Voice("espeak", "gmw/en", pitch=20))
+    high = engine.synthesize(SENTENCE, Voice("espeak", "gmw/en", pitch=80))
+    assert low.pcm != high.pcm
+    assert abs(low.frames - high.frames) < 0.15 * low.frames
+
+
+def test_voices_lists_base_voices_with_languages(engine: EspeakEngine) -> None:
+    voices = {voice.id: voice for voice in engine.voices()}
+    assert voices["gmw/en"].languages == ("en-gb", "en")
+    assert voices["gmw/en"].name == "English (Great Britain)"
+    assert voices["gmw/en-US"].languages == ("en-us", "en")
+    assert all(not voice_id.startswith("mb/") for voice_id in voices)
+    base = [v for v in engine.voices() if not v.id.startswith("+")]
+    assert len(base) > 50
+    assert base.index(voices["gmw/en"]) < base.index(voices["gmw/en-029"])
+
+
+def test_voices_lists_variants_with_gender(engine: EspeakEngine) -> None:
+    voices = {voice.id: voice for voice in engine.voices()}
+    assert voices["+f3"].gender == "female"
+    assert voices["+f3"].languages == ()
+    assert voices["+m3"].gender == "male"
+    assert engine.gender_variant("female") == "+f3"
+
+
+def test_variant_voice_speaks_differently(engine: EspeakEngine) -> None:
+    base = engine.synthesize(SENTENCE, BRITISH)
+    female = engine.synthesize(SENTENCE, Voice("espeak", "gmw/en+f3", rate=170))
+    assert female.frames > 0
+    assert female.pcm != base.pcm
+
+
+def test_unknown_voice_raises_engine_error(engine: EspeakEngine) -> None:
+    with pytest.raises(EngineError) as caught:
+        engine.synthesize(SENTENCE, Voice("espeak", "xx/nonexistent"))
+    assert str(caught.value) == (
+        "eSpeak NG has no voice 'xx/nonexistent': run 'audiobook voices' and choose an "
+        "installed one in voices.yaml"
+    )
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        'Wait <break time="1000s"/> then go on.',
+        'Wait <audio src="/etc/passwd"/> then go on.',
+        "Wait <speak><prosody rate='x-slow'>then</prosody></speak> go on.",
+        "Wait [[h@l'oU]] then go on.",
+    ],
+)
+def test_markup_in_text_is_read_not_obeyed(engine: EspeakEngine, hostile: str) -> None:
+    plain = engine.synthesize("Wait then go on.", BRITISH)
+    clip = engine.synthesize(hostile, BRITISH)
+    # obeyed, the break alone would last 1000 s; read, it is a few seconds of words
+    assert _seconds(clip) < 12.0
+    assert clip.frames < plain.frames * len(hostile) / 4
+
+
+def test_nul_and_control_characters_do_not_cut_text(engine: EspeakEngine) -> None:
+    whole = engine.synthesize("Hello there, good morning everyone.", BRITISH)
+    with_nul = engine.synthesize("Hello there,\x00 good morning\x07 everyone.", BRITISH)
+    assert abs(with_nul.frames - whole.frames) < 0.1 * whole.frames
+
+
+def test_cache_id_names_installed_version(engine: EspeakEngine) -> None:
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("the espeak-ng program is not on PATH")
+    banner = subprocess.run(["espeak-ng", "--version"], capture_output=True, text=True).stdout
+    version = banner.split("text-to-speech:")[1].split()[0]
+    assert engine.cache_id() == f"espeak-ng-{version}"
+
+
+def test_missing_library_raises_install_hint() -> None:
+    with pytest.raises(EngineError) as caught:
+        espeak._load(("/nonexistent/libespeak-ng.so.1", "libnot-espeak-at-all.so"))
+    assert str(caught.value) == (
+        "eSpeak NG is not installed: install it with 'apt-get install espeak-ng' "
+        "(Debian/Ubuntu) or from https://github.com/espeak-ng/espeak-ng"
+    )
+
+
+def _frames_in_child(text: str) -> int:
+    return EspeakEngine().synthesize(text, BRITISH).frames
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_worker_processes_initialise_their_own_library(engine: EspeakEngine, method: str) -> None:
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"{method} is not available here")
+    texts = [SENTENCE, "Short one."]
+    expected = [engine.synthesize(text, BRITISH).frames for text in texts]
+    with multiprocessing.get_context(method).Pool(2) as pool:
+        got = pool.map(_frames_in_child, texts)
+    assert [abs(a - b) < 0.01 * b for a, b in zip(got, expected)] == [True, True]
