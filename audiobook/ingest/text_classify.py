@@ -1,0 +1,213 @@
+"""Label every line of a page: story text, structure, metadata, or furniture with a reason.
+
+The region finder gives the span of story prose; lines inside it are read as paragraphs,
+headings, captions, pull-quotes and list items, lines around it as title, date, byline or
+page furniture. Each verdict carries a short reason for ``clean --explain``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Role
+from .text_furniture import furniture
+from .text_lines import Line
+from .text_meta import byline_name, is_credit, is_date_line, is_promotion
+from .text_region import line_value, main_region
+
+TITLE_WINDOW = 25  # how far above the story a headline is looked for, in non-blank lines
+PULL_QUOTE_MIN_WORDS = 5  # shorter repeats are common phrases, not pull-quotes
+ATTRIBUTION_MAX_WORDS = 12  # "Name, on the subject" under a pull-quote
+CAPTION_MAX_WORDS = 45  # longer unpunctuated runs are paragraphs, not captions
+RELATED_MIN_WORDS = 3  # a headline-like line this long is another story's link
+BULLET = re.compile(r"^([•·▪◦●*–-]|\d{1,2}[.)])\s+")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What one line is and whether it becomes part of the article."""
+
+    line: Line
+    label: str
+    reason: str
+    kept: bool
+    role: Role | None = None  # set for lines that become body blocks
+    attribution: str | None = None  # pull-quotes only
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Wording cues of every line, computed once."""
+
+    furniture: tuple[tuple[str, str] | None, ...]
+    promotion: tuple[bool, ...]
+    credit: tuple[bool, ...]
+    date: tuple[bool, ...]
+    byline: tuple[str | None, ...]
+
+
+def read_cues(lines: Sequence[Line]) -> Cues:
+    return Cues(
+        furniture=tuple(furniture(line) for line in lines),
+        promotion=tuple(is_promotion(line.text, line.words) for line in lines),
+        credit=tuple(is_credit(line.text, line.words) for line in lines),
+        date=tuple(is_date_line(line.text, line.words) for line in lines),
+        byline=tuple(byline_name(line.text, line.words) for line in lines),
+    )
+
+
+def find_region(lines: Sequence[Line], cues: Cues) -> tuple[int, int] | None:
+    """The main text span, counting promotions as furniture."""
+    values = [
+        line_value(line, cues.furniture[i] is not None or cues.promotion[i] or cues.credit[i])
+        for i, line in enumerate(lines)
+    ]
+    return main_region(values)
+
+
+def normalise(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def classify_region(lines: Sequence[Line], cues: Cues, first: int, last: int) -> list[Verdict]:
+    """Verdicts for the lines of the main text, in order."""
+    prose_text = {i: normalise(lines[i].text) for i in range(first, last + 1) if lines[i].prose}
+    verdicts: list[Verdict] = []
+    i = first
+    while i <= last:
+        line = lines[i]
+        found = _wording_verdict(line, cues, i)
+        if found is not None:
+            if found.label == "credit":
+                _caption_before(verdicts, line)
+            verdicts.append(found)
+            i += 1
+            continue
+        quote = _pull_quote(lines, prose_text, i, last)
+        if quote is not None:
+            verdicts.extend(quote)
+            i += len(quote)
+            continue
+        if line.prose:
+            verdicts.append(Verdict(line, "body", "story paragraph", True, Role.PARAGRAPH))
+        elif _is_heading(lines, cues, verdicts, i, last):
+            verdicts.append(Verdict(line, "heading", "short line between paragraphs", True, Role.HEADING))
+        elif _caption_group(lines, i, last) > 1:
+            size = _caption_group(lines, i, last)
+            for member in lines[i : i + size]:
+                verdicts.append(
+                    Verdict(member, "caption", "short unpunctuated lines set apart", True, Role.CAPTION)
+                )
+            i += size
+            continue
+        elif BULLET.match(line.text) or _after_list_intro(verdicts, line):
+            verdicts.append(Verdict(line, "list_item", "item of a list in the story", True, Role.LIST_ITEM))
+        else:
+            verdicts.append(Verdict(line, "body", "short line inside the story", True, Role.PARAGRAPH))
+        i += 1
+    return verdicts
+
+
+def _wording_verdict(line: Line, cues: Cues, i: int) -> Verdict | None:
+    if cues.furniture[i] is not None:
+        label, reason = cues.furniture[i]
+        return Verdict(line, label, reason, False)
+    if cues.promotion[i]:
+        return Verdict(line, "promotion", "programme listing or watch-later line", False)
+    if cues.credit[i]:
+        return Verdict(line, "credit", "photo or reporting credit", False)
+    if cues.date[i] and not line.prose:
+        return Verdict(line, "date", "date stamp inside the story", False)
+    if cues.byline[i] is not None and not line.prose:
+        return Verdict(line, "byline", "byline inside the story", False)
+    return None
+
+
+def _caption_before(verdicts: list[Verdict], credit: Line) -> None:
+    """A short line directly above a credit is that photo's caption."""
+    if not verdicts or credit.gap_before:
+        return
+    previous = verdicts[-1]
+    if previous.kept and previous.line.words <= CAPTION_MAX_WORDS and previous.role is not Role.HEADING:
+        verdicts[-1] = Verdict(previous.line, "caption", "line above a photo credit", True, Role.CAPTION)
+
+
+def _pull_quote(lines: Sequence[Line], prose_text: dict[int, str], i: int, last: int) -> list[Verdict] | None:
+    line = lines[i]
+    if line.words < PULL_QUOTE_MIN_WORDS:
+        return None
+    needle = normalise(line.text)
+    if not any(needle in text for j, text in prose_text.items() if j != i):
+        return None
+    attribution = None
+    verdicts = []
+    following = lines[i + 1] if i + 1 <= last else None
+    if (
+        following is not None
+        and not following.gap_before
+        and following.words <= ATTRIBUTION_MAX_WORDS
+        and not following.prose
+    ):
+        attribution = following.text.lstrip("-–— ").strip()
+    verdicts.append(
+        Verdict(line, "pull_quote", "repeats a line of the story", True, Role.PULL_QUOTE, attribution)
+    )
+    if attribution is not None:
+        verdicts.append(Verdict(following, "attribution", "names who said the pull-quote", True))
+    return verdicts
+
+
+def _is_heading(lines: Sequence[Line], cues: Cues, verdicts: list[Verdict], i: int, last: int) -> bool:
+    line = lines[i]
+    if not (line.headline_like and line.gap_before and line.gap_after) or i >= last:
+        return False
+    if not verdicts or verdicts[-1].role not in (Role.PARAGRAPH, Role.LIST_ITEM, Role.CAPTION):
+        return False
+    following = lines[i + 1]
+    return following.prose and cues.furniture[i + 1] is None
+
+
+def _caption_group(lines: Sequence[Line], i: int, last: int) -> int:
+    """Size of the run of adjacent short unpunctuated lines starting at ``i`` (1 if none)."""
+    size = 1
+    while (
+        i + size <= last
+        and not lines[i + size].gap_before
+        and not lines[i + size].prose
+        and lines[i + size].words <= CAPTION_MAX_WORDS
+    ):
+        size += 1
+    if size == 1 or lines[i].words > CAPTION_MAX_WORDS:
+        return 1
+    return size
+
+
+def _after_list_intro(verdicts: list[Verdict], line: Line) -> bool:
+    if not verdicts:
+        return False
+    previous = verdicts[-1]
+    return (
+        previous.role is Role.LIST_ITEM and not line.gap_before
+    ) or (previous.kept and previous.line.text.endswith(":"))
+
+
+def classify_outside(
+    lines: Sequence[Line], cues: Cues, indices: Sequence[int], after: bool
+) -> list[Verdict]:
+    """Verdicts for lines before (``after`` False) or after the main text."""
+    verdicts = []
+    where = "after the end of the story" if after else "above the story"
+    for i in indices:
+        line = lines[i]
+        found = _wording_verdict(line, cues, i)
+        if found is not None:
+            verdicts.append(Verdict(line, found.label, found.reason.replace(" inside the story", ""), False))
+        elif line.headline_like and line.words >= RELATED_MIN_WORDS:
+            verdicts.append(Verdict(line, "related link", f"headline of another page {where}", False))
+        elif after and line.prose:
+            verdicts.append(Verdict(line, "footer", f"text {where}", False))
+        else:
+            verdicts.append(Verdict(line, "navigation", f"menu or label {where}", False))
+    return verdicts

@@ -1,0 +1,97 @@
+"""Boilerplate vocabulary: lines that are page furniture whatever their position.
+
+Three tiers keep the word lists from eating story text: single words such as "share" only
+count when they are (nearly) the whole line, phrases such as "sign up for" only on short
+lines, and a few unmistakable notices (cookie banners, reprint notices) at any length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text_lines import Line
+
+TINY_LINE_WORDS = 4  # a line this short is a button or menu entry when its word is furniture
+SHORT_LINE_WORDS = 20  # phrase rules apply up to this length; longer lines are likely prose
+
+_I = re.IGNORECASE
+
+TINY: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("share", re.compile(
+        r"^(share|shares|tweet|email|e-mail|print|pin|whatsapp|facebook|twitter|linkedin|"
+        r"reddit|pinterest|flipboard|messenger|copy( the)? link|sms|comment|save|"
+        r"google\+?|google plus|rss( feed)?|instagram|youtube|telegram)\b", _I)),
+    ("navigation", re.compile(
+        r"^(home|menu|search|close|open|more|next|previous|prev|back|top|skip|sections?|"
+        r"news|video|videos|sport|sports|main menu|go|submit|send|ok|yes|no|clock|"
+        r"log ?in|log ?out|sign ?in|sign ?out|register|account|my account|profile|"
+        r"edition|english|language|watch|listen|play|loading|view all|see all|show more|"
+        r"load more|read more|continue reading|expand|collapse|text size|a-z)\b", _I)),
+    ("comment", re.compile(r"^(\d+\s+)?(comments?|replies|reply|responses?|discuss)\b", _I)),
+    ("advertisement", re.compile(r"^(ad|ads|advert|advertisement|sponsored|promoted)\b", _I)),
+)
+
+PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cookie", re.compile(
+        r"\bcookies?\b|\bprivacy (policy|notice|settings|statement)\b|\bterms (of|and) "
+        r"(use|service|conditions)\b|\bdo not sell\b|\bad ?choices\b", _I)),
+    ("subscription", re.compile(
+        r"\bsubscri(be|ber|ption)s?\b|\bnewsletters?\b|\bsign up\b|\bfree trial\b|"
+        r"\bdownload (the|our) app\b|\bget (the|our) app\b|\bunlimited access\b|"
+        r"\bmembers? only\b", _I)),
+    ("navigation", re.compile(
+        r"\bsign in\b|\blog in\b|\bnavigation\b|\bskip to\b|\bback to top\b|\bmain menu\b|"
+        r"\bsite map\b|\bsitemap\b|\bchange (region|edition)\b", _I)),
+    ("share", re.compile(
+        r"\bshare (this|on|via|the|article|story)\b|\bfollow us\b|\bfollow (me|him|her) on\b|"
+        r"\blike us on\b|\bjoin us on\b|^share\b|\bshare:", _I)),
+    ("related link", re.compile(
+        r"\brelated\b|\bmore (from|on|stories|news|articles|in)\b|\bread more\b|"
+        r"\bsee also\b|\brecommended\b|\bmost (read|popular|viewed|shared|watched|emailed)\b|"
+        r"\byou (may|might) (also )?like\b|\btrending\b|\balso read\b|\bread next\b|"
+        r"\btop stories\b|\blatest (news|stories|videos)\b|\bmore to explore\b|"
+        r"\bdon'?t miss\b|\bwhat to read next\b|\bpopular (now|stories)\b", _I)),
+    ("advertisement", re.compile(
+        r"\badvertis(ement|ing|e with us)\b|\bsponsored\b|\bpaid (post|content)\b|"
+        r"\bpartner content\b", _I)),
+    ("comment", re.compile(
+        r"\bleave a (reply|comment)\b|\bpost a comment\b|\bjoin the (conversation|discussion)\b|"
+        r"\bcomments? (are|is) closed\b|\bshow comments\b|\bview comments\b|"
+        r"\bcommenting\b|\bcomment policy\b|\blog in to comment\b", _I)),
+    ("footer", re.compile(
+        r"\bcopyright\b|©|\ball rights reserved\b|\bcontact us\b|\babout us\b|"
+        r"\bnot responsible for the content\b|\bwork (with|for) us\b|\breprints?\b", _I)),
+    ("browser notice", re.compile(
+        r"\bbrowser\b|\bjavascript\b|\bstyle ?sheets\b|\bflash player\b", _I)),
+)
+
+STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cookie", re.compile(r"\b(we|this (site|website)) uses? cookies\b|\bcookie (policy|settings)\b", _I)),
+    ("footer", re.compile(
+        r"\ball rights reserved\b|\bnot responsible for the content of external\b|"
+        r"\bthis copy is for your personal\b|\bcopyright ©|© ?\d{4}", _I)),
+    ("browser notice", re.compile(
+        r"\bbest viewed (in|with)\b|\b(upgrade|update) (your|to a modern) browser\b|"
+        r"\benabl(e|ing) (javascript|style ?sheets)\b|\bstyle sheets \(css\)", _I)),
+    ("subscription", re.compile(
+        r"\bsubscribe (now|today)\b|\balready (a subscriber|have an account)\b|"
+        r"\bto (read|continue reading) the full story\b", _I)),
+)
+
+
+def furniture(line: Line) -> tuple[str, str] | None:
+    """The furniture label and a reason when ``line`` is boilerplate by its words alone."""
+    for label, pattern in STRONG:
+        if pattern.search(line.text):
+            return label, f"boilerplate wording ({pattern.search(line.text).group(0).lower()})"
+    if line.words <= SHORT_LINE_WORDS and not line.prose:
+        for label, pattern in PHRASES:
+            found = pattern.search(line.text)
+            if found:
+                return label, f"short line with {label} wording ({found.group(0).lower()})"
+    if line.words <= TINY_LINE_WORDS:
+        for label, pattern in TINY:
+            found = pattern.search(line.text)
+            if found:
+                return label, f"{label} button or menu entry"
+    return None

@@ -1,0 +1,82 @@
+"""Per-line features of a plain-text page dump: how much a line reads like story prose.
+
+A copied web page puts each visual block on its own line; paragraphs are separated by
+blank lines while menus and link lists usually run line after line. These features are
+computed once per non-blank line and feed the region finder and the line classifier.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PROSE_MIN_WORDS = 8  # a shorter line with a full stop is more often a label than a paragraph
+LONG_PROSE_WORDS = 25  # this many words is running text even without closing punctuation
+HEADLINE_MAX_WORDS = 20  # longer unpunctuated lines are not headings or headlines
+
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+SENTENCE_END = re.compile(r"""[.!?…:;]["'”’»)\]]*$|["”»]$""")
+STARTS_UPPER = re.compile(r"""^["'“‘«(\[]?[^\W\d_]""")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line of the page and the cues the cleaner reads from it."""
+
+    index: int  # position among non-blank lines
+    no: int  # 1-based line number in the input
+    text: str
+    words: int
+    gap_before: bool  # a blank line (or the start of the page) precedes it
+    gap_after: bool  # a blank line (or the end of the page) follows it
+    sentence_end: bool
+
+    @property
+    def prose(self) -> bool:
+        """Reads like a story paragraph: enough words and closed like a sentence."""
+        if self.words >= LONG_PROSE_WORDS:
+            return True
+        return self.words >= PROSE_MIN_WORDS and self.sentence_end and self.lowercase_share >= 0.4
+
+    @property
+    def lowercase_share(self) -> float:
+        """Share of words starting in lower case: prose is mostly lower case, menus are not."""
+        found = WORD.findall(self.text)
+        if not found:
+            return 0.0
+        return sum(1 for word in found if word[0].islower()) / len(found)
+
+    @property
+    def headline_like(self) -> bool:
+        """Short, starts with a capital, and not closed by a full stop."""
+        return (
+            1 <= self.words <= HEADLINE_MAX_WORDS
+            and bool(STARTS_UPPER.match(self.text))
+            and not self.text.endswith((".", ";", ","))
+        )
+
+
+def split_lines(text: str) -> list[Line]:
+    """The non-blank lines of ``text`` with their features, in order."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kept: list[tuple[int, str]] = []
+    for number, line in enumerate(raw, start=1):
+        cleaned = " ".join(line.replace("\u00a0", " ").split())
+        if cleaned:
+            kept.append((number, cleaned))
+    lines: list[Line] = []
+    for index, (number, cleaned) in enumerate(kept):
+        before = kept[index - 1][0] if index > 0 else None
+        after = kept[index + 1][0] if index + 1 < len(kept) else None
+        lines.append(
+            Line(
+                index=index,
+                no=number,
+                text=cleaned,
+                words=len(WORD.findall(cleaned)),
+                gap_before=before is None or number - before > 1,
+                gap_after=after is None or after - number > 1,
+                sentence_end=bool(SENTENCE_END.search(cleaned)),
+            )
+        )
+    return lines

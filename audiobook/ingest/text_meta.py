@@ -1,0 +1,133 @@
+"""Metadata and credit patterns of a page: dates, bylines, copyright owners, promotions.
+
+Each function looks at one line's text and answers from its wording alone; the cleaner
+decides from position whether the answer belongs to the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+DATE_LINE_MAX_WORDS = 14  # a dateline is short; a paragraph mentioning a date is not one
+BYLINE_MAX_WORDS = 14  # "By Jane Smith, Health reporter, 12 May 2020" and the like
+SOURCE_MAX_WORDS = 6  # a publisher's name in a copyright line, not a sentence
+PROMOTION_MAX_WORDS = 40  # a listing line; a long paragraph that mentions a time is story
+CREDIT_MAX_WORDS = 14  # a photo or reporting credit is a short line
+
+_I = re.IGNORECASE
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})\b", _I)
+MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", _I)
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+WEEKDAY = re.compile(r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b", _I)
+CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{3,4} ?(gmt|bst|utc|cet)\b|\b\d{1,2} ?[ap]\.?m\b", _I)
+BYLINE = re.compile(
+    r"(?:^|\|\s*|\s)(?i:written |words |reporting )?(?i:by):?\s+"
+    r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le|al|bin|and|&)){0,6})"
+)
+BYLINE_START = re.compile(r"^(?:written |words )?by\b:?", _I)
+COPYRIGHT = re.compile(
+    r"(?:copyright|©|\(c\))(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+    r"([^\W\d][^.|©]*?)\s*(?:\.|\||,?\s+all rights|$)",
+    _I,
+)
+BROADCAST_VERB = re.compile(
+    r"\b(is|are|will be) on\b|\bairs?\b|\bbroadcasts?\b|\bavailable (on|in|to)\b|"
+    r"\b(watch|listen to|catch up with|catch) (it|them|the (programme|show|episode|series))\b|"
+    r"\bwatch (later|again|online|live)\b|\blisten (again|live|online)\b|\bcatch up\b",
+    _I,
+)
+WATCH_LATER = re.compile(
+    r"^(or |you can )?(watch|listen|catch up)\b.*\b(later|again|online|on demand|via)\b", _I
+)
+CREDIT = re.compile(
+    r"^\(?(photo(graph)?s?|pictures?|images?|illustrations?|video|graphic)s?"
+    r"( credit)?\s*(:|by\b)|\b(photo|image|picture) (credit|courtesy)\b|"
+    r"^\(?(additional )?(reporting|writing|editing|edited|compiled|research) by\b|"
+    r"\bphotograph(ed)? by\b|\bimages?\)?$",
+    _I,
+)
+SLASH_CREDIT = re.compile(r"^[A-Z][\w.'’ -]*(?:/[A-Z][\w.'’ -]*)+$")
+
+
+def parse_date(text: str) -> str | None:
+    """The first calendar date written in ``text`` as ISO YYYY-MM-DD, or None."""
+    best: tuple[int, str] | None = None
+    for pattern, order in ((DAY_MONTH_YEAR, "dmy"), (MONTH_DAY_YEAR, "mdy"), (ISO_DATE, "ymd")):
+        found = pattern.search(text)
+        if not found:
+            continue
+        if order == "dmy":
+            day, month, year = int(found.group(1)), MONTHS[found.group(2)[:3].lower()], found.group(3)
+        elif order == "mdy":
+            month, day, year = MONTHS[found.group(1)[:3].lower()], int(found.group(2)), found.group(3)
+        else:
+            year, month, day = found.group(1), int(found.group(2)), int(found.group(3))
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        iso = f"{year}-{month:02d}-{day:02d}"
+        if best is None or found.start() < best[0]:
+            best = (found.start(), iso)
+    return best[1] if best else None
+
+
+def is_date_line(text: str, words: int) -> bool:
+    """A short line whose point is a date (a dateline or "last updated" stamp)."""
+    return words <= DATE_LINE_MAX_WORDS and parse_date(text) is not None
+
+
+def byline_name(text: str, words: int) -> str | None:
+    """The author named by a short "By …" line, or None."""
+    if words > BYLINE_MAX_WORDS:
+        return None
+    found = BYLINE.search(text)
+    if not found:
+        return None
+    if not BYLINE_START.match(text) and found.start() > 0 and "|" not in text[: found.start() + 2]:
+        if parse_date(text) is None:
+            return None
+    name = found.group(1)
+    name = re.split(r"\s+(?:and|&)\s*$", name)[0]
+    name = _strip_trailing_date(name).strip(" ,.|-")
+    return name or None
+
+
+def _strip_trailing_date(name: str) -> str:
+    found = re.search(rf"\s{_MONTH}(\s|$)", name, _I)
+    return name[: found.start()] if found else name
+
+
+def copyright_owner(text: str) -> str | None:
+    """The publisher named by a copyright line ("Copyright © 2019 Name."), or None."""
+    found = COPYRIGHT.search(text)
+    if not found:
+        return None
+    owner = found.group(1).strip(" ,")
+    if not owner or len(owner.split()) > SOURCE_MAX_WORDS or not owner[0].isupper():
+        return None
+    return owner
+
+
+def is_promotion(text: str, words: int) -> bool:
+    """A programme listing: a broadcast slot with "is on"/"watch"/"available", or a
+    "watch it later" line."""
+    if words > PROMOTION_MAX_WORDS:
+        return False
+    if WATCH_LATER.search(text):
+        return True
+    slot = bool(CLOCK.search(text)) and (bool(WEEKDAY.search(text)) or parse_date(text) is not None)
+    return slot and bool(BROADCAST_VERB.search(text))
+
+
+def is_credit(text: str, words: int) -> bool:
+    """A photo or reporting credit line."""
+    if words > CREDIT_MAX_WORDS:
+        return False
+    return bool(CREDIT.search(text)) or bool(SLASH_CREDIT.match(text))

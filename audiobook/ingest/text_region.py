@@ -1,0 +1,42 @@
+"""Find the dense run of story prose in a page: the span with the best prose balance.
+
+Every line gets a value: prose paragraphs earn their word count, furniture and other short
+lines cost a little. The main text is the contiguous run of lines with the largest total,
+so a heading or caption between paragraphs is bridged while a menu of many entries is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .text_lines import Line
+
+PROSE_WORD_CAP = 120  # one huge line (a legal notice, a comment dump) must not outweigh a story
+FURNITURE_COST = 8.0  # a line of menu, share or cookie wording weighs against a region
+SHORT_LINE_COST = 2.0  # any other non-prose line: cheap enough to bridge headings and captions
+
+
+def line_value(line: Line, is_furniture: bool) -> float:
+    """How much ``line`` argues for being inside the main text."""
+    if is_furniture:
+        return -FURNITURE_COST
+    if line.prose:
+        return float(min(line.words, PROSE_WORD_CAP))
+    return -SHORT_LINE_COST
+
+
+def main_region(values: Sequence[float]) -> tuple[int, int] | None:
+    """Inclusive (first, last) indices of the run with the largest positive sum, or None."""
+    best_sum = 0.0
+    best: tuple[int, int] | None = None
+    running = 0.0
+    start = 0
+    for index, value in enumerate(values):
+        if running <= 0:
+            running = 0.0
+            start = index
+        running += value
+        if running > best_sum:
+            best_sum = running
+            best = (start, index)
+    return best
