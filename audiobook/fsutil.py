@@ -1,0 +1,201 @@
+"""Safe names and atomic writes for everything the writers put on disk.
+
+A listener's folder must never hold a half-written file, and a title taken from a web page
+must never become a path that escapes the output directory or that Windows cannot open.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import OutputError
+
+MAX_SLUG_CHARS = 80  # long enough to recognise a headline, short enough for a file listing
+MAX_NAME_BYTES = 255  # the per-name limit of ext4, NTFS, APFS and most other file systems
+FALLBACK_SLUG = "article"  # used when a title has no usable characters at all
+FALLBACK_FILENAME = "Untitled"  # the same, for names that keep case and spaces
+SOURCE_MARKER = ".audiobook-source"  # inside an edition: which source built it
+COPY_CHUNK_BYTES = 1 << 20  # large enough to stream an hour of MP3 in a few dozen reads
+MAX_EDITION_SUFFIX = 1000  # stop looking for a free "<slug>-N" name after this many
+
+FILE_MODE = 0o666  # what open() would give, before the umask: others may read the edition
+DIR_MODE = 0o777  # the same for directories
+
+UMASK = os.umask(0)
+os.umask(UMASK)
+
+_WINDOWS_RESERVED = frozenset(
+    ["CON", "PRN", "AUX", "NUL"]
+    + [f"COM{n}" for n in range(10)]
+    + [f"LPT{n}" for n in range(10)]
+)
+_UNSAFE_FILENAME_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+# Letters that NFKD does not decompose into an ASCII base letter.
+_ASCII_FOLD = str.maketrans(
+    {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
+     "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th",
+     "ı": "i", "&": " and ", "’": "", "'": ""}
+)
+
+
+def output_error(path: Path | str, exc: OSError) -> OutputError:
+    """One-line OutputError naming the path and what the listener can do about it."""
+    if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
+        return OutputError(f"{path}: the disk is full; free some space or choose another --out")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return OutputError(f"{path}: permission denied; choose a writable --out directory")
+    if exc.errno == errno.ENOTDIR:
+        return OutputError(f"{path}: a parent is a file, not a directory; choose another --out")
+    reason = exc.strerror or type(exc).__name__
+    return OutputError(f"{path}: cannot write ({reason}); check the output directory")
+
+
+class _FdWriter:
+    """Writes straight to a file descriptor with ``os.write``, resuming short writes."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+
+    def write(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            written = os.write(self._fd, view)
+            view = view[written:]
+
+    def copy_from(self, source: Path | str) -> None:
+        """Append the whole of file ``source``."""
+        with open(source, "rb") as handle:
+            while chunk := handle.read(COPY_CHUNK_BYTES):
+                self.write(chunk)
+
+
+@contextmanager
+def atomic_file(path: Path | str) -> Iterator[_FdWriter]:
+    """Yield a writer whose bytes appear at ``path`` only once the block completes.
+
+    The bytes go to a temporary file in the same directory, are fsynced, then renamed over
+    ``path``; the temporary file is removed if anything fails. OSError → OutputError.
+    """
+    path = Path(path)
+    tmp_name: str | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent)
+        try:
+            os.fchmod(fd, FILE_MODE & ~UMASK)
+            yield _FdWriter(fd)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as exc:
+        raise output_error(path, exc) from exc
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def atomic_write_bytes(path: Path | str, data: bytes) -> None:
+    """Write ``data`` so readers see the old file or the whole new one, never half of it."""
+    with atomic_file(path) as out:
+        out.write(data)
+
+
+def atomic_write_text(path: Path | str, text: str) -> None:
+    """UTF-8 text with ``\\n`` line ends, written atomically (see ``atomic_write_bytes``)."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def _fold_ascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.translate(_ASCII_FOLD))
+    return decomposed.encode("ascii", "ignore").decode("ascii")
+
+
+def _truncate_words(text: str, limit: int, sep: str) -> str:
+    """Cut ``text`` to at most ``limit`` characters, at a separator when one is near the end."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    boundary = cut.rfind(sep)
+    if boundary >= limit // 2:
+        cut = cut[:boundary]
+    return cut
+
+
+def _fit_bytes(text: str, limit: int) -> str:
+    """Drop characters from the end until the UTF-8 form is at most ``limit`` bytes."""
+    while len(text.encode("utf-8")) > limit:
+        text = text[:-1]
+    return text
+
+
+def _not_reserved(name: str, fallback: str) -> str:
+    stem = name.split(".", 1)[0].strip().upper()
+    if stem in _WINDOWS_RESERVED:
+        return f"{name}-{fallback}" if name else fallback
+    return name
+
+
+def safe_slug(title: str, max_chars: int = MAX_SLUG_CHARS) -> str:
+    """A short ASCII, lower-case, hyphenated name for the edition's folder and MP3.
+
+    Never empty, never a path separator, "..", control character or Windows reserved name.
+    """
+    folded = _fold_ascii(title).lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    slug = _truncate_words(slug, max_chars, "-").strip("-")
+    slug = _not_reserved(slug, FALLBACK_SLUG)
+    return slug or FALLBACK_SLUG
+
+
+def safe_filename(title: str, max_chars: int = MAX_SLUG_CHARS, max_bytes: int = MAX_NAME_BYTES) -> str:
+    """A readable file name stem (case, spaces and letters kept) that is safe on every OS.
+
+    Removes separators, control and reserved characters, leading/trailing dots and spaces,
+    and Windows reserved names; limits length in characters and in UTF-8 bytes.
+    """
+    name = unicodedata.normalize("NFC", title)
+    name = _UNSAFE_FILENAME_CHARS.sub(" ", name)
+    name = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp"))
+    name = re.sub(r"\s+", " ", name).strip(" .")
+    name = _truncate_words(name, max_chars, " ")
+    name = _fit_bytes(name, max_bytes).strip(" .")
+    name = _not_reserved(name, FALLBACK_FILENAME)
+    return name or FALLBACK_FILENAME
+
+
+def read_source_marker(edition_dir: Path) -> str | None:
+    """The source id recorded in an edition directory, or None when there is none."""
+    try:
+        return (edition_dir / SOURCE_MARKER).read_text(encoding="utf-8").strip() or None
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def unique_edition_dir(out_dir: Path | str, slug: str, source_id: str) -> Path:
+    """Where the edition of ``source_id`` goes: ``out_dir/<slug>`` unless another source owns it.
+
+    The same source rebuilds in place; a different article whose title gives the same slug
+    gets ``<slug>-2``, ``<slug>-3``… so editions never overwrite each other.
+    """
+    out_dir = Path(out_dir)
+    for n in range(1, MAX_EDITION_SUFFIX + 1):
+        name = slug if n == 1 else f"{slug}-{n}"
+        candidate = out_dir / name
+        if not candidate.exists():
+            return candidate
+        if candidate.is_dir() and read_source_marker(candidate) == source_id:
+            return candidate
+    raise OutputError(
+        f"{out_dir / slug}: {MAX_EDITION_SUFFIX} editions share this name; choose another --out"
+    )

@@ -1,0 +1,154 @@
+"""``transcript.html``: the article as written, in plain accessible HTML5.
+
+Shows display text (never the respelled spoken text), with real headings for navigation,
+quotes marked up with their speaker, captions labelled as captions and list items in lists.
+Every string from the article is escaped: page text is untrusted input.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from ..fsutil import atomic_write_text
+from ..model import Article, Block, RenderedBook, Role, Script, Section, SpanKind
+
+FILE_NAME = "transcript.html"
+CAPTION_LABEL = "Caption:"  # spoken and shown before a caption so it is not read as body text
+PULL_QUOTE_LABEL = "Pull quote"  # accessible name of the aside that holds a pull-quote
+STYLE = (
+    "body{max-width:40em;margin:0 auto;padding:1em;font:1.2em/1.6 sans-serif}"
+    "q::before,q::after{content:none}"
+    "figure{margin:1em 0;font-style:italic}"
+    "blockquote{margin:1em 2em}"
+)  # readable line length and size; <q> adds no marks because the text keeps its own
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
+def esc(text: str) -> str:
+    """Escape for text and attribute values; drop control characters HTML forbids."""
+    return html.escape(_CONTROL.sub("", text), quote=True)
+
+
+def _clock(samples: int, sample_rate: int) -> str:
+    seconds = samples // sample_rate
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+def _sentence_html(block: Block) -> str:
+    parts = []
+    for sentence in block.sentences:
+        for span in sentence.spans:
+            if span.kind is SpanKind.QUOTE:
+                speaker = f' data-speaker="{esc(span.speaker)}" title="{esc(span.speaker)}"' if span.speaker else ""
+                parts.append(f"<q{speaker}>{esc(span.text)}</q>")
+            else:
+                parts.append(esc(span.text))
+        parts.append(" ")
+    return "".join(parts).strip()
+
+
+def _block_speaker(block: Block) -> str | None:
+    if block.attribution:
+        return block.attribution
+    return next((s.speaker for sen in block.sentences for s in sen.spans if s.speaker), None)
+
+
+def _block_html(block: Block) -> str:
+    body = _sentence_html(block)
+    if block.role is Role.HEADING:
+        return f"<h3>{body}</h3>"
+    if block.role is Role.CAPTION:
+        return f'<figure><figcaption><span class="label">{esc(CAPTION_LABEL)}</span> {body}</figcaption></figure>'
+    if block.role in (Role.QUOTE, Role.PULL_QUOTE):
+        speaker = _block_speaker(block)
+        attr = f' data-speaker="{esc(speaker)}"' if speaker else ""
+        footer = f"<footer>— {esc(speaker)}</footer>" if speaker else ""
+        quote = f"<blockquote{attr}><p>{body}</p>{footer}</blockquote>"
+        if block.role is Role.PULL_QUOTE:
+            return f'<aside aria-label="{esc(PULL_QUOTE_LABEL)}">{quote}</aside>'
+        return quote
+    return f"<p>{body}</p>"
+
+
+def _section_html(section: Section, heading: str | None, anchor: str) -> list[str]:
+    lines = [f'<section aria-labelledby="{anchor}">' if heading else "<section>"]
+    if heading:
+        lines.append(f'<h2 id="{anchor}">{esc(heading)}</h2>')
+    items: list[str] = []
+    for block in section.blocks:
+        if block.role is Role.LIST_ITEM:
+            items.append(f"<li>{_sentence_html(block)}</li>")
+            continue
+        if items:
+            lines.extend(["<ul>", *items, "</ul>"])
+            items = []
+        lines.append(_block_html(block))
+    if items:
+        lines.extend(["<ul>", *items, "</ul>"])
+    lines.append("</section>")
+    return lines
+
+
+def _header_html(article: Article) -> list[str]:
+    lines = ["<header>", f"<h1>{esc(article.title)}</h1>"]
+    if article.byline:
+        lines.append(f'<p class="byline">{esc(article.byline)}</p>')
+    if article.date:
+        lines.append(f'<p><time datetime="{esc(article.date)}">{esc(article.date)}</time></p>')
+    if article.source and article.url and article.url.lower().startswith(("https://", "http://")):
+        lines.append(f'<p>Source: <a href="{esc(article.url)}">{esc(article.source)}</a></p>')
+    elif article.source:
+        lines.append(f"<p>Source: {esc(article.source)}</p>")
+    lines.append("</header>")
+    return lines
+
+
+def _contents_html(book: RenderedBook, anchors: dict[str, str]) -> list[str]:
+    if not book.chapters:
+        return []
+    lines = ['<nav aria-label="Chapters">', "<h2>Chapters</h2>", "<ol>"]
+    for chapter in book.chapters:
+        title = esc(chapter.title)
+        if chapter.id in anchors:
+            title = f'<a href="#{anchors[chapter.id]}">{title}</a>'
+        lines.append(f"<li>{title} (starts at {_clock(chapter.start, book.sample_rate)})</li>")
+    lines.extend(["</ol>", "</nav>"])
+    return lines
+
+
+def transcript_html(article: Article, script: Script, book: RenderedBook) -> str:
+    """The whole transcript document as a string."""
+    language = article.language if _LANGUAGE_TAG.match(article.language or "") else "und"
+    chapter_titles = {chapter.id: chapter.title for chapter in script.chapters}
+    anchors = {section.id: f"section-{n}" for n, section in enumerate(article.sections, start=1)}
+    lines = [
+        "<!DOCTYPE html>",
+        f'<html lang="{esc(language)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{esc(article.title)}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        "<article>",
+        *_header_html(article),
+        *_contents_html(book, anchors),
+    ]
+    for section in article.sections:
+        heading = section.heading or chapter_titles.get(section.id)
+        lines.extend(_section_html(section, heading, anchors[section.id]))
+    lines.extend(["</article>", "</main>", "</body>", "</html>"])
+    return "\n".join(lines) + "\n"
+
+
+def write(article: Article, script: Script, book: RenderedBook, edition_dir: Path) -> Path:
+    """Write ``transcript.html`` and return its path."""
+    path = edition_dir / FILE_NAME
+    atomic_write_text(path, transcript_html(article, script, book))
+    return path
