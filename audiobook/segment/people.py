@@ -1,0 +1,150 @@
+"""Who has been mentioned so far: full names, their genders when the text shows them.
+
+The register is built while reading an article front to back and answers two questions:
+which full name a later "Mr Badman" or "Badman" means, and who "she" most likely is.
+Gender comes only from the text itself (titles, and "He"/"She" opening the sentence right
+after a person is named), never from lists of first names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .verbs import FEMALE_TITLES, MALE_TITLES, NAME_WORD, TITLE, TITLES
+
+# Capitalised words that start sentences or name things other than people.
+NOT_NAME_WORDS = frozenset(
+    "The A An In On At But And Or So If When While After Before This That These Those It Its "
+    "He She They We I His Her Their Our My Your As By For From With Without Of To Into Over "
+    "Under Then There Here Yet Still Also However Meanwhile According Monday Tuesday Wednesday "
+    "Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December University College School Council Department "
+    "Ministry Company Corporation Group News Street Road Avenue House Court Police Service "
+    "Services Office Committee Agency Association Institute Party Day State States City County "
+    "Republic Union National International Attorney Bank Times Post Journal Inc Ltd Corp Co "
+    "Club League Centre Center Hospital Museum Foundation Trust Board Government Parliament "
+    "Congress Senate Army Navy Church Airport Station Park Square Bridge River Lake Mount "
+    "North South East West New Old Great United Royal Federal Central Street One Two Three "
+    "Black White Red Blue Green Apple Google Microsoft Amazon Facebook Twitter Baby Pro Air Max "
+    "Mini Plus".split()
+)
+PERSON = re.compile(rf"(?:({TITLE})\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
+POSSESSIVE = re.compile(r"['’]s?$")
+SENTENCE_PRONOUN = re.compile(r"(?:^|[.!?]\s+)(He|She)\b")
+
+
+@dataclass
+class Person:
+    name: str
+    gender: str | None = None
+    last_seen: int = 0
+    spoke: bool = False
+
+
+@dataclass
+class People:
+    """A mutable register used inside one pure call of ``segment``; never shared."""
+
+    known: dict[str, Person] = field(default_factory=dict)
+    clock: int = 0
+    last_sentence_people: list[str] = field(default_factory=list)
+
+    def observe(self, narration: str) -> None:
+        """Register the people named in a stretch of narration, in reading order."""
+        for sentence in _sentences(narration):
+            if not sentence.strip():
+                continue
+            pronoun = SENTENCE_PRONOUN.match(sentence)
+            if pronoun:
+                self._gender_from_pronoun(pronoun.group(1))
+            named = [self.mention(match.group(0)) for match in PERSON.finditer(sentence)]
+            self.last_sentence_people = [name for name in named if name]
+
+    def mention(self, text: str, spoke: bool = False) -> str | None:
+        """The full name ``text`` refers to, registering or refreshing it; None if no name."""
+        match = PERSON.fullmatch(text.strip())
+        if not match:
+            return None
+        title, name = match.group(1), POSSESSIVE.sub("", match.group(2))
+        words = [w for w in name.split() if w not in NOT_NAME_WORDS]
+        if not words or words != name.split()[len(name.split()) - len(words) :]:
+            if not title:
+                return None
+        if not words:
+            return None
+        name = " ".join(words)
+        person = self._resolve(name, bool(title))
+        if person is None:
+            if len(words) < 2 and not title and not spoke:
+                return None
+            person = Person(name=name if len(words) > 1 or not title else f"{title} {name}")
+            self.known[person.name] = person
+        gender = _title_gender(title)
+        if gender and person.gender is None:
+            person.gender = gender
+        self.clock += 1
+        person.last_seen = self.clock
+        person.spoke = person.spoke or spoke
+        return person.name
+
+    def pronoun(self, word: str) -> str | None:
+        """Who a subject pronoun most likely means: latest of that gender, else latest speaker."""
+        gender = "male" if word.lower() == "he" else "female"
+        ranked = sorted(self.known.values(), key=lambda p: p.last_seen, reverse=True)
+        for person in ranked:
+            if person.gender == gender:
+                return self._touch(person, spoke=True)
+        for person in ranked:
+            if person.spoke and person.gender is None:
+                person.gender = gender
+                return self._touch(person, spoke=True)
+        return None
+
+    def latest(self) -> Person | None:
+        return max(self.known.values(), key=lambda p: p.last_seen, default=None)
+
+    def _touch(self, person: Person, spoke: bool) -> str:
+        self.clock += 1
+        person.last_seen = self.clock
+        person.spoke = person.spoke or spoke
+        return person.name
+
+    def _resolve(self, name: str, titled: bool) -> Person | None:
+        if name in self.known:
+            return self.known[name]
+        surname = name.split()[-1]
+        single = len(name.split()) == 1
+        candidates = [
+            p
+            for p in self.known.values()
+            if (single and p.name.split()[-1] == surname)
+            or (not single and p.name.endswith(" " + name))
+        ]
+        for title in TITLES:
+            if single and f"{title} {surname}" in self.known and not titled:
+                candidates.append(self.known[f"{title} {surname}"])
+        return max(candidates, key=lambda p: (len(p.name.split()) > 1, p.last_seen), default=None)
+
+    def _gender_from_pronoun(self, word: str) -> None:
+        """"She" opening a sentence right after one naming somebody tells that person's gender."""
+        if not self.last_sentence_people:
+            return
+        person = self.known.get(self.last_sentence_people[-1])
+        if person is not None and person.gender is None:
+            person.gender = "male" if word == "He" else "female"
+
+
+def _title_gender(title: str | None) -> str | None:
+    if not title:
+        return None
+    bare = title.rstrip(".")
+    if bare in MALE_TITLES:
+        return "male"
+    if bare in FEMALE_TITLES:
+        return "female"
+    return None
+
+
+def _sentences(text: str) -> list[str]:
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)

@@ -1,0 +1,104 @@
+"""Finding double-quoted runs in a block and telling reported speech from other quotes.
+
+A run goes from its opening mark to its closing mark inclusive; a run with no closing mark
+reaches the end of the block (a quotation that continues into the next paragraph). Single
+quotes are never runs of their own: they are apostrophes or quotes nested inside a run.
+See docs/quotes.md for the rule that decides which runs are speech.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .verbs import ATTRIBUTION_AFTER, ENDS_WITH_SPEECH_VERB
+
+# Quoted runs this long are somebody's words even mid-sentence; shorter ones may be scare quotes.
+LONG_QUOTE_WORDS = 8
+# A whole quoted sentence needs this many words to count as speech ("Yes." is too thin to judge).
+MIN_SENTENCE_WORDS = 2
+# Characters after which a straight double quote opens rather than closes a run.
+OPENS_AFTER = "([{—–-/"
+# Punctuation inside the closing mark that shows a clause or sentence was quoted whole.
+CLAUSE_END = ",.!?…;:—–"
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Words shorter than this may stay lower case in a title ("Gone with the Wind").
+TITLE_SMALL_WORD = 4
+
+
+@dataclass(frozen=True)
+class QuoteRun:
+    """A double-quoted run: ``start``/``end`` include the marks, ``inner`` excludes them."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool
+
+
+def find_runs(text: str) -> list[QuoteRun]:
+    """Every double-quoted run of ``text`` in order; an unclosed one ends the text."""
+    runs: list[QuoteRun] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if ch not in "\"“”":
+            continue
+        if open_at is None:
+            if ch == "”" or (ch == '"' and not _opens(text, i)):
+                continue
+            open_at = i
+        elif ch == "“":
+            continue
+        else:
+            runs.append(QuoteRun(open_at, i + 1, open_at + 1, i, True))
+            open_at = None
+    if open_at is not None:
+        end = len(text.rstrip())
+        runs.append(QuoteRun(open_at, end, open_at + 1, end, False))
+    return runs
+
+
+def _opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in OPENS_AFTER) and not after.isspace()
+
+
+def is_speech(text: str, run: QuoteRun, prev_end: int, next_start: int, continued: bool) -> bool:
+    """Whether ``run`` in ``text`` is reported speech rather than a scare quote or a title.
+
+    ``prev_end``/``next_start`` bound the narration around the run (neighbouring runs or the
+    block edges); ``continued`` says the block carries on a quotation left open before it.
+    """
+    inner = text[run.inner_start : run.inner_end].strip()
+    words = WORD.findall(inner)
+    if not words:
+        return False
+    before = text[prev_end : run.start]
+    after = text[run.end : next_start]
+    if continued and run.start == 0:
+        return True
+    if before.rstrip().endswith(":"):
+        return True
+    if ENDS_WITH_SPEECH_VERB.search(before):
+        return True
+    ends_clause = inner[-1] in CLAUSE_END or not run.closed
+    if ends_clause and ATTRIBUTION_AFTER.match(after):
+        return True
+    if _starts_sentence(text, run.start) and ends_clause and len(words) >= MIN_SENTENCE_WORDS:
+        return True
+    if inner[0].isupper() and inner[-1] in ".!?…" and len(words) >= MIN_SENTENCE_WORDS:
+        return True
+    return len(words) >= LONG_QUOTE_WORDS and not _title_case(words)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    head = text[:start].rstrip()
+    if not head:
+        return True
+    return head[-1] in ".!?…" or (head[-1] in "\"”’)" and head[:-1].rstrip()[-1:] in ".!?…")
+
+
+def _title_case(words: list[str]) -> bool:
+    return all(w[0].isupper() or len(w) < TITLE_SMALL_WORD for w in words) and words[0][0].isupper()

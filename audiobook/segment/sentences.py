@@ -1,0 +1,124 @@
+"""Sentence splitting that survives abbreviations, initials, decimals, ellipses and quotes.
+
+A sentence ends at ``.``, ``!``, ``?`` or an ellipsis, plus any closing quote marks and
+brackets glued to it, when whitespace and a plausible sentence start follow. Sentences are
+returned as exact slices of the input, so joining them with single spaces gives back the
+text with only the whitespace between sentences normalised.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Titles and fixed abbreviations that are never the end of a sentence, whatever follows.
+NEVER_FINAL = frozenset(
+    "mr mrs ms mx dr prof st sr sen rep gov gen lt col capt sgt cmdr adm rev hon pres supt "
+    "insp det vs v fig figs vol pp approx dept est jan feb mar apr jun jul aug sep "
+    "sept oct nov dec mt ft ave blvd cf al".split()
+)
+# "No." abbreviates "number" only before a digit; elsewhere it is the word "no".
+NUMBER_WORDS = frozenset({"no", "nos"})
+# Dotted abbreviations that end a sentence only when an ordinary sentence opener follows.
+DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")
+# Words that open sentences: after "U.S." or "a.m." one of these means a new sentence.
+OPENERS = frozenset(
+    "the a an he she it they we i but and so this that these those there then in on at "
+    "as if when while after before his her its their our my yet however also".split()
+)
+OPEN_QUOTES = "\"“‘'"
+CLOSERS = "\"”’')]"
+TERMINALS = ".!?…"
+# A single capital before a full stop is an initial ("J. K. Rowling"), not a sentence end.
+INITIAL = re.compile(r"(?:^|[\s(])[A-Z]$")
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` as exact, stripped slices of it, in order."""
+    return [text[start:end] for start, end in sentence_bounds(text)]
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each sentence; whitespace between sentences is left out."""
+    bounds: list[tuple[int, int]] = []
+    start = _skip_space(text, 0)
+    inside_quote = False
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in "\"“”":
+            inside_quote = _quote_state(text, i, inside_quote)
+        if ch not in TERMINALS:
+            i += 1
+            continue
+        end = i + 1
+        while end < n and text[end] in TERMINALS:
+            end += 1
+        ellipsis = text[i] == "…" or end - i >= 3
+        token_end = end
+        while end < n and text[end] in CLOSERS:
+            if text[end] in "\"”":
+                inside_quote = False
+            end += 1
+        closed_quote = end > token_end and any(c in "\"”" for c in text[token_end:end])
+        nxt = _skip_space(text, end)
+        if nxt == end or nxt >= n:
+            i = end
+            continue
+        if _is_boundary(text, i, token_end, nxt, ellipsis, inside_quote and not closed_quote):
+            bounds.append((start, end))
+            start = nxt
+            inside_quote = False
+        i = nxt
+    tail_end = len(text.rstrip())
+    if start < tail_end:
+        bounds.append((start, tail_end))
+    return bounds
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def _quote_state(text: str, i: int, inside: bool) -> bool:
+    """Whether we are inside a double quotation after the mark at ``i``."""
+    ch = text[i]
+    if ch == "“":
+        return True
+    if ch == "”":
+        return False
+    before = text[i - 1] if i else " "
+    return before.isspace() or before in "([—–-" if not inside else False
+
+
+def _is_boundary(
+    text: str, term: int, token_end: int, nxt: int, ellipsis: bool, in_quote: bool
+) -> bool:
+    first = text[nxt]
+    starts_upper = first.isupper() or first.isdigit() or first in OPEN_QUOTES or first in "(["
+    if not starts_upper:
+        return False
+    if ellipsis:
+        return not in_quote
+    if text[term] != ".":
+        return True
+    word = _word_before(text, term)
+    if word.lower() in NUMBER_WORDS:
+        return not first.isdigit()
+    if word.lower().rstrip(".") in NEVER_FINAL:
+        return False
+    if INITIAL.search(text[:term]):
+        return False
+    if DOTTED.search(word + "."):
+        following = re.match(r"[A-Za-z']+", text[nxt:])
+        return bool(following) and following.group(0).lower() in OPENERS
+    return True
+
+
+def _word_before(text: str, term: int) -> str:
+    start = term
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
+        start -= 1
+    return text[start:term]

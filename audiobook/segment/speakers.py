@@ -1,0 +1,72 @@
+"""Who said a quotation: read from the narration right after it or right before it.
+
+Forms understood: '," X said', '," said X', '," according to X', 'X said: "',
+'X told Y: "', 'X: "', 'X, a role, said', pronouns ("she said") and roles
+("a spokesperson"). Names are resolved against the people met so far in the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .people import People
+from .verbs import NAME, PRONOUN, ROLE, ROLE_STOP, VERB
+
+AFTER_SUBJECT_VERB = re.compile(
+    rf"\s*(?:[—–-]\s*)?(?P<who>{PRONOUN}|{NAME}|{ROLE})(?:,[^,]{{1,100}},)?\s+(?:\w+ly\s+)?{VERB}\b"
+)
+AFTER_VERB_SUBJECT = re.compile(
+    rf"\s*(?:[—–-]\s*)?{VERB}\s+(?P<who>{PRONOUN}|{NAME}|{ROLE}{ROLE_STOP})"
+)
+AFTER_ACCORDING = re.compile(rf"\s*,?\s*according to\s+(?P<who>{NAME}|{ROLE}{ROLE_STOP})")
+BEFORE_ACCORDING = re.compile(rf"according to\s+(?P<who>{NAME}|{ROLE})\s*,?\s*$")
+BEFORE_COLON_NAME = re.compile(rf"^\s*(?P<who>{NAME})\s*:\s*$")
+VERB_WORD = re.compile(rf"\b{VERB}\b")
+# An aside between subject and verb: "Andrew Turnell, an expert in the field, said".
+APPOSITIVE = re.compile(r",\s*(?:[a-z]|[Aa]n?\s|[Tt]he\s)[^,]{0,120},?\s*$")
+SUBJECT_AT_END = tuple(
+    re.compile(rf"(?:^|[^\w’'])(?P<who>{form})\s*$") for form in (PRONOUN, NAME, ROLE)
+)
+ADVERB_AT_END = re.compile(r"\s+\w+ly\s*$")
+# Words that end a role phrase's useful part or show it is not a speaker at all.
+NOT_ROLE_HEADS = frozenset("time way day year week month story case report statement".split())
+
+
+def speaker_after(after: str, people: People) -> str | None:
+    """The speaker named by narration that follows a quotation, if it attributes it."""
+    for pattern in (AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB, AFTER_ACCORDING):
+        match = pattern.match(after)
+        if match and match.group("who"):
+            return resolve(match.group("who"), people)
+    return None
+
+
+def speaker_before(before: str, people: People) -> str | None:
+    """The speaker named by narration in the same clause before a quotation."""
+    according = BEFORE_ACCORDING.search(before)
+    if according:
+        return resolve(according.group("who"), people)
+    verbs = list(VERB_WORD.finditer(before))
+    if not verbs:
+        colon = BEFORE_COLON_NAME.search(before)
+        return resolve(colon.group("who"), people) if colon else None
+    subject = before[: verbs[-1].start()].rstrip()
+    subject = ADVERB_AT_END.sub("", subject)
+    subject = APPOSITIVE.sub("", subject + ",") if subject.endswith(",") else subject
+    for pattern in SUBJECT_AT_END:
+        match = pattern.search(subject)
+        if match:
+            return resolve(match.group("who"), people)
+    return None
+
+
+def resolve(mention: str, people: People) -> str | None:
+    """A full name, a role phrase, or None for a mention that names nobody."""
+    mention = mention.strip()
+    if re.fullmatch(PRONOUN, mention):
+        return people.pronoun(mention)
+    if re.fullmatch(ROLE, mention):
+        if mention.split()[-1].lower() in NOT_ROLE_HEADS:
+            return None
+        return mention
+    return people.mention(mention, spoke=True)

@@ -1,0 +1,42 @@
+"""The words and patterns that introduce or follow reported speech."""
+
+from __future__ import annotations
+
+import re
+
+# Verbs of saying, in the forms newspapers use; generic English, no names.
+SPEECH_VERBS = (
+    "said says say told tells added adds asked asks explained explains wrote writes stated "
+    "noted notes continued continues replied replies answered insisted insists argued argues "
+    "warned warns claimed claims declared declares tweeted tweets posted recalled recalls "
+    "admitted admits acknowledged concluded urged urges announced shouted yelled joked jokes "
+    "quipped commented comments responded observed suggested suggests exclaimed whispered "
+    "cautioned emphasized emphasised stressed stresses agreed agrees predicted predicts "
+    "boasted complained complains confirmed countered conceded remarked reported reports "
+    "testified wondered describes described"
+).split()
+VERB = r"(?:" + "|".join(SPEECH_VERBS) + r")"
+TITLES = (
+    "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady President Senator Sen Rep "
+    "Representative Gov Governor Judge Justice Mayor Minister Chancellor Secretary Officer "
+    "Sgt Sergeant Detective Inspector Captain Capt Lt Col Gen General Pope King Queen Prince "
+    "Princess Rev Father Sister Coach Chief"
+).split()
+MALE_TITLES = frozenset("Mr Sir Lord King Prince Father".split())
+FEMALE_TITLES = frozenset("Mrs Ms Miss Dame Lady Queen Princess Sister".split())
+TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.?)"
+NAME_WORD = r"(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+)"
+NAME = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
+PRONOUN = r"(?:he|she|He|She)"
+# A role used as speaker: "a spokesperson", "the company", "a WeWork spokesperson".
+ROLE = r"(?:[Aa]n?|[Tt]he)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
+ROLE_STOP = r"(?=\s*(?:[,.;:!?]|$|\s(?:when|who|in|on|at|to|during|after|before|as|of|for|about|that|while|from|with|last|this|earlier|later|recently)\b))"
+
+ENDS_WITH_SPEECH_VERB = re.compile(
+    rf"(?:\b{VERB}(?:\s+(?:that|(?:to\s+)?{NAME}))?|according to\s+[^,.;]+)\s*,?\s*$"
+)
+# What may follow a quotation to attribute it: '," she said', '," said X', '," according to X'.
+ATTRIBUTION_AFTER = re.compile(
+    rf"\s*(?:[—–-]\s*)?(?:(?:{PRONOUN}|{NAME}|{ROLE})(?:,[^,]{{1,80}},)?\s+(?:\w+ly\s+)?{VERB}\b"
+    rf"|{VERB}\s+(?:{NAME}|{ROLE}|{PRONOUN})|according to\b)"
+)
