@@ -1,0 +1,145 @@
+"""Reading one input (file or stdin) into an unsegmented Article.
+
+The format is recognised from the content first and the name second: gzip is unpacked,
+binary files are refused, HTML goes to trafilatura, Markdown to the interchange reader,
+anything else to the plain-text page cleaner. The input is only ever read.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from ..errors import InputError
+from ..model import Article, LineDecision
+from .decode import binary_kind, decode_bytes, gunzip, is_gzip
+
+# Larger inputs are not articles; refusing them keeps memory bounded.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+# Format sniffing looks only at the start of the text, so huge inputs stay cheap.
+SNIFF_CHARS = 65536
+# Distinct structural HTML tags that mark a document as HTML without a doctype.
+HTML_TAG_KINDS = 3
+# Total structural tags needed alongside HTML_TAG_KINDS.
+HTML_TAG_COUNT = 5
+# Names that say "Markdown" whatever the content.
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+# Names that say "HTML" when the content does not contradict it.
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+HINT = "give a .txt, .html or .md file"
+
+_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+_HTML_TAGS = re.compile(r"<(p|div|br|body|head|title|meta|h[1-6]|ul|ol|li|table|tr|td|span|a|img|script|style|article|section|nav|header|footer)[\s/>]", re.IGNORECASE)
+_MARKDOWN_HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
+_MARKDOWN_MARKERS = re.compile(r"<q\s+data-speaker|<q>|^\{:[^}\n]*\}\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """An input read into an Article, with the per-line decisions of plain-text cleaning."""
+
+    article: Article
+    decisions: tuple[LineDecision, ...]
+    format: str  # "text" | "html" | "markdown"
+
+
+def read_input(path: str | Path, *, stdin: BinaryIO | None = None) -> Ingested:
+    """Read the file at ``path`` ("-" for stdin bytes) into an Article.
+
+    Raises InputError for a missing, unreadable, empty, binary or article-less input.
+    """
+    if str(path) == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read(MAX_INPUT_BYTES + 1)
+        return read_bytes(_within_limit(data, "stdin"), "stdin")
+    file = Path(path)
+    name = str(path)
+    try:
+        if file.is_dir():
+            raise InputError(f"{name} is a directory, not an article: {HINT}")
+        with file.open("rb") as handle:
+            data = handle.read(MAX_INPUT_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"{name} does not exist: check the path") from None
+    except PermissionError:
+        raise InputError(f"{name} cannot be read (permission denied): check its permissions") from None
+    except IsADirectoryError:
+        raise InputError(f"{name} is a directory, not an article: {HINT}") from None
+    except OSError as exc:
+        raise InputError(f"{name} cannot be read ({exc.strerror}): check the path") from None
+    return read_bytes(_within_limit(data, name), name)
+
+
+def read_bytes(data: bytes, name: str) -> Ingested:
+    """Recognise, decode and read the bytes of one input called ``name`` (used in messages)."""
+    if is_gzip(data):
+        data = gunzip(data, name)
+    if not data.strip():
+        raise InputError(f"{name} is empty: {HINT} with the article's text")
+    kind = binary_kind(data)
+    if kind:
+        raise InputError(f"{name} is {kind}, not an article: {HINT}")
+    text = decode_bytes(data, name)
+    if not text.strip():
+        raise InputError(f"{name} is empty: {HINT} with the article's text")
+    fmt = sniff_format(text, name)
+    if fmt == "html":
+        from .html import read_html
+
+        return Ingested(read_html(text), (), "html")
+    if fmt == "markdown":
+        from .markdown import read_markdown
+
+        article = read_markdown(text)
+        if not _has_text(article):
+            raise InputError(f"{name} has no article text under its title: add paragraphs to the Markdown")
+        return Ingested(article, (), "markdown")
+    from .text import clean_text
+
+    article, decisions = clean_text(text, source_name=name)
+    if not _has_text(article):
+        raise InputError(f"no article text found in {name}: check it is a news or web article")
+    return Ingested(article, tuple(decisions), "text")
+
+
+def sniff_format(text: str, name: str = "") -> str:
+    """ "html", "markdown" or "text", judged from the start of the content, then the name."""
+    head = text[:SNIFF_CHARS]
+    suffix = _suffix(name)
+    if _HTML_START.match(head):
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in HTML_SUFFIXES and "<" in head:
+        return "html"
+    tags = [match.group(1).lower() for match in _HTML_TAGS.finditer(head)]
+    if len(set(tags)) >= HTML_TAG_KINDS and len(tags) >= HTML_TAG_COUNT:
+        return "html"
+    stripped = head.lstrip()
+    if stripped.startswith("# ") or len(_MARKDOWN_HEADING.findall(head)) >= 2 or _MARKDOWN_MARKERS.search(head):
+        return "markdown"
+    return "text"
+
+
+def _suffix(name: str) -> str:
+    """The format suffix of a name, looking past a trailing .gz."""
+    suffixes = [suffix.lower() for suffix in Path(name).suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes.pop()
+    return suffixes[-1] if suffixes else ""
+
+
+def _within_limit(data: bytes, name: str) -> bytes:
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{name} is larger than {MAX_INPUT_BYTES // 2**20} MB, too large for an article: {HINT}")
+    return data
+
+
+def _has_text(article: Article) -> bool:
+    return any(block.text.strip() for section in article.sections for block in section.blocks)
+
+
+__all__ = ["Ingested", "read_bytes", "read_input", "sniff_format"]
