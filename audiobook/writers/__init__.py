@@ -66,20 +66,24 @@ def write_edition(
 
 
 def _swap_in(new: Path, final: Path) -> None:
-    """Replace directory ``final`` by ``new``; ``final`` is never a mix of the two."""
-    retired: Path | None = None
+    """Replace directory ``final`` by ``new``; ``final`` is never a mix of the two.
+
+    If the new edition cannot be moved in, the previous one is moved back.
+    """
+    holder: Path | None = None  # hidden directory the previous edition waits in
     try:
         if final.exists() or final.is_symlink():
-            retired = Path(tempfile.mkdtemp(prefix=f"{RETIRED_PREFIX}{final.name[:40]}-", dir=final.parent))
-            os.rename(final, retired / final.name)
+            holder = Path(tempfile.mkdtemp(prefix=f"{RETIRED_PREFIX}{final.name[:40]}-", dir=final.parent))
+            os.rename(final, holder / final.name)
         try:
             os.rename(new, final)
         except OSError:
-            if retired is not None:
-                os.rename(retired / final.name, final)
-                retired = None
+            if holder is not None:
+                os.rename(holder / final.name, final)
             raise
     except OSError as exc:
+        if holder is not None and not (holder / final.name).exists():
+            _remove_tree(holder)
         raise output_error(final, exc) from exc
-    if retired is not None:
-        _remove_tree(retired)
+    if holder is not None:
+        _remove_tree(holder)

@@ -1,0 +1,164 @@
+"""Atomic writes (including full disk and permission failures) and safe names."""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audiobook import fsutil
+from audiobook.errors import OutputError
+from audiobook.fsutil import (
+    atomic_write_bytes,
+    atomic_write_text,
+    safe_filename,
+    safe_slug,
+    unique_edition_dir,
+)
+
+RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)), *(f"LPT{n}" for n in range(10))}
+
+
+def test_atomic_write_replaces_content_and_leaves_no_temp(tmp_path: Path):
+    path = tmp_path / "a.txt"
+    atomic_write_text(path, "old")
+    atomic_write_text(path, "néw\n")
+    assert path.read_bytes() == "néw\n".encode("utf-8")
+    assert os.listdir(tmp_path) == ["a.txt"]
+    assert path.stat().st_mode & 0o777 == 0o666 & ~fsutil.UMASK
+
+
+def test_full_disk_keeps_old_file_and_removes_temp(tmp_path: Path, monkeypatch):
+    path = tmp_path / "a.mp3"
+    atomic_write_bytes(path, b"old")
+    real_write = os.write
+    calls = []
+
+    def filling_write(fd, data):
+        calls.append(len(data))
+        if len(calls) > 1:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, bytes(data)[:3])  # a short write first, then the disk fills
+
+    monkeypatch.setattr(os, "write", filling_write)
+    with pytest.raises(OutputError) as info:
+        atomic_write_bytes(path, b"new content")
+    assert str(info.value) == f"{path}: the disk is full; free some space or choose another --out"
+    assert path.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["a.mp3"]
+
+
+def test_short_writes_are_resumed(tmp_path: Path, monkeypatch):
+    real_write = os.write
+    monkeypatch.setattr(os, "write", lambda fd, data: real_write(fd, bytes(data)[:2]))
+    atomic_write_bytes(tmp_path / "b", b"abcdefg")
+    assert (tmp_path / "b").read_bytes() == b"abcdefg"
+
+
+def test_fsync_failure_is_an_output_error(tmp_path: Path, monkeypatch):
+    def failing_fsync(fd):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    with pytest.raises(OutputError, match=r"c: cannot write \(Input/output error\); check the output directory"):
+        atomic_write_bytes(tmp_path / "c", b"x")
+    assert os.listdir(tmp_path) == []
+
+
+def test_permission_denied_is_an_output_error(tmp_path: Path, monkeypatch):
+    # Running as root, chmod does not stop writes, so the refusal is simulated.
+    def denied(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(fsutil.tempfile, "mkstemp", denied)
+    with pytest.raises(OutputError) as info:
+        atomic_write_text(tmp_path / "d.txt", "x")
+    assert str(info.value) == f"{tmp_path / 'd.txt'}: permission denied; choose a writable --out directory"
+
+
+def test_missing_directory_is_an_output_error(tmp_path: Path):
+    with pytest.raises(OutputError, match="nowhere/e.txt: cannot write"):
+        atomic_write_text(tmp_path / "nowhere" / "e.txt", "x")
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Opportunities Missed: Why the £5bn Plan Failed", "opportunities-missed-why-the-5bn-plan-failed"),
+        ("Café Münster & Søren’s Straße", "cafe-munster-and-sorens-strasse"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("CON", "con-article"),
+        ("com1.txt", "com1-txt"),
+        ("LPT9", "lpt9-article"),
+        ("日本語のみ", "article"),
+        ("", "article"),
+        ("...", "article"),
+        ("tab\there\x00nul", "tab-here-nul"),
+    ],
+)
+def test_safe_slug_examples(title: str, slug: str):
+    assert safe_slug(title) == slug
+
+
+def test_safe_slug_is_cut_at_a_word():
+    slug = safe_slug("word " * 40)
+    assert len(slug) <= 80
+    assert slug.endswith("word") and "--" not in slug
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_safe_slug_is_always_safe(title: str):
+    slug = safe_slug(title)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug)
+    assert 0 < len(slug) <= 80
+    assert slug.split(".")[0].upper() not in RESERVED
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("What/went wrong?", "What went wrong"),
+        ("A: B | C <D> \"E\"", "A B C D E"),
+        ("  trailing dots...  ", "trailing dots"),
+        ("..", "Untitled"),
+        ("nul", "nul-Untitled"),
+        ("Café \u200bnews\nline", "Café news line"),
+    ],
+)
+def test_safe_filename_examples(title: str, name: str):
+    assert safe_filename(title) == name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_safe_filename_is_always_safe(title: str):
+    name = safe_filename(title)
+    assert name and name not in (".", "..")
+    assert not re.search(r'[\x00-\x1f\x7f<>:"/\\|?*]', name)
+    assert name == name.strip(" .")
+    assert len(name) <= 80 and len(name.encode("utf-8")) <= 255
+    assert name.split(".")[0].strip().upper() not in RESERVED
+
+
+def test_unique_edition_dir_separates_sources(tmp_path: Path):
+    assert unique_edition_dir(tmp_path, "news", "a") == tmp_path / "news"
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / fsutil.SOURCE_MARKER).write_text("a\n")
+    assert unique_edition_dir(tmp_path, "news", "a") == tmp_path / "news"
+    assert unique_edition_dir(tmp_path, "news", "b") == tmp_path / "news-2"
+    (tmp_path / "news-2").mkdir()
+    (tmp_path / "news-2" / fsutil.SOURCE_MARKER).write_text("b\n")
+    assert unique_edition_dir(tmp_path, "news", "b") == tmp_path / "news-2"
+    assert unique_edition_dir(tmp_path, "news", "c") == tmp_path / "news-3"
+
+
+def test_unique_edition_dir_skips_unmarked_folders_and_files(tmp_path: Path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news-2").write_text("a file, not an edition")
+    assert unique_edition_dir(tmp_path, "news", "a") == tmp_path / "news-3"

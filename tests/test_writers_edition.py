@@ -1,0 +1,141 @@
+"""write_edition: the whole edition, swapped in as a unit, never a mix of old and new."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from pathlib import Path
+
+import pytest
+from writers_support import ffprobe, make_article, make_book, make_script
+
+import audiobook.writers as writers
+from audiobook.errors import OutputError
+from audiobook.fsutil import unique_edition_dir
+
+TITLES = ["Opening", "Opportunities missed"]
+
+
+def build(tmp_path: Path, out: Path, title: str = "A test article", source_id: str | None = "src-1") -> Path:
+    book = make_book(tmp_path, TITLES, [0.3, 0.4])
+    article = make_article(TITLES, title=title)
+    return writers.write_edition(article, make_script(article, TITLES), book, out, slug="a-test-article", source_id=source_id)
+
+
+def listing(directory: Path) -> list[str]:
+    return sorted(str(p.relative_to(directory)) for p in directory.rglob("*"))
+
+
+def test_edition_holds_every_file(tmp_path: Path):
+    out = tmp_path / "out"
+    final = build(tmp_path, out)
+    assert final == out / "a-test-article"
+    assert listing(final) == [
+        ".audiobook-source",
+        "a-test-article.m3u8",
+        "a-test-article.mp3",
+        "chapters",
+        "chapters.json",
+        "chapters/01 Opening.mp3",
+        "chapters/02 Opportunities missed.mp3",
+        "transcript.html",
+    ]
+    assert sorted(p.name for p in out.iterdir()) == ["a-test-article"]
+    assert [c["tags"]["title"] for c in ffprobe(final / "a-test-article.mp3")["chapters"]] == TITLES
+    assert (final / ".audiobook-source").read_text() == "src-1\n"
+    assert unique_edition_dir(out, "a-test-article", "src-1") == final
+    assert unique_edition_dir(out, "a-test-article", "src-2") == out / "a-test-article-2"
+
+
+def test_rebuild_replaces_the_whole_edition(tmp_path: Path):
+    out = tmp_path / "out"
+    final = build(tmp_path, out, title="Old")
+    (final / "stale.txt").write_text("left over")
+    build(tmp_path, out, title="New")
+    assert not (final / "stale.txt").exists()
+    assert json.loads((final / "chapters.json").read_text())["title"] == "New"
+    assert sorted(p.name for p in out.iterdir()) == ["a-test-article"]
+
+
+def _state(final: Path) -> str | None:
+    if not final.exists():
+        return None
+    return json.loads((final / "chapters.json").read_text())["title"] + f" ({len(listing(final))} files)"
+
+
+def test_every_rename_leaves_old_new_or_nothing(tmp_path: Path, monkeypatch):
+    out = tmp_path / "out"
+    final = build(tmp_path, out, title="Old")
+    old_state = _state(final)
+    seen = []
+    real_rename = os.rename
+
+    def watching_rename(src, dst):
+        seen.append(_state(final))
+        real_rename(src, dst)
+        seen.append(_state(final))
+
+    monkeypatch.setattr(os, "rename", watching_rename)
+    build(tmp_path, out, title="New")
+    new_state = _state(final)
+    assert old_state == "Old (8 files)" and new_state == "New (8 files)"
+    assert seen and set(seen) <= {old_state, new_state, None}
+    assert seen[0] == old_state and seen[-1] == new_state
+
+
+def test_failing_writer_keeps_the_previous_edition(tmp_path: Path, monkeypatch):
+    out = tmp_path / "out"
+    final = build(tmp_path, out, title="Old")
+    before = listing(final)
+
+    class Broken:
+        @staticmethod
+        def write(article, script, book, edition_dir):
+            raise OutputError(f"{edition_dir}: the disk is full; free some space or choose another --out")
+
+    monkeypatch.setattr(writers, "WRITERS", (*writers.WRITERS[:2], Broken))
+    with pytest.raises(OutputError, match="the disk is full"):
+        build(tmp_path, out, title="New")
+    assert listing(final) == before
+    assert json.loads((final / "chapters.json").read_text())["title"] == "Old"
+    assert sorted(p.name for p in out.iterdir()) == ["a-test-article"]
+
+
+def test_failed_swap_restores_the_previous_edition(tmp_path: Path, monkeypatch):
+    out = tmp_path / "out"
+    final = build(tmp_path, out, title="Old")
+    real_rename = os.rename
+    calls = []
+
+    def failing_second_rename(src, dst):
+        calls.append((src, dst))
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_rename(src, dst)
+
+    monkeypatch.setattr(os, "rename", failing_second_rename)
+    with pytest.raises(OutputError, match=r"a-test-article: the disk is full"):
+        build(tmp_path, out, title="New")
+    assert json.loads((final / "chapters.json").read_text())["title"] == "Old"
+    assert sorted(p.name for p in out.iterdir()) == ["a-test-article"]
+
+
+def test_output_dir_that_is_a_file_is_an_output_error(tmp_path: Path):
+    blocker = tmp_path / "out"
+    blocker.write_text("not a directory")
+    with pytest.raises(OutputError) as info:
+        build(tmp_path, blocker)
+    assert str(info.value).startswith(f"{blocker}:")
+    assert "\n" not in str(info.value)
+
+
+def test_unwritable_output_dir_is_an_output_error(tmp_path: Path, monkeypatch):
+    import tempfile
+
+    def denied(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", denied)
+    with pytest.raises(OutputError, match=r"out: permission denied; choose a writable --out directory"):
+        build(tmp_path, tmp_path / "out")
