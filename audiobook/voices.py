@@ -1,0 +1,160 @@
+"""Resolving a voices.yaml voice against the voices an engine has installed, and listing them.
+
+A spec names a voice portably: by the engine's id (``gmw/en``), by its name (any case), or
+by a BCP 47 language tag with an optional gender, where ``en`` matches ``en-gb``. Engines
+with voice variants (eSpeak NG's ``+f3``) accept ``voice+variant``, and give a base voice a
+requested gender through a variant when no installed voice has it. Without any voice of the
+requested gender, the best voice for the language is used. Pitch is dropped silently for
+engines that cannot change it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING
+
+from .engines import ENGINES, get_engine
+from .engines.base import Engine, VoiceInfo
+from .errors import AudiobookError, VoiceNotFound
+from .model import Voice
+
+if TYPE_CHECKING:
+    from .config import VoiceSpec
+
+VARIANT_MARK = "+"  # eSpeak NG joins a voice and a variant as "gmw/en+f3"
+CLOSEST_COUNT = 5  # voices suggested when one is not found: enough to spot a typo
+CLOSEST_CUTOFF = 0.4  # difflib ratio below which a voice is too unlike the request to suggest
+
+
+def resolve_voice(spec: VoiceSpec, engine: Engine) -> Voice:
+    """The installed voice of ``engine`` that ``spec`` asks for; VoiceNotFound otherwise."""
+    installed = engine.voices()
+    base = [v for v in installed if not v.id.startswith(VARIANT_MARK)]
+    variants = {v.id.lower(): v for v in installed if v.id.startswith(VARIANT_MARK)}
+    if spec.voice:
+        voice_id = _by_voice(spec, engine, base, variants)
+    elif spec.language:
+        voice_id = _by_language(spec.language, spec.gender, engine, base)
+        if voice_id is None:
+            raise VoiceNotFound(_not_found(spec, engine, base, f"for language '{spec.language}'"))
+    elif base:
+        voice_id = base[0].id
+    else:
+        raise VoiceNotFound(f"{_origin(spec)}{engine.name} reports no installed voices: "
+                            "install a voice for it or choose another engine")
+    pitch = spec.pitch if engine.capabilities.pitch else None
+    return Voice(engine.name, voice_id, rate=spec.rate, volume=spec.volume, pitch=pitch)
+
+
+def list_voices(engine_names: list[str] | None = None) -> dict[str, list[VoiceInfo] | str]:
+    """Each engine's installed voices, or the reason it is unavailable (for ``voices``)."""
+    out: dict[str, list[VoiceInfo] | str] = {}
+    for name in engine_names or list(ENGINES):
+        engine = get_engine(name)
+        try:
+            out[name] = engine.voices()
+        except AudiobookError as error:
+            out[name] = str(error)
+    return out
+
+
+def _by_voice(spec: VoiceSpec, engine: Engine, base: list[VoiceInfo],
+              variants: dict[str, VoiceInfo]) -> str:
+    wanted = spec.voice.strip()
+    found = _exact(wanted, base)
+    if found:
+        return found
+    head, mark, tail = wanted.partition(VARIANT_MARK)
+    variant = variants.get((mark + tail).lower()) if mark else None
+    if variant is None and not mark:
+        variant = next((v for v in variants.values() if v.name.lower() == wanted.lower()), None)
+        head = "" if variant else head
+    if mark and variant is None:
+        raise VoiceNotFound(_not_found(spec, engine, list(variants.values()),
+                                       f"variant '{mark + tail}'"))
+    if variant is not None:
+        if head:
+            found = _exact(head, base) or _by_language(head, None, engine, base)
+        else:
+            found = _by_language(spec.language or "en", None, engine, base) or (
+                base[0].id if base else None)
+        if found:
+            return found + variant.id
+    elif (found := _by_language(wanted, spec.gender, engine, base)) is not None:
+        return found
+    raise VoiceNotFound(_not_found(spec, engine, base, f"'{wanted}'"))
+
+
+def _exact(wanted: str, voices: list[VoiceInfo]) -> str | None:
+    lowered = wanted.lower()
+    for match in (lambda v: v.id == wanted, lambda v: v.id.lower() == lowered,
+                  lambda v: v.name.lower() == lowered):
+        for voice in voices:
+            if match(voice):
+                return voice.id
+    return None
+
+
+def _by_language(tag: str, gender: str | None, engine: Engine,
+                 voices: list[VoiceInfo]) -> str | None:
+    """Best voice for a language tag, trying the gender first; engine order breaks ties."""
+    tag = tag.strip().lower().replace("_", "-")
+    ranked = sorted(
+        (rank, index, voice)
+        for index, voice in enumerate(voices)
+        if (rank := _language_rank(tag, voice.languages)) is not None
+    )
+    if not ranked:
+        return None
+    if gender:
+        for _, _, voice in ranked:
+            if voice.gender == gender:
+                return voice.id
+        variant_for = getattr(engine, "gender_variant", None)
+        suffix = variant_for(gender) if variant_for else None
+        if suffix:
+            return ranked[0][2].id + suffix
+    return ranked[0][2].id
+
+
+def _language_rank(tag: str, languages: tuple[str, ...]) -> int | None:
+    """0 primary tag equal, 1 another tag equal, 2 a narrower tag, 3 a broader tag; None: no."""
+    if not languages:
+        return None
+    if languages[0] == tag:
+        return 0
+    if tag in languages:
+        return 1
+    if any(language.startswith(tag + "-") for language in languages):
+        return 2
+    if any(tag.startswith(language + "-") for language in languages):
+        return 3
+    return None
+
+
+def _origin(spec: VoiceSpec) -> str:
+    return f"{spec.origin}: " if spec.origin else ""
+
+
+def _not_found(spec: VoiceSpec, engine: Engine, voices: list[VoiceInfo], what: str) -> str:
+    query = (spec.voice or spec.language or "").lower()
+    by_key: dict[str, VoiceInfo] = {}
+    for voice in voices:
+        by_key.setdefault(voice.id.lower(), voice)
+        by_key.setdefault(voice.name.lower(), voice)
+        for language in voice.languages:
+            by_key.setdefault(language, voice)
+    closest: list[str] = []
+    for key in difflib.get_close_matches(query, list(by_key), n=CLOSEST_COUNT * 3,
+                                         cutoff=CLOSEST_CUTOFF):
+        if by_key[key].id not in closest:
+            closest.append(by_key[key].id)
+    closest = closest[:CLOSEST_COUNT]
+    for voice in voices:
+        if len(closest) >= 3:
+            break
+        if voice.id not in closest:
+            closest.append(voice.id)
+    listed = ", ".join(closest) if closest else "none"
+    return (f"{_origin(spec)}{engine.name} has no voice {what}: closest installed: {listed}; "
+            "run 'audiobook voices' to see them all")
