@@ -1,0 +1,80 @@
+"""read_chapters: back from the ID3 tag in listening order, with one-line PlayerErrors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mutagen.id3 import CTOC, ID3, TIT2, CTOCFlags
+from writers_support import encode_tone, make_article, make_book, make_script
+
+from audiobook.chapters import ChapterInfo, read_chapters
+from audiobook.errors import PlayerError
+from audiobook.writers import mp3
+from audiobook.writers.tags import chapter_frame
+
+TITLES = ["A long first chapter title", "Two", "Third one"]
+
+
+def test_reads_what_the_writer_wrote(tmp_path: Path):
+    book = make_book(tmp_path, TITLES, [0.3, 0.2, 0.25])
+    article = make_article(TITLES)
+    edition_dir = tmp_path / "e"
+    edition_dir.mkdir()
+    path = mp3.write(article, make_script(article, TITLES), book, edition_dir)
+    ms = [(c.start * 1000 + 11025) // 22050 for c in book.chapters] + [(book.frames * 1000 + 11025) // 22050]
+    assert read_chapters(path) == [
+        ChapterInfo(n, title, ms[n - 1], ms[n]) for n, title in enumerate(TITLES, start=1)
+    ]
+
+
+def _tagged(tmp_path: Path, frames) -> Path:
+    path = tmp_path / "t.mp3"
+    encode_tone(path, 4000)
+    tags = ID3()
+    for frame in frames:
+        tags.add(frame)
+    tags.save(path, v2_version=3)
+    return path
+
+
+def test_ctoc_order_wins_over_element_ids(tmp_path: Path):
+    path = _tagged(tmp_path, [
+        chapter_frame("b", "Second", 100, 200),
+        chapter_frame("a", "First", 0, 100),
+        CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=["a", "b"],
+             sub_frames=[TIT2(text=["T"])]),
+    ])
+    assert [c.title for c in read_chapters(path)] == ["First", "Second"]
+
+
+def test_time_order_without_a_table_of_contents(tmp_path: Path):
+    path = _tagged(tmp_path, [
+        chapter_frame("chp10", "Later", 900, 1000),
+        chapter_frame("chp2", "Earlier", 100, 900),
+        chapter_frame("chp1", "", 0, 100),
+    ])
+    assert read_chapters(path) == [
+        ChapterInfo(1, "Chapter 1", 0, 100),
+        ChapterInfo(2, "Earlier", 100, 900),
+        ChapterInfo(3, "Later", 900, 1000),
+    ]
+
+
+def test_missing_file(tmp_path: Path):
+    with pytest.raises(PlayerError, match=r"^.*nope\.mp3: no such file; give the path of an edition's \.mp3$"):
+        read_chapters(tmp_path / "nope.mp3")
+
+
+def test_not_an_mp3(tmp_path: Path):
+    path = tmp_path / "notes.mp3"
+    path.write_text("just some text, not audio\n" * 50)
+    with pytest.raises(PlayerError, match=r"notes\.mp3: not an MP3 file"):
+        read_chapters(path)
+
+
+def test_mp3_without_chapters(tmp_path: Path):
+    path = tmp_path / "plain.mp3"
+    encode_tone(path, 4000)
+    with pytest.raises(PlayerError, match=r"plain\.mp3: has no chapters; build it with 'audiobook build'"):
+        read_chapters(path)
