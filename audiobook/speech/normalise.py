@@ -1,0 +1,84 @@
+"""Written text → text every engine reads correctly, before any engine sees it.
+
+The transcript keeps the words as written; only the spoken text passes through here, so
+every engine says the same thing. ``normalise`` is a fixed sequence of small regex passes,
+most specific first: web addresses and phone numbers before dates, dates and times before
+money and units, those before plain numbers, numbers before abbreviations and acronyms,
+and pauses and tidying last. See docs/normalise.md for each rule and its reason.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from ..model import NormaliseOptions
+from .dates import normalise_dates, normalise_times
+from .numerals import (
+    normalise_number_signs, normalise_numbers, normalise_ordinals, normalise_roman,
+)
+from .pauses import normalise_pauses, tidy
+from .phone import normalise_phones
+from .quantities import normalise_measures, normalise_money, normalise_ranges, normalise_signs
+from .web import normalise_web
+from .words import normalise_abbreviations, normalise_acronyms, normalise_symbols
+
+SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MINUS_SIGN = "\u2212"
+
+DEFAULT_OPTIONS = NormaliseOptions()
+
+NUMBER_PASSES: tuple[Callable[[str], str], ...] = (
+    normalise_phones,
+    normalise_dates,
+    normalise_times,
+    normalise_number_signs,
+    normalise_money,
+    normalise_ranges,
+    normalise_signs,
+    normalise_ordinals,
+    normalise_measures,
+    normalise_numbers,
+)
+WORD_PASSES: tuple[Callable[[str], str], ...] = (
+    normalise_roman,
+    normalise_abbreviations,
+    normalise_symbols,
+    normalise_acronyms,
+    normalise_pauses,
+)
+
+
+def _clean_characters(text: str) -> str:
+    """Unify look-alike spaces, drop invisible and control characters, compose accents."""
+    text = SPACE_LIKE.sub(" ", text)
+    text = INVISIBLE.sub("", text)
+    text = CONTROL.sub(" ", text)
+    return unicodedata.normalize("NFC", text).replace(MINUS_SIGN, "-")
+
+
+def _is_english(language: str) -> bool:
+    return language.lower().replace("_", "-").split("-")[0] == "en"
+
+
+def normalise(text: str, options: NormaliseOptions = DEFAULT_OPTIONS, language: str = "en") -> str:
+    """Spoken form of one sentence or span: numbers, dates, money, units, abbreviations,
+    acronyms, web addresses and symbols as words; dashes, ellipses and brackets as commas.
+
+    Deterministic and, for the cases in the golden table, idempotent. Never raises on text.
+    Languages other than English only get the language-neutral passes (pauses, tidying).
+    """
+    text = _clean_characters(text)
+    if _is_english(language):
+        text = normalise_web(text, options)
+        if any(ch.isdigit() for ch in text):
+            for number_pass in NUMBER_PASSES:
+                text = number_pass(text)
+        for word_pass in WORD_PASSES:
+            text = word_pass(text)
+    else:
+        text = normalise_pauses(text)
+    return tidy(text)

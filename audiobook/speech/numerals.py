@@ -1,0 +1,154 @@
+"""Plain numbers, ordinals, decades, fractions and Roman numerals as words.
+
+These run after dates, times, money and units have taken the numbers that carry a meaning.
+A bare four-digit whole number from 1000 to 2099 is read as a year ("in 2008" → "in two
+thousand and eight", "1066" → "ten sixty-six") unless a word of quantity comes before it
+("about 1500") or it is written with a thousands comma ("2,008 people").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import cardinal, decade, fraction, number, ordinal, to_int, year
+from .tables import NOT_NAMES, SEQUENCE_WORDS
+
+YEARS = range(1000, 2100)  # four-digit numbers read as years unless marked as quantities
+LARGEST_ROMAN = 39  # regnal and sequence numerals in the news stay below XL
+
+NUM = r"\d{1,3}(?:,\d{3})+|\d+"
+NUMBER_SIGN = re.compile(r"(?:\b(?P<word>No|no|Nos|nos)\.?\s?|#\s?)(?=\d)")
+ORDINAL = re.compile(r"(?<![\w.,])(?P<w>" + NUM + r")(?:st|nd|rd|th|ST|ND|RD|TH)\b")
+DECADE = re.compile(r"(?<![\w.,])['’]?(?P<d>\d{2}|1\d{3}|20\d{2})['’]?s\b")
+UNICODE_FRACTIONS = {
+    "½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),
+    "⅖": (2, 5), "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8),
+    "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8),
+}
+UNICODE_FRACTION = re.compile(
+    r"(?:(?<![\w.,])(?P<w>" + NUM + r")\s?)?(?P<f>[" + "".join(UNICODE_FRACTIONS) + r"])"
+)
+LARGEST_DENOMINATOR = 10  # "1/2", "3/8" are fractions; "24/7" and "9/11" are read as two numbers
+SLASH_NUMBERS = re.compile(
+    r"(?<![\w.,/])(?:(?P<w>\d+)\s)?(?P<n>\d{1,3})/(?P<d>\d{1,3})(?![\w/]|[.,]\d)"
+)
+LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+QUANTITY_CUES = (
+    "about", "around", "some", "nearly", "almost", "over", "than", "under", "approximately",
+    "roughly", "least", "only", "just", "total", "totalling", "estimated", "extra", "additional",
+)
+PLAIN_NUMBER = re.compile(
+    r"(?P<cue>\b(?:" + "|".join(QUANTITY_CUES) + r")\s+)?(?<![\w.,])(?P<w>" + NUM
+    + r")(?:\.(?P<f>\d+))?(?![\w]|[.,]\d)"
+    r"|(?<![\w.,])\.(?P<lone>\d+)(?![\w]|[.,]\d)"
+)
+ANY_DIGITS = re.compile(r"\d+")
+
+
+def _roman_value(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for here, after in zip(numeral, numeral[1:] + " "):
+        value = values[here]
+        total += -value if after in values and values[after] > value else value
+    return total
+
+
+def _to_roman(value: int) -> str:
+    tens, units = divmod(value, 10)
+    ones = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+    return "X" * tens + ones[units]
+
+
+ROMAN_NUMERALS = sorted((_to_roman(v) for v in range(1, LARGEST_ROMAN + 1)), key=len, reverse=True)
+ROMAN = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][a-z]+) (?P<numeral>" + "|".join(ROMAN_NUMERALS)
+    + r")(?![\w'’-])"
+)
+
+
+def _number_sign(match: re.Match[str]) -> str:
+    word = match.group("word")
+    return "numbers " if word and word.lower() == "nos" else "number "
+
+
+def _decade(match: re.Match[str]) -> str:
+    value = int(match.group("d"))
+    if value % 10:
+        return match.group(0)
+    return decade(value)
+
+
+def _unicode_fraction(match: re.Match[str]) -> str:
+    numerator, denominator = UNICODE_FRACTIONS[match.group("f")]
+    if match.group("w") is None:
+        return fraction(numerator, denominator)
+    part = fraction(numerator, denominator)
+    if numerator == 1:
+        part = "a " + part.split(" ", 1)[1]
+    return f"{cardinal(to_int(match.group('w')))} and {part}"
+
+
+def _slash(match: re.Match[str]) -> str:
+    numerator, denominator = int(match.group("n")), int(match.group("d"))
+    whole = match.group("w")
+    if 0 < numerator < denominator <= LARGEST_DENOMINATOR:
+        part = fraction(numerator, denominator)
+        if whole is None:
+            return part
+        if numerator == 1:
+            part = "a " + part.split(" ", 1)[1]
+        return f"{cardinal(int(whole))} and {part}"
+    lead = f"{number(whole)} " if whole is not None else ""
+    return f"{lead}{number(match.group('n'))} {number(match.group('d'))}"
+
+
+def _plain(match: re.Match[str]) -> str:
+    lone = match.group("lone")
+    if lone is not None:
+        return "point " + " ".join(cardinal(int(ch)) for ch in lone)
+    cue, whole, frac = match.group("cue") or "", match.group("w"), match.group("f")
+    if not cue and frac is None and len(whole) == 4 and int(whole) in YEARS:
+        return year(int(whole))
+    return cue + number(whole, frac)
+
+
+def _roman(match: re.Match[str]) -> str:
+    name, numeral = match.group("name"), match.group("numeral")
+    value = _roman_value(numeral)
+    if name in SEQUENCE_WORDS:
+        return f"{name} {cardinal(value).title()}"
+    if numeral == "X" or name in NOT_NAMES or name in SEQUENCE_WORDS:
+        return match.group(0)
+    if numeral == "I" and match.start() == 0:
+        return match.group(0)
+    return f"{name} the {ordinal(value).title()}"
+
+
+def normalise_number_signs(text: str) -> str:
+    """'No. 10' → 'number 10' and '#3' → 'number 3', before the digits are read."""
+    return NUMBER_SIGN.sub(_number_sign, text)
+
+
+def normalise_ordinals(text: str) -> str:
+    """'22nd' → 'twenty-second'."""
+    return ORDINAL.sub(lambda m: ordinal(to_int(m.group("w"))), text)
+
+
+def normalise_numbers(text: str) -> str:
+    """Decades, fractions, years, decimals and cardinals; no digit survives this pass."""
+    text = DECADE.sub(_decade, text)
+    if any(ch in text for ch in UNICODE_FRACTIONS):
+        text = UNICODE_FRACTION.sub(_unicode_fraction, text)
+    if "/" in text:
+        text = SLASH_NUMBERS.sub(_slash, text)
+    text = LETTER_DIGIT.sub(" ", text)
+    text = PLAIN_NUMBER.sub(_plain, text)
+    return ANY_DIGITS.sub(lambda m: number(m.group(0)), text)
+
+
+def normalise_roman(text: str) -> str:
+    """'Henry VIII' → 'Henry the Eighth', 'World War II' → 'World War Two'; 'I' stays a pronoun."""
+    if not any(ch in text for ch in "IVX"):
+        return text
+    return ROMAN.sub(_roman, text)

@@ -1,0 +1,59 @@
+"""Dashes, ellipses and brackets become commas, which every engine honours as a short pause.
+
+No engine should say "dash" or "open bracket". A final ellipsis ends the sentence; an
+ellipsis or bracket marking an omission ("(…)", "[...]") is a pause. This pass also tidies
+the spaces and stray commas that the other passes leave behind.
+"""
+
+from __future__ import annotations
+
+import re
+
+OMISSION = re.compile(r"[(\[]\s*(?:\.{2,}|…)\s*[)\]]")
+TRAILING_ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)(?P<close>[\"”’')\]]*)\s*$")
+LEADING_ELLIPSIS = re.compile(r"^(?P<open>[\"“‘']*)\s*(?:\.{3,}|…)\s*")
+ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)\s*")
+SPACED_DASH = re.compile(r"\s+(?:-{1,2}|–|—|―)\s+|\s*(?:—|―|--)\s*")
+EDGE_DASH = re.compile(r"^\s*(?:-{1,2}|–|—|―)\s+|\s+(?:-{1,2}|–|—|―)\s*$")
+BETWEEN_WORDS_DASH = re.compile(r"(?<=[A-Za-z])–(?=[A-Za-z])")
+OPEN_BRACKET = re.compile(r"\s*[(\[{]\s*")
+CLOSE_BRACKET = re.compile(r"\s*[)\]}]")
+SPACES = re.compile(r"[ \t\r\n\f\v]+")
+SPACE_BEFORE_MARK = re.compile(r"\s+(?=[,.;:!?])")
+COMMA_RUN = re.compile(r",(?:\s*,)+")
+COMMA_BEFORE_STOP = re.compile(r",\s*(?=[.;:!?])")
+STOP_RUN = re.compile(r"(?<!\.)\.\.(?!\.)")
+COMMA_AFTER_OPEN_QUOTE = re.compile(r"(?:(?<=^[\"“‘'])|(?<=\s[\"“‘'])|(?<=[“‘]))\s*,\s*")
+LEADING_COMMA = re.compile(r"^[\s,]+")
+TRAILING_COMMA = re.compile(r"[\s,]+$")
+MARK_THEN_WORD = re.compile(r"(?<=[a-z]),(?=[A-Za-z])")
+
+
+def normalise_pauses(text: str) -> str:
+    """Dashes, ellipses and brackets to commas (or a final full stop)."""
+    if "(" in text or "[" in text:
+        text = OMISSION.sub(", ", text)
+    if "…" in text or "..." in text:
+        text = TRAILING_ELLIPSIS.sub(lambda m: "." + m.group("close"), text)
+        text = LEADING_ELLIPSIS.sub(lambda m: m.group("open"), text)
+        text = ELLIPSIS.sub(", ", text)
+    text = EDGE_DASH.sub(" ", text)
+    text = SPACED_DASH.sub(", ", text)
+    text = BETWEEN_WORDS_DASH.sub(" ", text)
+    if any(ch in text for ch in "()[]{}"):
+        text = OPEN_BRACKET.sub(", ", text)
+        text = CLOSE_BRACKET.sub(",", text)
+    return text
+
+
+def tidy(text: str) -> str:
+    """One space between words, no space before punctuation, no doubled or dangling commas."""
+    text = SPACES.sub(" ", text)
+    text = SPACE_BEFORE_MARK.sub("", text)
+    text = COMMA_RUN.sub(",", text)
+    text = COMMA_BEFORE_STOP.sub("", text)
+    text = STOP_RUN.sub(".", text)
+    text = COMMA_AFTER_OPEN_QUOTE.sub("", text)
+    text = MARK_THEN_WORD.sub(", ", text)
+    text = LEADING_COMMA.sub("", text)
+    return TRAILING_COMMA.sub("", text)

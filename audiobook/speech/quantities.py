@@ -1,0 +1,136 @@
+"""Money, percentages, units, ranges, scores and minus signs: numbers that carry a meaning.
+
+These run before plain numbers are read, so "£5m" becomes "five million pounds" rather than
+"pounds five m". A range converts its first number and leaves the second as written, so the
+later passes still see "10%" or "10km" and name the unit once: "five to ten per cent".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import cardinal, decimal, number, to_int, year
+from .tables import CURRENCIES, DOLLAR_PREFIXES, MAGNITUDES, METRE_CUES, SPACED_UNITS, UNITS
+
+MINOR_DIGITS = 2  # "£1.50": two digits after the point are pence/cents, anything else a decimal
+
+NUM = r"\d{1,3}(?:,\d{3})+|\d+"
+CURRENCY_SYMBOLS = "".join(CURRENCIES)
+AMOUNT = r"(?P<WHOLE>" + NUM + r")(?:\.(?P<FRACTION>\d+))?"
+MAGNITUDE = r"(?:\s?(?P<mag>bn|tn|m|k)\b|\s(?P<magword>thousand|million|billion|trillion)\b)"
+CURRENCY = re.compile(
+    r"(?<![\w.,])(?P<prefix>" + "|".join(DOLLAR_PREFIXES) + r")?(?P<sym>[" + CURRENCY_SYMBOLS
+    + r"])\s?" + AMOUNT.replace("WHOLE", "w").replace("FRACTION", "f")
+    + r"(?:\s?[-–]\s?[" + CURRENCY_SYMBOLS + r"]?" + AMOUNT.replace("WHOLE", "w2").replace("FRACTION", "f2") + r")?"
+    + MAGNITUDE + r"?(?![\w,]?\d)"
+)
+MINOR_COIN = re.compile(r"(?<![\w.,£$€])(?P<n>\d{1,3})(?P<unit>p|c)\b(?!\.\w)")
+PERCENT = re.compile(r"(?<![\w.,])(?P<w>" + NUM + r")(?:\.(?P<f>\d+))?\s?%")
+SIGN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\"“'‘/]))[-−](?=\.?\d)")
+
+UNIT_NAMES = sorted(UNITS, key=len, reverse=True)
+UNIT = re.compile(
+    r"(?<![\w.,])(?P<w>" + NUM + r")(?:\.(?P<f>\d+))?(?P<space>\s?)(?P<unit>"
+    + "|".join(re.escape(u) for u in UNIT_NAMES) + r")(?![\w/°])(?P<next>\s+[a-z]+)?"
+)
+YEAR_RANGE = re.compile(
+    r"(?<![\w.,/-])(?P<a>1[0-9]\d\d|20\d\d)\s?[-–/]\s?(?P<b>\d{4}|\d{2})(?![\w,./-]?\d)"
+)
+RANGE = re.compile(
+    r"(?<![\w.,/-])(?P<a>" + NUM + r")(?:\.(?P<af>\d+))?(?:-|–|\s–\s)(?P<b>(?:" + NUM
+    + r")(?:\.\d+)?)(?![,./:-]?\d)"
+)
+
+
+def _currency(match: re.Match[str]) -> str:
+    one, many, minor_one, minor_many = CURRENCIES[match.group("sym")]
+    prefix = match.group("prefix")
+    if prefix:
+        one, many = f"{DOLLAR_PREFIXES[prefix]} dollar", f"{DOLLAR_PREFIXES[prefix]} dollars"
+    whole, frac = match.group("w"), match.group("f")
+    magnitude = MAGNITUDES.get(match.group("mag") or match.group("magword") or "", "")
+    second = match.group("w2")
+    if second is not None:
+        tail = f" {magnitude}" if magnitude else ""
+        high = number(second, match.group("f2"))
+        return f"{number(whole, frac)} to {high}{tail} {many}"
+    if magnitude:
+        return f"{number(whole, frac)} {magnitude} {many}"
+    value = to_int(whole)
+    if frac is not None and len(frac) == MINOR_DIGITS and minor_one:
+        minor = int(frac)
+        if value == 0:
+            return f"{cardinal(minor)} {minor_one if minor == 1 else minor_many}"
+        unit = one if value == 1 else many
+        return f"{cardinal(value)} {unit}" + (f" {cardinal(minor)}" if minor else "")
+    if frac is not None:
+        return f"{decimal(whole, frac)} {many}"
+    return f"{cardinal(value)} {one if value == 1 else many}"
+
+
+def _coin(match: re.Match[str]) -> str:
+    value = int(match.group("n"))
+    if match.group("unit") == "p":
+        return f"{cardinal(value)} {'penny' if value == 1 else 'pence'}"
+    return f"{cardinal(value)} {'cent' if value == 1 else 'cents'}"
+
+
+def _percent(match: re.Match[str]) -> str:
+    return f"{number(match.group('w'), match.group('f'))} per cent"
+
+
+def _unit(match: re.Match[str]) -> str:
+    unit, following = match.group("unit"), match.group("next") or ""
+    spaced = bool(match.group("space"))
+    if spaced and unit not in SPACED_UNITS:
+        return match.group(0)
+    whole, frac = match.group("w"), match.group("f")
+    if unit == "m" and following and following.strip() not in METRE_CUES:
+        return f"{number(whole, frac)} million{following}"
+    one, many = UNITS[unit]
+    exactly_one = frac is None and to_int(whole) == 1
+    return f"{number(whole, frac)} {one if exactly_one else many}{following}"
+
+
+def _year_range(match: re.Match[str]) -> str:
+    first, second = match.group("a"), match.group("b")
+    start = int(first)
+    end = int(second) if len(second) == 4 else start - start % 100 + int(second)
+    if end <= start:
+        return match.group(0)
+    return f"{year(start)} to {year(end)}"
+
+
+def _range(match: re.Match[str]) -> str:
+    first, second = match.group("a"), match.group("b")
+    low = number(first, match.group("af"))
+    if match.group("af") is None and "." not in second and to_int(first) > to_int(second):
+        return f"{low}-{number(second)}"
+    return f"{low} to {second}"
+
+
+def normalise_money(text: str) -> str:
+    """'£250,000' → 'two hundred and fifty thousand pounds', '50p' → 'fifty pence'."""
+    if any(symbol in text for symbol in CURRENCY_SYMBOLS):
+        text = CURRENCY.sub(_currency, text)
+    return MINOR_COIN.sub(_coin, text)
+
+
+def normalise_ranges(text: str) -> str:
+    """'2010-11' → 'twenty ten to twenty eleven', '5–10' → 'five to 10', '3-1' → 'three-one'."""
+    if "-" not in text and "–" not in text and "/" not in text:
+        return text
+    text = YEAR_RANGE.sub(_year_range, text)
+    return RANGE.sub(_range, text)
+
+
+def normalise_signs(text: str) -> str:
+    """A minus sign before a number becomes the word 'minus'."""
+    return SIGN.sub("minus ", text)
+
+
+def normalise_measures(text: str) -> str:
+    """'12%' → 'twelve per cent', '5km' → 'five kilometres', '5°C' → 'five degrees Celsius'."""
+    if "%" in text:
+        text = PERCENT.sub(_percent, text)
+    return UNIT.sub(_unit, text)

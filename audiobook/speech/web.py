@@ -1,0 +1,100 @@
+"""Web addresses, email addresses, @handles and #hashtags, read as NormaliseOptions asks.
+
+Each option is "read" (everything a listener needs to type it), "brief" (enough to
+recognise it) or "skip" (silence). These run first, before dots and digits inside an
+address could be taken for sentences or numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import NormaliseOptions
+from .numbers import cardinal, digits
+
+TRAILING_PUNCTUATION = ".,;:!?)]}'\"’”"
+
+URL = re.compile(
+    r"(?<![\w@/.])(?:(?:https?|ftp)://|www\.)[^\s<>\"“”]+"
+    r"|(?<![\w@/.-])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|io|co\.uk|org\.uk|gov\.uk|"
+    r"ac\.uk|uk|eu|ie|de|fr|us|ca|au|tv|ly|me)(?:/[^\s<>\"“”]*)?(?![\w@])"
+)
+EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]+)@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})(?![\w-])")
+HANDLE = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,30})(?!\w)")
+HASHTAG = re.compile(r"(?<![\w#&])#([A-Za-z_][A-Za-z0-9_]*)")
+CAMEL_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z0-9])|(?<=[0-9])(?=[A-Za-z])|_+")
+SCHEME = re.compile(r"^(?:(?:https?|ftp)://)?(?:www\.)?", re.IGNORECASE)
+DIGIT_RUN = re.compile(r"\d+")
+READ_SYMBOLS = {
+    ".": " dot ", "/": " slash ", "?": " question mark ", "=": " equals ", "&": " and ",
+    "-": " dash ", "_": " underscore ", "#": " hash ", ":": " colon ", "%": " per cent ",
+    "+": " plus ", "~": " tilde ", "@": " at ",
+}
+READ_SYMBOL = re.compile("[" + re.escape("".join(READ_SYMBOLS)) + "]")
+OTHER_SYMBOL = re.compile(r"[^\w\s]")
+SPACES = re.compile(r"\s+")
+
+SHORT_NUMBER = 4  # digit runs up to this long in an address read as a number, longer as digits
+
+
+def _number_words(match: re.Match[str]) -> str:
+    run = match.group(0)
+    if len(run) <= SHORT_NUMBER and not (len(run) > 1 and run.startswith("0")):
+        return " " + cardinal(int(run)) + " "
+    return " " + digits(run) + " "
+
+
+def _spell(text: str) -> str:
+    """Every symbol of an address named, digits as numbers: 'x=1' → 'x equals one'."""
+    text = READ_SYMBOL.sub(lambda m: READ_SYMBOLS[m.group(0)], text)
+    text = DIGIT_RUN.sub(_number_words, text)
+    return SPACES.sub(" ", OTHER_SYMBOL.sub(" ", text)).strip()
+
+
+def _split_trailing(address: str) -> tuple[str, str]:
+    core = address.rstrip(TRAILING_PUNCTUATION)
+    return core, address[len(core):]
+
+
+def _url(match: re.Match[str], mode: str) -> str:
+    core, tail = _split_trailing(match.group(0))
+    if mode == "skip":
+        return tail
+    if mode == "read":
+        return _spell(SCHEME.sub("", core).rstrip("/")) + tail
+    host = SCHEME.sub("", core).split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    return _spell(host.split(":", 1)[0]) + tail
+
+
+def _email(match: re.Match[str], mode: str) -> str:
+    if mode == "skip":
+        return ""
+    local, domain = match.group(1), match.group(2)
+    if mode == "brief":
+        local = re.sub(r"[._+-]+", " ", local)
+    return f"{_spell(local)} at {_spell(domain)}"
+
+
+def _handle(match: re.Match[str], mode: str) -> str:
+    if mode == "skip":
+        return ""
+    name = match.group(1)
+    if mode == "brief":
+        return "at " + SPACES.sub(" ", name.replace("_", " ")).strip()
+    return "at " + _spell(name)
+
+
+def _hashtag(match: re.Match[str]) -> str:
+    return "hashtag " + SPACES.sub(" ", CAMEL_BREAK.sub(" ", match.group(1))).strip()
+
+
+def normalise_web(text: str, options: NormaliseOptions) -> str:
+    """Replace URLs, emails, handles and hashtags with words (or nothing) per ``options``."""
+    if "@" in text:
+        text = EMAIL.sub(lambda m: _email(m, options.emails), text)
+        text = HANDLE.sub(lambda m: _handle(m, options.handles), text)
+    if "." in text:
+        text = URL.sub(lambda m: _url(m, options.urls), text)
+    if "#" in text:
+        text = HASHTAG.sub(_hashtag, text)
+    return text
