@@ -36,7 +36,7 @@ def resolve_voice(spec: VoiceSpec, engine: Engine) -> Voice:
     elif spec.language:
         voice_id = _by_language(spec.language, spec.gender, engine, base)
         if voice_id is None:
-            raise VoiceNotFound(_not_found(spec, engine, base, f"for language '{spec.language}'"))
+            raise VoiceNotFound(_not_found(spec, engine, base, f"voice for language '{spec.language}'"))
     elif base:
         voice_id = base[0].id
     else:
@@ -82,7 +82,7 @@ def _by_voice(spec: VoiceSpec, engine: Engine, base: list[VoiceInfo],
             return found + variant.id
     elif (found := _by_language(wanted, spec.gender, engine, base)) is not None:
         return found
-    raise VoiceNotFound(_not_found(spec, engine, base, f"'{wanted}'"))
+    raise VoiceNotFound(_not_found(spec, engine, base, f"voice '{wanted}'"))
 
 
 def _exact(wanted: str, voices: list[VoiceInfo]) -> str | None:
@@ -156,5 +156,5 @@ def _not_found(spec: VoiceSpec, engine: Engine, voices: list[VoiceInfo], what: s
         if voice.id not in closest:
             closest.append(voice.id)
     listed = ", ".join(closest) if closest else "none"
-    return (f"{_origin(spec)}{engine.name} has no voice {what}: closest installed: {listed}; "
+    return (f"{_origin(spec)}{engine.name} has no {what}: closest installed: {listed}; "
             "run 'audiobook voices' to see them all")
