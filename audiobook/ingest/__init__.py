@@ -89,7 +89,11 @@ def read_bytes(data: bytes, name: str) -> Ingested:
     if fmt == "html":
         from .html import read_html
 
-        return Ingested(read_html(text), (), "html")
+        try:
+            article = read_html(text)
+        except InputError:
+            raise InputError(f"no article text found in the HTML page {name}: give the page's text as a .txt file instead") from None
+        return Ingested(article, (), "html")
     if fmt == "markdown":
         from .markdown import read_markdown
 

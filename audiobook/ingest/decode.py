@@ -37,9 +37,13 @@ MAX_GUNZIPPED_BYTES = 64 * 1024 * 1024
 # Only the start of an HTML file may declare its charset (the HTML spec scans 1024 bytes).
 META_SCAN_BYTES = 4096
 # Share of odd (or even) bytes that must be NUL for BOM-less data to count as UTF-16.
-UTF16_NUL_SHARE = 0.3
+UTF16_NUL_SHARE = 0.6
 # Share of non-ASCII bytes that must decode to Latin letters/punctuation to trust Windows-1252.
 LATIN_PLAUSIBLE_SHARE = 0.9
+# charset-normalizer judges this much of the input; more costs time and adds no certainty.
+DETECTION_SAMPLE_BYTES = 256 * 1024
+# Most share of letters that may be accented in Western text; Cyrillic misread as 1252 is ~100%.
+ACCENTED_LETTER_SHARE = 0.4
 # Characters other than letters that Western single-byte text commonly uses.
 LATIN_PUNCTUATION = frozenset("‘’‚“”„–—…•€£¥¢©®™°±²³µ¶·¹º»«¼½¾¿¡§¨ª¬¯´¸×÷\u00a0†‡‰‹›ˆ˜")
 # Western single-byte labels that browsers read as Windows-1252.
@@ -69,6 +73,8 @@ def gunzip(data: bytes, name: str) -> bytes:
         out = decompressor.decompress(data, MAX_GUNZIPPED_BYTES + 1)
     except zlib.error as exc:
         raise InputError(f"{name} is a damaged gzip file ({exc}): give an uncompressed .txt, .html or .md file") from exc
+    if len(out) <= MAX_GUNZIPPED_BYTES and not decompressor.eof:
+        raise InputError(f"{name} is a truncated or damaged gzip file: give an uncompressed .txt, .html or .md file")
     if len(out) > MAX_GUNZIPPED_BYTES:
         raise InputError(f"{name} unpacks to more than {MAX_GUNZIPPED_BYTES // 2**20} MB: give the article itself")
     return out
@@ -108,12 +114,15 @@ def _meta_charset(data: bytes) -> str | None:
 
 
 def _looks_western(text: str) -> bool:
-    """True when the non-ASCII characters of a Windows-1252 reading are letters or common marks."""
+    """True when a Windows-1252 reading looks like a Western language: its non-ASCII characters
+    are Latin letters or common marks, and accented letters are a minority of all letters."""
     foreign = [ch for ch in text if ord(ch) > 0x7F]
     if not foreign:
         return True
     plausible = sum(1 for ch in foreign if ch in LATIN_PUNCTUATION or (ch.isalpha() and ord(ch) < 0x250))
-    return plausible >= LATIN_PLAUSIBLE_SHARE * len(foreign)
+    letters = sum(1 for ch in text if ch.isalpha())
+    accented = sum(1 for ch in foreign if ch.isalpha())
+    return plausible >= LATIN_PLAUSIBLE_SHARE * len(foreign) and accented <= ACCENTED_LETTER_SHARE * letters
 
 
 def _single_byte(data: bytes) -> str:
@@ -122,13 +131,13 @@ def _single_byte(data: bytes) -> str:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         text = None
-    if text is not None and _looks_western(text):
+    if text is not None and _looks_western(text[:DETECTION_SAMPLE_BYTES]):
         return text
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    best = from_bytes(data[:DETECTION_SAMPLE_BYTES]).best()
     if best is not None and best.encoding:
-        return str(best)
+        return data.decode(best.encoding, errors="replace")
     return text if text is not None else data.decode("latin-1")
 
 

@@ -38,7 +38,8 @@ def read_markdown(text: str) -> Article:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     metadata = _take_metadata(lines)
     rendered = markdown.markdown("\n".join(lines), extensions=list(MARKDOWN_EXTENSIONS))
-    root = lxml_html.fragment_fromstring(rendered or "<p></p>", create_parent="div")
+    parser = lxml_html.HTMLParser(huge_tree=True)
+    root = lxml_html.fragment_fromstring(rendered or "<p></p>", create_parent="div", parser=parser)
     title = ""
     pieces: list[Piece] = []
     for element in root:
