@@ -82,7 +82,7 @@ def _title_index(lines: Sequence[Line], cues: Cues, first: int, inside: Sequence
         line = lines[i]
         if line.prose or not 2 <= line.words <= TITLE_MAX_WORDS or not line.text[0].isupper():
             continue
-        if cues.furniture[i] or cues.promotion[i] or cues.credit[i] or cues.date[i] or cues.byline[i]:
+        if cues.furniture[i] or cues.promotion[i] or cues.credit[i] is not None or cues.date[i] or cues.byline[i]:
             continue
         words = _content_words(line.text)
         if not words:

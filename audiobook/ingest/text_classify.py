@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from ..model import Role
 from .text_furniture import furniture
-from .text_lines import Line
-from .text_meta import byline_name, is_credit, is_date_line, is_promotion
+from .text_lines import LONG_PROSE_WORDS, Line
+from .text_meta import byline_name, credit_at, is_date_line, is_promotion
 from .text_region import line_value, main_region
 
 TITLE_WINDOW = 25  # how far above the story a headline is looked for, in non-blank lines
@@ -22,6 +22,9 @@ PULL_QUOTE_MIN_WORDS = 5  # shorter repeats are common phrases, not pull-quotes
 ATTRIBUTION_MAX_WORDS = 12  # "Name, on the subject" under a pull-quote
 CAPTION_MAX_WORDS = 45  # longer unpunctuated runs are paragraphs, not captions
 RELATED_MIN_WORDS = 3  # a headline-like line this long is another story's link
+BARRIERS = ("comment", "share")  # what follows these is not the story
+BARRIER_AFTER_SHARE = 0.5  # a barrier only ends the story once half its prose is behind
+COMMENT_FACTOR = 0.2  # readers' comments read like prose but are not the story
 BULLET = re.compile(r"^([•·▪◦●*–-]|\d{1,2}[.)])\s+")
 
 
@@ -43,7 +46,7 @@ class Cues:
 
     furniture: tuple[tuple[str, str] | None, ...]
     promotion: tuple[bool, ...]
-    credit: tuple[bool, ...]
+    credit: tuple[int | None, ...]  # where a photo credit starts in the line
     date: tuple[bool, ...]
     byline: tuple[str | None, ...]
 
@@ -52,19 +55,46 @@ def read_cues(lines: Sequence[Line]) -> Cues:
     return Cues(
         furniture=tuple(furniture(line) for line in lines),
         promotion=tuple(is_promotion(line.text, line.words) for line in lines),
-        credit=tuple(is_credit(line.text, line.words) for line in lines),
+        credit=tuple(credit_at(line.text, line.words) for line in lines),
         date=tuple(is_date_line(line.text, line.words) for line in lines),
         byline=tuple(byline_name(line.text, line.words) for line in lines),
     )
 
 
 def find_region(lines: Sequence[Line], cues: Cues) -> tuple[int, int] | None:
-    """The main text span, counting promotions as furniture."""
+    """The main text span, counting promotions as furniture, cut at a closing barrier."""
     values = [
-        line_value(line, cues.furniture[i] is not None or cues.promotion[i] or cues.credit[i])
+        line_value(line, cues.furniture[i] is not None or cues.promotion[i] or cues.credit[i] is not None)
         for i, line in enumerate(lines)
     ]
-    return main_region(values)
+    _discount_comments(lines, cues, values)
+    region = main_region(values)
+    if region is None:
+        return None
+    first, last = region
+    total = sum(v for v in values[first : last + 1] if v > 0)
+    seen = 0.0
+    for i in range(first, last + 1):
+        found = cues.furniture[i]
+        if found is not None and found[0] in BARRIERS and seen >= BARRIER_AFTER_SHARE * total:
+            while i > first and values[i - 1] <= 0:
+                i -= 1
+            return first, i - 1
+        seen += max(values[i], 0.0)
+    return region
+
+
+def _discount_comments(lines: Sequence[Line], cues: Cues, values: list[float]) -> None:
+    """Prose after a comments marker that follows story prose is readers' text, not story."""
+    seen_prose = False
+    for i, line in enumerate(lines):
+        found = cues.furniture[i]
+        if seen_prose and found is not None and found[0] == "comment":
+            for j in range(i + 1, len(values)):
+                if values[j] > 0:
+                    values[j] *= COMMENT_FACTOR
+            return
+        seen_prose = seen_prose or line.words >= LONG_PROSE_WORDS
 
 
 def normalise(text: str) -> str:
@@ -116,8 +146,10 @@ def _wording_verdict(line: Line, cues: Cues, i: int) -> Verdict | None:
         return Verdict(line, label, reason, False)
     if cues.promotion[i]:
         return Verdict(line, "promotion", "programme listing or watch-later line", False)
-    if cues.credit[i]:
+    if cues.credit[i] == 0:
         return Verdict(line, "credit", "photo or reporting credit", False)
+    if cues.credit[i] is not None:
+        return Verdict(line, "caption", "ends with a photo credit", True, Role.CAPTION)
     if cues.date[i] and not line.prose:
         return Verdict(line, "date", "date stamp inside the story", False)
     if cues.byline[i] is not None and not line.prose:

@@ -14,6 +14,7 @@ from .text_lines import Line
 TINY_LINE_WORDS = 4  # a line this short is a button or menu entry when its word is furniture
 SHORT_LINE_WORDS = 20  # phrase rules apply up to this length; longer lines are likely prose
 
+EDGE_MARKS = "[](){}|•·*-–—:>»« "  # brackets and bullets around a button's word
 _I = re.IGNORECASE
 
 TINY: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -50,7 +51,8 @@ PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bsee also\b|\brecommended\b|\bmost (read|popular|viewed|shared|watched|emailed)\b|"
         r"\byou (may|might) (also )?like\b|\btrending\b|\balso read\b|\bread next\b|"
         r"\btop stories\b|\blatest (news|stories|videos)\b|\bmore to explore\b|"
-        r"\bdon'?t miss\b|\bwhat to read next\b|\bpopular (now|stories)\b", _I)),
+        r"\bdon'?t miss\b|\bwhat to read next\b|\bpopular (now|stories)\b|"
+        r"^(see|read|watch) (more|also)\b|^more:|\bexplore further\b|\bfurther reading\b", _I)),
     ("advertisement", re.compile(
         r"\badvertis(ement|ing|e with us)\b|\bsponsored\b|\bpaid (post|content)\b|"
         r"\bpartner content\b", _I)),
@@ -69,7 +71,7 @@ STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cookie", re.compile(r"\b(we|this (site|website)) uses? cookies\b|\bcookie (policy|settings)\b", _I)),
     ("footer", re.compile(
         r"\ball rights reserved\b|\bnot responsible for the content of external\b|"
-        r"\bthis copy is for your personal\b|\bcopyright ©|© ?\d{4}", _I)),
+        r"\bthis copy is for your personal\b|\bcopyright ©|© ?\d{4}|\bsubject to copyright\b", _I)),
     ("browser notice", re.compile(
         r"\bbest viewed (in|with)\b|\b(upgrade|update) (your|to a modern) browser\b|"
         r"\benabl(e|ing) (javascript|style ?sheets)\b|\bstyle sheets \(css\)", _I)),
@@ -90,8 +92,9 @@ def furniture(line: Line) -> tuple[str, str] | None:
             if found:
                 return label, f"short line with {label} wording ({found.group(0).lower()})"
     if line.words <= TINY_LINE_WORDS:
+        bare = line.text.strip(EDGE_MARKS)
         for label, pattern in TINY:
-            found = pattern.search(line.text)
+            found = pattern.search(bare)
             if found:
                 return label, f"{label} button or menu entry"
     return None

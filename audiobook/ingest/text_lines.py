@@ -15,7 +15,10 @@ LONG_PROSE_WORDS = 25  # this many words is running text even without closing pu
 HEADLINE_MAX_WORDS = 20  # longer unpunctuated lines are not headings or headlines
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
-SENTENCE_END = re.compile(r"""[.!?…:;]["'”’»)\]]*$|["”»]$""")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+CJK_CHARS_PER_WORD = 2  # rough reading length of Chinese, Japanese and Korean text in words
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+SENTENCE_END = re.compile(r"""[.!?…:;。！？]["'”’»)\]」』]*$|["”»」』]$""")
 STARTS_UPPER = re.compile(r"""^["'“‘«(\[]?[^\W\d_]""")
 
 
@@ -44,7 +47,17 @@ class Line:
         found = WORD.findall(self.text)
         if not found:
             return 0.0
-        return sum(1 for word in found if word[0].islower()) / len(found)
+        return sum(1 for word in found if not word[0].isupper()) / len(found)
+
+    @property
+    def leading_capitals(self) -> int:
+        """How many words in a row open the line capitalised, as a headline run does."""
+        count = 0
+        for word in self.text.split():
+            if word[0].isalpha() and not word[0].isupper():
+                break
+            count += 1
+        return count
 
     @property
     def headline_like(self) -> bool:
@@ -61,7 +74,7 @@ def split_lines(text: str) -> list[Line]:
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     kept: list[tuple[int, str]] = []
     for number, line in enumerate(raw, start=1):
-        cleaned = " ".join(line.replace("\u00a0", " ").split())
+        cleaned = " ".join(line.translate(INVISIBLE).split())
         if cleaned:
             kept.append((number, cleaned))
     lines: list[Line] = []
@@ -73,10 +86,18 @@ def split_lines(text: str) -> list[Line]:
                 index=index,
                 no=number,
                 text=cleaned,
-                words=len(WORD.findall(cleaned)),
+                words=count_words(cleaned),
                 gap_before=before is None or number - before > 1,
                 gap_after=after is None or after - number > 1,
                 sentence_end=bool(SENTENCE_END.search(cleaned)),
             )
         )
     return lines
+
+
+def count_words(text: str) -> int:
+    """Words in ``text``; runs of CJK characters count by length since they have no spaces."""
+    cjk = len(CJK.findall(text))
+    if not cjk:
+        return len(WORD.findall(text))
+    return len(WORD.findall(CJK.sub(" ", text))) + cjk // CJK_CHARS_PER_WORD

@@ -13,6 +13,7 @@ BYLINE_MAX_WORDS = 14  # "By Jane Smith, Health reporter, 12 May 2020" and the l
 SOURCE_MAX_WORDS = 6  # a publisher's name in a copyright line, not a sentence
 PROMOTION_MAX_WORDS = 40  # a listing line; a long paragraph that mentions a time is story
 CREDIT_MAX_WORDS = 14  # a photo or reporting credit is a short line
+CAPTION_MAX_WORDS = 60  # a caption ending in a credit is at most a few sentences
 
 _I = re.IGNORECASE
 MONTHS = {
@@ -51,7 +52,8 @@ CREDIT = re.compile(
     r"^\(?(photo(graph)?s?|pictures?|images?|illustrations?|video|graphic)s?"
     r"( credit)?\s*(:|by\b)|\b(photo|image|picture) (credit|courtesy)\b|"
     r"^\(?(additional )?(reporting|writing|editing|edited|compiled|research) by\b|"
-    r"\bphotograph(ed)? by\b|\bimages?\)?$",
+    r"\bphotograph(ed)? by\b|\bimages?\)?$|\((image|photo|picture|credit|pictured)s?:?[^)]*\)$|"
+    r"\b(credit|source):\s*[^.]{2,60}$",
     _I,
 )
 SLASH_CREDIT = re.compile(r"^[A-Z][\w.'’ -]*(?:/[A-Z][\w.'’ -]*)+$")
@@ -126,8 +128,16 @@ def is_promotion(text: str, words: int) -> bool:
     return slot and bool(BROADCAST_VERB.search(text))
 
 
-def is_credit(text: str, words: int) -> bool:
-    """A photo or reporting credit line."""
-    if words > CREDIT_MAX_WORDS:
-        return False
-    return bool(CREDIT.search(text)) or bool(SLASH_CREDIT.match(text))
+def credit_at(text: str, words: int) -> int | None:
+    """Where a photo or reporting credit starts in ``text`` (0: the whole line), or None.
+
+    A caption often ends with its photo's credit; a credit alone is a short line.
+    """
+    if SLASH_CREDIT.match(text) and words <= CREDIT_MAX_WORDS:
+        return 0
+    found = CREDIT.search(text)
+    if found is None:
+        return None
+    if found.start() == 0:
+        return 0 if words <= CREDIT_MAX_WORDS else None
+    return found.start() if words <= CAPTION_MAX_WORDS else None

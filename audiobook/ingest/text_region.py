@@ -12,8 +12,11 @@ from collections.abc import Sequence
 from .text_lines import Line
 
 PROSE_WORD_CAP = 120  # one huge line (a legal notice, a comment dump) must not outweigh a story
-FURNITURE_COST = 8.0  # a line of menu, share or cookie wording weighs against a region
-SHORT_LINE_COST = 2.0  # any other non-prose line: cheap enough to bridge headings and captions
+FURNITURE_COST = 15.0  # a line of menu, share or cookie wording weighs against a region
+SHORT_LINE_COST = 8.0  # any other non-prose line: cheap enough to bridge headings and captions
+UNSPACED_FACTOR = 0.5  # prose packed line against line (teaser lists) is less often the story
+HEADLINE_PREFIX_WORDS = 5  # a "prose" line opening with this many capitalised words is a teaser
+HEADLINE_PREFIX_FACTOR = 0.5  # how much such a teaser line still counts
 
 
 def line_value(line: Line, is_furniture: bool) -> float:
@@ -21,7 +24,12 @@ def line_value(line: Line, is_furniture: bool) -> float:
     if is_furniture:
         return -FURNITURE_COST
     if line.prose:
-        return float(min(line.words, PROSE_WORD_CAP))
+        value = float(min(line.words, PROSE_WORD_CAP))
+        if not line.gap_before and not line.gap_after:
+            value *= UNSPACED_FACTOR
+        if line.leading_capitals >= HEADLINE_PREFIX_WORDS:
+            value *= HEADLINE_PREFIX_FACTOR
+        return value
     return -SHORT_LINE_COST
 
 

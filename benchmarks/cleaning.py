@@ -1,0 +1,189 @@
+"""Cleaning benchmark on ../shared/cleaning-dev: how well the cleaners keep only the story.
+
+Run by hand: ``.venv/bin/python -m benchmarks.cleaning``. Prints precision, recall and F1
+(the benchmark's own shingle metric) for the plain-text cleaner and, when it is importable,
+for the HTML reader, beside the uncleaned baseline; speed; and the worst pages with the
+lines that went wrong. Pages are split deterministically into a development part and a
+held-out part (every third page by sorted id) so tuning on one can be checked on the other.
+
+The compared text is the body only: every block that would be spoken, without the title,
+without pull-quotes that repeat the body, and without photo captions, because the gold
+bodies of the set leave captions out.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from audiobook.errors import InputError
+from audiobook.model import Article, Role
+
+from .metric import PageScore, SetScore, score_page, score_set, shingles
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "cleaning-dev"
+HELD_OUT_EVERY = 3  # every third page by sorted id is held out from tuning
+WORST_SHOWN = 5  # pages listed with what went wrong
+LINES_SHOWN = 3  # missed and extra lines listed per bad page
+UNSPOKEN = (Role.CAPTION,)  # gold bodies leave photo captions out
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    text: str
+    html_path: Path
+    gold: str
+
+
+@dataclass(frozen=True)
+class Run:
+    """One cleaner's output on every page, with its scores and time taken."""
+
+    outputs: dict[str, str]
+    scores: dict[str, PageScore]
+    seconds: float
+
+
+def load_pages(data: Path = DATA) -> list[Page]:
+    """The pages of the set, sorted by id."""
+    gold = json.loads((data / "gold.json").read_text(encoding="utf-8"))
+    pages = []
+    for page_id in sorted(gold):
+        text = (data / "pages" / f"{page_id}.txt").read_text(encoding="utf-8")
+        pages.append(Page(page_id, text, data / "pages" / f"{page_id}.html.gz", gold[page_id]["articleBody"]))
+    return pages
+
+
+def split(pages: Sequence[Page]) -> tuple[list[Page], list[Page]]:
+    """(development, held-out): every HELD_OUT_EVERY-th page by sorted id is held out."""
+    dev = [p for n, p in enumerate(pages) if n % HELD_OUT_EVERY != HELD_OUT_EVERY - 1]
+    held = [p for n, p in enumerate(pages) if n % HELD_OUT_EVERY == HELD_OUT_EVERY - 1]
+    return dev, held
+
+
+def body_text(article: Article) -> str:
+    """What the benchmark compares: the spoken body blocks, one per line, title excluded."""
+    parts = []
+    for section in article.sections:
+        if section.heading:
+            parts.append(section.heading)
+        for block in section.blocks:
+            if block.role in UNSPOKEN or (block.role is Role.PULL_QUOTE and block.repeats_body):
+                continue
+            parts.append(block.text)
+    return "\n".join(parts)
+
+
+def clean_plain(page: Page) -> str:
+    from audiobook.ingest.text import clean_text
+
+    try:
+        article, _ = clean_text(page.text, source_name=f"{page.id}.txt")
+    except InputError:
+        return ""
+    return body_text(article)
+
+
+def run(pages: Sequence[Page], cleaner: Callable[[Page], str]) -> Run:
+    outputs: dict[str, str] = {}
+    started = time.perf_counter()
+    for page in pages:
+        outputs[page.id] = cleaner(page)
+    seconds = time.perf_counter() - started
+    scores = {page.id: score_page(page.gold, outputs[page.id]) for page in pages}
+    return Run(outputs, scores, seconds)
+
+
+def subset(result: Run, pages: Sequence[Page]) -> SetScore:
+    return score_set(result.scores[p.id] for p in pages)
+
+
+def line_row(name: str, score: SetScore) -> str:
+    return f"  {name:<22} P {score.precision:.3f}  R {score.recall:.3f}  F1 {score.f1:.3f}  ({score.pages} pages)"
+
+
+def page_f1(score: PageScore) -> float:
+    total = score.precision + score.recall
+    return 0.0 if total == 0 else 2 * score.precision * score.recall / total
+
+
+def wrong_lines(gold: str, output: str) -> tuple[list[str], list[str]]:
+    """Gold lines most missing from the output, and output lines most absent from gold."""
+    gold_sh, out_sh = shingles(gold), shingles(output)
+
+    def misses(text: str, against: object) -> list[str]:
+        scored = []
+        for line in text.split("\n"):
+            own = shingles(line)
+            missing = sum(1 for s in own if s not in against)
+            if missing:
+                scored.append((missing, line))
+        scored.sort(key=lambda pair: -pair[0])
+        return [line for _, line in scored[:LINES_SHOWN]]
+
+    return misses(gold, out_sh), misses(output, gold_sh)
+
+
+def report(title: str, result: Run, baseline: Run, pages: list[Page]) -> None:
+    dev, held = split(pages)
+    print(f"{title}:")
+    print(line_row("all pages", subset(result, pages)))
+    print(line_row("development split", subset(result, dev)))
+    print(line_row("held-out split", subset(result, held)))
+    print(line_row("uncleaned baseline", subset(baseline, pages)))
+    rate = len(pages) / result.seconds if result.seconds else float("inf")
+    print(f"  speed: {rate:.1f} pages/s, {1000 * result.seconds / len(pages):.1f} ms/page")
+    worst = sorted(pages, key=lambda p: page_f1(result.scores[p.id]))[:WORST_SHOWN]
+    print(f"  worst {WORST_SHOWN} pages:")
+    for page in worst:
+        score = result.scores[page.id]
+        part = "held-out" if page in held else "dev"
+        print(f"    {page.id} ({part}) P {score.precision:.2f} R {score.recall:.2f}")
+        missed, extra = wrong_lines(page.gold, result.outputs[page.id])
+        for line in missed:
+            print(f"      missed: {line[:100]}")
+        for line in extra:
+            print(f"      extra:  {line[:100]}")
+
+
+def html_cleaner() -> Callable[[Page], str] | None:
+    try:
+        from audiobook.ingest.html import read_html
+    except ImportError:
+        return None
+
+    def clean(page: Page) -> str:
+        html = gzip.decompress(page.html_path.read_bytes()).decode("utf-8", errors="replace")
+        try:
+            return body_text(read_html(html))
+        except InputError:
+            return ""
+
+    return clean
+
+
+def main() -> int:
+    if not (DATA / "gold.json").is_file():
+        print(f"cleaning benchmark skipped: {DATA} is not available (put shared/ beside the repo)")
+        return 0
+    pages = load_pages()
+    print(f"{len(pages)} pages from {DATA}; compared text: body blocks without title, "
+          "captions or repeated pull-quotes (the gold bodies leave captions out)")
+    baseline = run(pages, lambda page: page.text)
+    report("Plain text (audiobook.ingest.text.clean_text)", run(pages, clean_plain), baseline, pages)
+    cleaner = html_cleaner()
+    if cleaner is None:
+        print("HTML: not available")
+    else:
+        report("HTML (audiobook.ingest.html.read_html)", run(pages, cleaner), baseline, pages)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
