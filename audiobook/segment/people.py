@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .verbs import FEMALE_TITLES, MALE_TITLES, NAME_WORD, TITLE, TITLES
+from .sentences import split_sentences
+from .verbs import FEMALE_TITLES, MALE_TITLES, NAME_WORD, ROLE_WORDS, TITLE, TITLES, VERB
 
 # Capitalised words that start sentences or name things other than people.
 NOT_NAME_WORDS = frozenset(
@@ -27,10 +28,16 @@ NOT_NAME_WORDS = frozenset(
     "Congress Senate Army Navy Church Airport Station Park Square Bridge River Lake Mount "
     "North South East West New Old Great United Royal Federal Central Street One Two Three "
     "Black White Red Blue Green Apple Google Microsoft Amazon Facebook Twitter Baby Pro Air Max "
-    "Mini Plus".split()
+    "Mini Plus Because Although Though Since Until Unless Whether Despite During Following Like "
+    "Unlike Both Neither Either Every Each Some Many Most Other Another Only Even Just Now "
+    "Today Yesterday Instead Indeed Solar System Space Earth World Internet Web".split()
 )
 PERSON = re.compile(rf"(?:({TITLE})\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
 POSSESSIVE = re.compile(r"['’]s?$")
+NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})
+# A name run right after one of these may start with a place: "ambassador to Britain Liu X".
+PLACE_PREPOSITION = re.compile(r"\b(?:to|of|in|from|for)\s+$")
+SPEAKS_NEXT = re.compile(rf"\s+(?:\w+ly\s+)?{VERB}\b")
 SENTENCE_PRONOUN = re.compile(r"(?:^|[.!?]\s+)(He|She)\b")
 
 
@@ -40,6 +47,12 @@ class Person:
     gender: str | None = None
     last_seen: int = 0
     spoke: bool = False
+    mentions: int = 0
+
+    @property
+    def surname(self) -> str:
+        words = [w for w in self.name.replace(".", "").split() if w not in NAME_SUFFIXES]
+        return words[-1] if words else self.name
 
 
 @dataclass
@@ -58,8 +71,16 @@ class People:
             pronoun = SENTENCE_PRONOUN.match(sentence)
             if pronoun:
                 self._gender_from_pronoun(pronoun.group(1))
-            named = [self.mention(match.group(0)) for match in PERSON.finditer(sentence)]
-            self.last_sentence_people = [name for name in named if name]
+            named = []
+            for match in PERSON.finditer(sentence):
+                text = match.group(0)
+                words = text.split()
+                if len(words) >= 3 and PLACE_PREPOSITION.search(sentence[: match.start()]):
+                    text = " ".join(words[1:])
+                spoke = bool(SPEAKS_NEXT.match(sentence, match.end()))
+                named.append(self.mention(text, spoke=spoke))
+            if any(named):
+                self.last_sentence_people = [name for name in named if name]
 
     def mention(self, text: str, spoke: bool = False) -> str | None:
         """The full name ``text`` refers to, registering or refreshing it; None if no name."""
@@ -67,11 +88,15 @@ class People:
         if not match:
             return None
         title, name = match.group(1), POSSESSIVE.sub("", match.group(2))
-        words = [w for w in name.split() if w not in NOT_NAME_WORDS]
-        if not words or words != name.split()[len(name.split()) - len(words) :]:
+        all_words = name.split()
+        words = [w for w in all_words if w not in NOT_NAME_WORDS]
+        if not words or words != all_words[len(all_words) - len(words) :]:
             if not title:
                 return None
-        if not words:
+        while len(words) > 1 and words[0].rstrip(".") in ROLE_WORDS:
+            title = title or words[0]
+            words = words[1:]
+        if not words or words[0].rstrip(".") in ROLE_WORDS:
             return None
         name = " ".join(words)
         person = self._resolve(name, bool(title))
@@ -83,6 +108,7 @@ class People:
         gender = _title_gender(title)
         if gender and person.gender is None:
             person.gender = gender
+        person.mentions += 1
         self.clock += 1
         person.last_seen = self.clock
         person.spoke = person.spoke or spoke
@@ -118,19 +144,22 @@ class People:
         candidates = [
             p
             for p in self.known.values()
-            if (single and p.name.split()[-1] == surname)
+            if (single and p.surname == surname)
             or (not single and p.name.endswith(" " + name))
         ]
+        if single and not candidates:
+            candidates = [p for p in self.known.values() if p.name.split()[0] == name
+                          and len(p.name.split()) == 2]
         for title in TITLES:
             if single and f"{title} {surname}" in self.known and not titled:
                 candidates.append(self.known[f"{title} {surname}"])
         return max(candidates, key=lambda p: (len(p.name.split()) > 1, p.last_seen), default=None)
 
     def _gender_from_pronoun(self, word: str) -> None:
-        """"She" opening a sentence right after one naming somebody tells that person's gender."""
+        """"She" opening a sentence tells the gender of the first person the last naming one named."""
         if not self.last_sentence_people:
             return
-        person = self.known.get(self.last_sentence_people[-1])
+        person = self.known.get(self.last_sentence_people[0])
         if person is not None and person.gender is None:
             person.gender = "male" if word == "He" else "female"
 
@@ -147,4 +176,4 @@ def _title_gender(title: str | None) -> str | None:
 
 
 def _sentences(text: str) -> list[str]:
-    return re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)
+    return split_sentences(text)

@@ -45,7 +45,7 @@ def find_runs(text: str) -> list[QuoteRun]:
         if ch not in "\"“”":
             continue
         if open_at is None:
-            if ch == "”" or (ch == '"' and not _opens(text, i)):
+            if ch in "”\"" and not _opens(text, i):
                 continue
             open_at = i
         elif ch == "“":
@@ -60,6 +60,7 @@ def find_runs(text: str) -> list[QuoteRun]:
 
 
 def _opens(text: str, i: int) -> bool:
+    """A straight (or misprinted closing) mark opens after a space and before a word."""
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return (before.isspace() or before in OPENS_AFTER) and not after.isspace()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .people import People
 from .quotes import QuoteRun, find_runs, is_speech
 from .sentences import sentence_bounds
-from .speakers import speaker_after, speaker_before
+from .speakers import introduced, speaker_after, speaker_before
 
 # A paragraph that is all quotation and names nobody is given to the last speaker this recent.
 RECENT_SPEAKER_BLOCKS = 2
@@ -58,7 +58,8 @@ class Reader:
             last_run_speech = is_speech(text, run, prev_end, next_start, continued)
             if not last_run_speech:
                 continue
-            speaker = self._attribute(text, run, prev_end, next_start, bounds, continued)
+            speech_end = speeches[-1].end if speeches else 0
+            speaker = self._attribute(text, run, speech_end, next_start, bounds, continued)
             speaker = speaker or block_speaker
             if speaker is None and run.start == 0:
                 speaker = self._whole_paragraph_fallback()
@@ -83,11 +84,16 @@ class Reader:
         bounds: list[tuple[int, int]],
         continued: bool,
     ) -> str | None:
+        clause_start = _clause_start(bounds, run.start)
+        before = text[max(prev_end, clause_start) : run.start]
+        if introduced(before):
+            speaker = speaker_before(before, self.people)
+            if speaker:
+                return speaker
         speaker = speaker_after(text[run.end : next_start], self.people)
         if speaker:
             return speaker
-        clause_start = _clause_start(bounds, run.start)
-        speaker = speaker_before(text[max(prev_end, clause_start) : run.start], self.people)
+        speaker = speaker_before(before, self.people)
         if speaker:
             return speaker
         if run.start == 0 and self.colon_pending:

@@ -10,24 +10,34 @@ from __future__ import annotations
 import re
 
 from .people import People
-from .verbs import NAME, PRONOUN, ROLE, ROLE_STOP, VERB
+from .verbs import NAME, PRONOUN, ROLE, ROLE_OF_NAMED, ROLE_STOP, VERB
 
+# A job description may come first: '," study co-author Jane Doe said', '," Acme's chief, Jane Doe, said'.
+DESCRIPTION = r"(?:[^\"“”.!?]{0,80}?[\s,]\s*)??"
+# An aside between subject and verb, possibly with commas of its own ("…, D.C., said").
+ASIDE = r"(?:,[^\"“”]{1,200}?,)?"
 AFTER_SUBJECT_VERB = re.compile(
-    rf"\s*(?:[—–-]\s*)?(?P<who>{PRONOUN}|{NAME}|{ROLE})(?:,[^,]{{1,100}},)?\s+(?:\w+ly\s+)?{VERB}\b"
+    rf"\s*(?:[—–-]\s*)?{DESCRIPTION}(?P<who>{PRONOUN}|{NAME}|{ROLE}){ASIDE},?\s+(?:\w+ly\s+)?{VERB}\b"
 )
 AFTER_VERB_SUBJECT = re.compile(
-    rf"\s*(?:[—–-]\s*)?{VERB}\s+(?P<who>{PRONOUN}|{NAME}|{ROLE}{ROLE_STOP})"
+    rf"\s*(?:[—–-]\s*)?{VERB}\s+(?:(?:[a-z][\w-]*|[A-Z]{{2,}})\s+){{0,4}}?"
+    rf"(?P<who>{PRONOUN}|{NAME}|{ROLE}{ROLE_STOP})"
 )
 AFTER_ACCORDING = re.compile(rf"\s*,?\s*according to\s+(?P<who>{NAME}|{ROLE}{ROLE_STOP})")
 BEFORE_ACCORDING = re.compile(rf"according to\s+(?P<who>{NAME}|{ROLE})\s*,?\s*$")
 BEFORE_COLON_NAME = re.compile(rf"^\s*(?P<who>{NAME})\s*:\s*$")
 VERB_WORD = re.compile(rf"\b{VERB}\b")
 # An aside between subject and verb: "Andrew Turnell, an expert in the field, said".
-APPOSITIVE = re.compile(r",\s*(?:[a-z]|[Aa]n?\s|[Tt]he\s)[^,]{0,120},?\s*$")
+APPOSITIVE_START = re.compile(r",\s*(?:[a-z]|[Aa]n?\s|[Tt]he\s)")
+# Auxiliaries and adverbs between a subject and its verb: "The UK has", "she also".
+AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|was|is|were|are|would|will|also|then|later|"
+                         r"previously|again|once|\w+ly))+\s*$")
+# Speech introduced right here: '… said, "' or '… added: "'.
+INTRODUCED = re.compile(rf"\b{VERB}\s*[,:]\s*$")
 SUBJECT_AT_END = tuple(
-    re.compile(rf"(?:^|[^\w’'])(?P<who>{form})\s*$") for form in (PRONOUN, NAME, ROLE)
+    re.compile(rf"(?:^|[^\w’'])(?P<who>{form})\s*$")
+    for form in (PRONOUN, ROLE_OF_NAMED, NAME, ROLE)
 )
-ADVERB_AT_END = re.compile(r"\s+\w+ly\s*$")
 # Words that end a role phrase's useful part or show it is not a speaker at all.
 NOT_ROLE_HEADS = frozenset("time way day year week month story case report statement".split())
 
@@ -50,14 +60,26 @@ def speaker_before(before: str, people: People) -> str | None:
     if not verbs:
         colon = BEFORE_COLON_NAME.search(before)
         return resolve(colon.group("who"), people) if colon else None
-    subject = before[: verbs[-1].start()].rstrip()
-    subject = ADVERB_AT_END.sub("", subject)
-    subject = APPOSITIVE.sub("", subject + ",") if subject.endswith(",") else subject
-    for pattern in SUBJECT_AT_END:
-        match = pattern.search(subject)
-        if match:
-            return resolve(match.group("who"), people)
+    for verb in reversed(verbs):
+        for subject in _subjects(AUXILIARIES.sub("", before[: verb.start()].rstrip())):
+            for pattern in SUBJECT_AT_END:
+                match = pattern.search(subject)
+                if match:
+                    return resolve(match.group("who"), people)
     return None
+
+
+def _subjects(text: str) -> list[str]:
+    """Where the subject may end: before an aside ending in a comma, rightmost aside first."""
+    if not text.endswith(","):
+        return [text]
+    cuts = [m.start() for m in APPOSITIVE_START.finditer(text)]
+    return [text[:cut].rstrip() for cut in reversed(cuts)]
+
+
+def introduced(before: str) -> bool:
+    """Whether a quotation is introduced by a speech verb right before it ('said, "')."""
+    return bool(INTRODUCED.search(before))
 
 
 def resolve(mention: str, people: People) -> str | None:

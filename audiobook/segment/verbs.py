@@ -13,7 +13,8 @@ SPEECH_VERBS = (
     "quipped commented comments responded observed suggested suggests exclaimed whispered "
     "cautioned emphasized emphasised stressed stresses agreed agrees predicted predicts "
     "boasted complained complains confirmed countered conceded remarked reported reports "
-    "testified wondered describes described"
+    "testified wondered describes described shouts shouted orders ordered yells screams "
+    "screamed cries cried pleaded"
 ).split()
 VERB = r"(?:" + "|".join(SPEECH_VERBS) + r")"
 TITLES = (
@@ -22,14 +23,28 @@ TITLES = (
     "Sgt Sergeant Detective Inspector Captain Capt Lt Col Gen General Pope King Queen Prince "
     "Princess Rev Father Sister Coach Chief"
 ).split()
+# Capitalised job words printed before a name ("Interior Minister X"): not part of the name.
+ROLE_WORDS = frozenset(
+    "Minister Director Deputy Secretary Attorney General President Vice Chairman Chairwoman "
+    "Chair Executive Officer Commissioner Ambassador Prosecutor Prosecution Public Interior "
+    "Foreign Prime Senator Governor Mayor Professor Editor Correspondent Analyst Judge "
+    "Justice Chief Commander Spokesman Spokeswoman Spokesperson Founder Coach Manager Head "
+    "Leader Speaker Sheriff Superintendent Councillor Councilman Councilwoman Assistant "
+    "Acting Senior Former Economist Strategist Author Dean".split()
+) | frozenset(TITLES)
 MALE_TITLES = frozenset("Mr Sir Lord King Prince Father".split())
 FEMALE_TITLES = frozenset("Mrs Ms Miss Dame Lady Queen Princess Sister".split())
 TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.?)"
-NAME_WORD = r"(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+)"
+NAME_WORD = r"(?:Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+|[A-Z][a-z]+(?:['’-][A-Za-z]+)*|[A-Z]\.)(?![A-Za-z])"
 NAME = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
 PRONOUN = r"(?:he|she|He|She)"
 # A role used as speaker: "a spokesperson", "the company", "a WeWork spokesperson".
-ROLE = r"(?:[Aa]n?|[Tt]he)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
+ROLE = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
+# A role tied to a named place or body: "one user on Weibo", "a spokesperson for Acme".
+ROLE_OF_NAMED = (
+    r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w’'-]*\s+){1,3}"
+    r"(?:on|for|at|of|with|from)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
+)
 ROLE_STOP = r"(?=\s*(?:[,.;:!?]|$|\s(?:when|who|in|on|at|to|during|after|before|as|of|for|about|that|while|from|with|last|this|earlier|later|recently)\b))"
 
 ENDS_WITH_SPEECH_VERB = re.compile(
