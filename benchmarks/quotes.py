@@ -38,11 +38,13 @@ class Case:
     id: str
     text: str
     gold: tuple[tuple[int, int, str | None], ...]  # trimmed (start, end, speaker)
+    split: str = "dev"  # "dev": rules were tuned on it; "held-out": annotated after tuning
 
 
 @dataclass(frozen=True)
 class Result:
     id: str
+    split: str
     gold: int
     found: int
     matched: int
@@ -69,7 +71,7 @@ def load_cases(shared: Path = SHARED) -> list[Case]:
         gold = tuple(
             (*_trim(text, q["start"], q["end"]), q["speaker"]) for q in note["quotes"]
         )
-        cases.append(Case(note["id"], text, gold))
+        cases.append(Case(note["id"], text, gold, note.get("split", "dev")))
     return cases
 
 
@@ -128,7 +130,7 @@ def evaluate(case: Case) -> Result:
     for start, end, speaker in predicted:
         if (start, end) not in gold_spans:
             misses.append(f"  extra   {case.text[start:end][:70]!r} ({speaker})")
-    return Result(case.id, len(case.gold), len(predicted), matched, right, tuple(misses))
+    return Result(case.id, case.split, len(case.gold), len(predicted), matched, right, tuple(misses))
 
 
 def same_speaker(found: str | None, gold: str | None) -> bool:
@@ -174,18 +176,21 @@ def main(argv: list[str]) -> int:
         print(f"no annotated texts found under {SHARED}; nothing to measure")
         return 1
     results = [evaluate(case) for case in cases]
-    print(f"{'article':24} {'gold':>4} {'found':>5} {'match':>5} {'P':>5} {'R':>5} {'spk':>5}")
+    print(f"{'article':20} {'set':4} {'gold':>4} {'found':>5} {'match':>5} {'P':>5} {'R':>5} {'spk':>5}")
     for r in results:
         p = r.matched / r.found if r.found else 1.0
         rc = r.matched / r.gold if r.gold else 1.0
         spk = r.speakers_right / r.matched if r.matched else 1.0
-        print(f"{r.id:24} {r.gold:4} {r.found:5} {r.matched:5} {p:5.2f} {rc:5.2f} {spk:5.2f}")
+        print(f"{r.id:20} {r.split[:4]:4} {r.gold:4} {r.found:5} {r.matched:5} {p:5.2f} {rc:5.2f} {spk:5.2f}")
         if "--errors" in argv:
             for line in r.misses:
                 print(line)
-    precision, recall, f1, speakers = scores(results)
-    print(f"overall: {len(results)} articles, {sum(r.gold for r in results)} quotes; "
-          f"span P {precision:.3f} R {recall:.3f} F1 {f1:.3f}; speaker accuracy {speakers:.3f}")
+    for name in ("dev", "held-out", "all"):
+        chosen = [r for r in results if name in ("all", r.split)]
+        precision, recall, f1, speakers = scores(chosen)
+        print(f"{name:8}: {len(chosen):2} articles, {sum(r.gold for r in chosen):3} quotes; "
+              f"span P {precision:.3f} R {recall:.3f} F1 {f1:.3f}; "
+              f"speaker accuracy {speakers:.3f}")
     return 0
 
 

@@ -38,6 +38,8 @@ NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})
 # A name run right after one of these may start with a place: "ambassador to Britain Liu X".
 PLACE_PREPOSITION = re.compile(r"\b(?:to|of|in|from|for)\s+$")
 SPEAKS_NEXT = re.compile(rf"\s+(?:\w+ly\s+)?{VERB}\b")
+HIS = re.compile(r"\b(?:his|him|he)\b")
+HER = re.compile(r"\b(?:her|hers|she)\b")
 SENTENCE_PRONOUN = re.compile(r"(?:^|[.!?]\s+)(He|She)\b")
 
 
@@ -79,8 +81,11 @@ class People:
                     text = " ".join(words[1:])
                 spoke = bool(SPEAKS_NEXT.match(sentence, match.end()))
                 named.append(self.mention(text, spoke=spoke))
-            if any(named):
-                self.last_sentence_people = [name for name in named if name]
+            named_people = [name for name in named if name]
+            if named_people:
+                self.last_sentence_people = named_people
+            if len(set(named_people)) == 1 and not pronoun:
+                self._gender_from_possessive(named_people[0], sentence)
 
     def mention(self, text: str, spoke: bool = False) -> str | None:
         """The full name ``text`` refers to, registering or refreshing it; None if no name."""
@@ -154,6 +159,13 @@ class People:
             if single and f"{title} {surname}" in self.known and not titled:
                 candidates.append(self.known[f"{title} {surname}"])
         return max(candidates, key=lambda p: (len(p.name.split()) > 1, p.last_seen), default=None)
+
+    def _gender_from_possessive(self, name: str, sentence: str) -> None:
+        """A sentence naming one person and saying "his" or "her" tells that person's gender."""
+        person = self.known[name]
+        male, female = bool(HIS.search(sentence)), bool(HER.search(sentence))
+        if person.gender is None and male != female:
+            person.gender = "male" if male else "female"
 
     def _gender_from_pronoun(self, word: str) -> None:
         """"She" opening a sentence tells the gender of the first person the last naming one named."""

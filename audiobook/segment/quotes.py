@@ -21,6 +21,9 @@ MIN_SENTENCE_WORDS = 2
 OPENS_AFTER = "([{—–-/"
 # Punctuation inside the closing mark that shows a clause or sentence was quoted whole.
 CLAUSE_END = ",.!?…;:—–"
+# Double quote marks, including pairs of single marks typed for one ("‘‘" … "’’").
+MARK = re.compile(r"‘‘|’’|[\"“”]")
+DOUBLED = {"‘‘": "“", "’’": "”"}
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Words shorter than this may stay lower case in a title ("Gone with the Wind").
 TITLE_SMALL_WORD = 4
@@ -41,9 +44,8 @@ def find_runs(text: str) -> list[QuoteRun]:
     """Every double-quoted run of ``text`` in order; an unclosed one ends the text."""
     runs: list[QuoteRun] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in "\"“”":
-            continue
+    for mark in MARK.finditer(text):
+        i, ch = mark.start(), DOUBLED.get(mark.group(0), mark.group(0))
         if open_at is None:
             if ch in "”\"" and not _opens(text, i):
                 continue
@@ -51,7 +53,7 @@ def find_runs(text: str) -> list[QuoteRun]:
         elif ch == "“":
             continue
         else:
-            runs.append(QuoteRun(open_at, i + 1, open_at + 1, i, True))
+            runs.append(QuoteRun(open_at, mark.end(), open_at + 1, i, True))
             open_at = None
     if open_at is not None:
         end = len(text.rstrip())

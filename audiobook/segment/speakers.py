@@ -39,7 +39,7 @@ SUBJECT_AT_END = tuple(
     for form in (PRONOUN, ROLE_OF_NAMED, NAME, ROLE)
 )
 # Words that end a role phrase's useful part or show it is not a speaker at all.
-NOT_ROLE_HEADS = frozenset("time way day year week month story case report statement".split())
+NOT_ROLE_HEADS = frozenset("time way day year week month story case".split())
 
 
 def speaker_after(after: str, people: People) -> str | None:

@@ -14,7 +14,7 @@ SPEECH_VERBS = (
     "cautioned emphasized emphasised stressed stresses agreed agrees predicted predicts "
     "boasted complained complains confirmed countered conceded remarked reported reports "
     "testified wondered describes described shouts shouted orders ordered yells screams "
-    "screamed cries cried pleaded"
+    "screamed cries cried pleaded read reads"
 ).split()
 VERB = r"(?:" + "|".join(SPEECH_VERBS) + r")"
 TITLES = (
