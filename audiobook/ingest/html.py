@@ -19,6 +19,8 @@ from .structure import Piece, build_sections, has_body, narration, squash
 INLINE_TAGS = frozenset({"hi", "ref", "lb", "del", "span", "code", "b", "i", "em", "strong", "a"})
 # Tags trafilatura uses for images; their alt text is not article text.
 IMAGE_TAGS = frozenset({"graphic", "img"})
+# Leading characters of a paragraph that identify it when placing a figure caption after it.
+ANCHOR_CHARS = 80
 # How table cells of one row are joined so a listener hears them as one line.
 CELL_JOINER = "; "
 # Only the start of a page is searched for <html lang>; it sits in the first tag.
@@ -50,7 +52,8 @@ def read_html(html: str, *, url: str | None = None) -> Article:
     if document is None or body is None:
         raise InputError(f"no article text found in the HTML page {url or ''}".rstrip() + ": give the page's text as a .txt file instead")
     title = squash(document.title or "")
-    pieces = _drop_empty_headings(_drop_title(list(_pieces(body)), title))
+    pieces = _with_captions(list(_pieces(body)), figure_captions(html))
+    pieces = _drop_empty_headings(_drop_title(pieces, title))
     sections = build_sections(pieces)
     if not has_body(sections):
         raise InputError(f"no article text found in the HTML page {url or ''}".rstrip() + ": give the page's text as a .txt file instead")
@@ -63,6 +66,51 @@ def read_html(html: str, *, url: str | None = None) -> Article:
         language=_language(document.language, html),
         url=url or document.url or None,
     )
+
+
+def figure_captions(html: str) -> list[tuple[str, str]]:
+    """(text of the paragraph before a ``<figure>``, its caption) in document order.
+
+    trafilatura drops figures and their captions; the paragraph before each one is the
+    anchor that places the caption back among the extracted blocks.
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        parser = lxml_html.HTMLParser(encoding="utf-8", huge_tree=True)
+        tree = lxml_html.document_fromstring(html.encode("utf-8", errors="replace"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return []
+    found: list[tuple[str, str]] = []
+    for figure in tree.iter("figure"):
+        caption = next(figure.iter("figcaption"), None)
+        text = squash(caption.text_content()) if caption is not None else ""
+        anchors = figure.xpath("preceding::p[1]")
+        if text and anchors:
+            found.append((_anchor_key(anchors[0].text_content()), text))
+    return found
+
+
+def _anchor_key(text: str) -> str:
+    return squash(text)[:ANCHOR_CHARS].casefold()
+
+
+def _with_captions(pieces: list[Piece], captions: list[tuple[str, str]]) -> list[Piece]:
+    """Pieces with each caption placed after the extracted block its figure followed."""
+    if not captions:
+        return pieces
+    by_anchor: dict[str, list[str]] = {}
+    for anchor, caption in captions:
+        if anchor:
+            by_anchor.setdefault(anchor, []).append(caption)
+    placed: list[Piece] = []
+    for piece in pieces:
+        placed.append(piece)
+        if piece.heading is None and piece.role == Role.PARAGRAPH:
+            for caption in by_anchor.pop(_anchor_key("".join(span.text for span in piece.spans)), []):
+                placed.append(Piece(spans=narration(caption), role=Role.CAPTION))
+    return placed
 
 
 def _pieces(body) -> Iterator[Piece]:
