@@ -49,6 +49,14 @@ def read_chapters(path: Path | str) -> list[ChapterInfo]:
 
     Raises PlayerError (one line) when the file is missing, is not an MP3, or has no chapters.
     """
+    chapters = read_chapters_if_any(path)
+    if not chapters:
+        raise PlayerError(f"{path}: has no chapters; build it with 'audiobook build' to add them")
+    return chapters
+
+
+def read_chapters_if_any(path: Path | str) -> list[ChapterInfo]:
+    """Like ``read_chapters`` but an MP3 without chapters (a chapter file) gives ``[]``."""
     path = Path(path)
     if not path.is_file():
         raise PlayerError(f"{path}: no such file; give the path of an edition's .mp3")
@@ -61,9 +69,17 @@ def read_chapters(path: Path | str) -> list[ChapterInfo]:
     tags = audio.tags
     frames = tags.getall("CHAP") if tags is not None else []
     if not frames:
-        raise PlayerError(f"{path}: has no chapters; build it with 'audiobook build' to add them")
+        return []
     ordered = _ordered(frames, tags.getall("CTOC"))
     return [
         ChapterInfo(number, _title(frame, number), frame.start_time, frame.end_time)
         for number, frame in enumerate(ordered, start=1)
     ]
+
+
+def duration_ms(path: Path | str) -> int:
+    """The audio length of an MP3 in milliseconds, as mutagen estimates it."""
+    try:
+        return round(MP3(path).info.length * 1000)
+    except (MutagenError, OSError) as exc:
+        raise PlayerError(f"{path}: cannot be read as an MP3 ({exc}); rebuild the edition") from exc

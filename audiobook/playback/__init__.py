@@ -1,0 +1,1 @@
+"""Playback internals for ``audiobook.player``: key input and one module per player program."""

@@ -1,0 +1,225 @@
+"""Playback through mpv, driven over its JSON IPC socket.
+
+mpv reads the ID3 chapters itself; we observe its "chapter", "pause" and "speed" properties
+to announce changes, and translate our keys into IPC commands. mpv runs without a terminal
+or video window, so the listener's keys come to us, not to mpv.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..errors import PlayerError
+from . import keys as K
+from .announce import Announcer
+
+CONNECT_TIMEOUT_S = 10.0  # mpv creates its socket within a fraction of a second when healthy
+SETTLE_TIMEOUT_S = 2.0  # longest wait for a chapter change to show before the next scripted key
+TICK_S = 0.05  # key and event latency: well under what a listener notices
+SEEK_S = 10  # seconds moved by back/forward
+SPEED_STEP = 0.1
+SPEED_MIN, SPEED_MAX = 0.5, 3.0  # beyond these speech becomes hard to follow
+_CLOSED = object()
+
+
+class _Ipc:
+    """Line-delimited JSON over mpv's UNIX socket; replies and events arrive on a queue."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self._sock = sock
+        self.messages: queue.Queue = queue.Queue()
+        self._next_id = 1
+        threading.Thread(target=self._read, name="audiobook-mpv-ipc", daemon=True).start()
+
+    def _read(self) -> None:
+        buffer = b""
+        try:
+            while chunk := self._sock.recv(4096):
+                buffer += chunk
+                while b"\n" in buffer:
+                    line, buffer = buffer.split(b"\n", 1)
+                    if line.strip():
+                        self.messages.put(json.loads(line))
+        except (OSError, ValueError):
+            pass
+        self.messages.put(_CLOSED)
+
+    def send(self, *command: object) -> int:
+        request_id = self._next_id
+        self._next_id += 1
+        payload = json.dumps({"command": list(command), "request_id": request_id}) + "\n"
+        try:
+            self._sock.sendall(payload.encode("utf-8"))
+        except OSError:
+            pass  # mpv has gone; the reader reports the closed socket
+        return request_id
+
+
+def _connect(process: subprocess.Popen, socket_path: Path, media: Path) -> socket.socket:
+    deadline = time.monotonic() + CONNECT_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise PlayerError(f"{media}: mpv stopped before playing (exit status {process.returncode}); try 'mpv {media}'")
+        if socket_path.exists():
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            try:
+                sock.connect(str(socket_path))
+                return sock
+            except OSError:
+                sock.close()
+        time.sleep(TICK_S / 5)
+    raise PlayerError(f"{media}: mpv did not open its control socket in {CONNECT_TIMEOUT_S:.0f} s; try 'mpv {media}'")
+
+
+class _Session:
+    """State of one mpv playback: which chapter is playing and what we are waiting for."""
+
+    def __init__(self, ipc: _Ipc, announcer: Announcer, keys) -> None:
+        self.ipc = ipc
+        self.announcer = announcer
+        self.keys = keys
+        self.current = -1
+        self.paused: bool | None = None
+        self.speed: float | None = None
+        self.outstanding: int | None = None
+        self.settle_until = 0.0
+        self.finished = False
+
+    def settled(self) -> bool:
+        return self.current >= 0 and self.outstanding is None and time.monotonic() >= self.settle_until
+
+    def handle(self, message: dict) -> None:
+        if message.get("request_id") is not None and message["request_id"] == self.outstanding:
+            self.outstanding = None
+        event = message.get("event")
+        if event in ("end-file", "shutdown"):
+            self.finished = True
+        elif event == "property-change":
+            self._property(message.get("name"), message.get("data"))
+
+    def _property(self, name: str | None, data: object) -> None:
+        if name == "chapter" and isinstance(data, int) and data >= 0 and data != self.current:
+            self.current = data
+            self.settle_until = 0.0
+            self.announcer.chapter(data)
+        elif name == "pause" and isinstance(data, bool):
+            if self.paused is not None and data != self.paused:
+                self.announcer.say("Paused." if data else "Playing.")
+            self.paused = data
+        elif name == "speed" and isinstance(data, (int, float)):
+            if self.speed is not None and abs(data - self.speed) > 1e-9:
+                self.announcer.speed(data)
+            self.speed = float(data)
+
+    def _go_to_chapter(self, target: int) -> None:
+        self.outstanding = self.ipc.send("set_property", "chapter", target)
+        if target == self.current:
+            self.announcer.chapter(target)
+        else:
+            self.settle_until = time.monotonic() + SETTLE_TIMEOUT_S
+
+    def key(self, key: str) -> None:
+        command = K.action(key)
+        last = len(self.announcer.chapters) - 1
+        if command == K.NEXT:
+            if self.current >= last:
+                self.announcer.say("This is the last chapter.")
+            else:
+                self._go_to_chapter(self.current + 1)
+        elif command == K.PREVIOUS:
+            self._go_to_chapter(max(self.current - 1, 0))
+        elif command == K.RESTART:
+            self._go_to_chapter(max(self.current, 0))
+        elif command == K.PAUSE:
+            self.outstanding = self.ipc.send("cycle", "pause")
+        elif command in (K.BACK, K.FORWARD):
+            self.outstanding = self.ipc.send("seek", SEEK_S if command == K.FORWARD else -SEEK_S, "relative")
+        elif command in (K.SLOWER, K.FASTER):
+            step = SPEED_STEP if command == K.FASTER else -SPEED_STEP
+            speed = round(min(max((self.speed or 1.0) + step, SPEED_MIN), SPEED_MAX), 2)
+            self.outstanding = self.ipc.send("set_property", "speed", speed)
+        elif command == K.QUIT:
+            self.ipc.send("quit")
+            self.finished = True
+        elif command == K.HELP:
+            self.announcer.say(K.KEY_HELP)
+        else:
+            self.announcer.say(f"Unknown key {key!r}; press h for help.")
+
+
+def play_mpv(
+    executable: str,
+    media: Path,
+    start_ms: int,
+    announcer: Announcer,
+    keys,
+    extra_args: Sequence[str] = (),
+) -> None:
+    """Play ``media`` from ``start_ms`` until it ends or the listener quits."""
+    workdir = Path(tempfile.mkdtemp(prefix="audiobook-mpv-"))
+    socket_path = workdir / "ipc.sock"
+    command = [
+        executable, "--no-video", "--no-terminal", "--idle=no", "--force-window=no",
+        f"--input-ipc-server={socket_path}", f"--start={start_ms / 1000:.3f}",
+        *extra_args, "--", str(media),
+    ]
+    try:
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError as exc:
+        shutil.rmtree(workdir, ignore_errors=True)
+        raise PlayerError(f"{executable}: cannot start mpv ({exc.strerror}); reinstall it (apt-get install mpv)") from exc
+    sock = None
+    try:
+        sock = _connect(process, socket_path, media)
+        ipc = _Ipc(sock)
+        for number, name in enumerate(("chapter", "pause", "speed"), start=1):
+            ipc.send("observe_property", number, name)
+        session = _Session(ipc, announcer, keys)
+        _loop(session)
+    finally:
+        if sock is not None:
+            sock.close()
+        _stop(process)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _loop(session: _Session) -> None:
+    while not session.finished:
+        try:
+            message = session.ipc.messages.get(timeout=TICK_S)
+        except queue.Empty:
+            message = None
+        if message is _CLOSED:
+            return
+        if message is not None:
+            session.handle(message)
+            continue
+        if session.keys.scripted and not session.settled():
+            continue
+        if session.current < 0:
+            continue
+        key = session.keys.poll()
+        if key is not None:
+            session.key(key)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    try:
+        process.wait(timeout=2)
+    except subprocess.TimeoutExpired:
+        process.terminate()
+        try:
+            process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
