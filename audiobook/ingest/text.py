@@ -8,28 +8,22 @@ non-blank line gets a ``LineDecision`` saying what it was taken for and why.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from pathlib import PurePath
 
 from ..errors import InputError
 from ..model import Article, Block, LineDecision, Role, Section, Sentence, Span
 from .text_classify import (
-    TITLE_WINDOW,
-    Cues,
     Verdict,
     classify_outside,
     classify_region,
     find_region,
     read_cues,
 )
-from .text_lines import WORD, Line, split_lines
+from .text_lines import Line, split_lines
 from .text_meta import byline_name, copyright_owner, parse_date
+from .text_title import fallback_title, find_title
 
-TITLE_MIN_OVERLAP = 0.5  # share of a headline's content words the story must use
-TITLE_MAX_WORDS = 25  # longer lines above the story are standfirsts, not titles
-CONTENT_WORD_LEN = 4  # shorter words are mostly function words, useless for matching
-SITE_SUFFIX = re.compile(r"\s+[-|–—:·]\s+[^-|–—:·]{1,40}$")
+BYLINE_NAME_WORDS = 5  # the name on the line after a lone "By"
 
 
 def clean_text(
@@ -49,14 +43,19 @@ def clean_text(
         raise InputError(f"{name} holds no paragraphs of story text; check it is an article page")
     first, last = region
     inside = classify_region(lines, cues, first, last)
-    title_index = _title_index(lines, cues, first, inside)
+    title_index = find_title(lines, cues, first, last, (v.line for v in inside if v.kept))
+    if title_index is not None and first <= title_index < last:
+        first = title_index + 1
+        inside = classify_region(lines, cues, first, last)
     before = classify_outside(lines, cues, range(first), after=False)
     after = classify_outside(lines, cues, range(last + 1, len(lines)), after=True)
     verdicts = before + inside + after
-    title = _title_text(lines, title_index, source_name)
-    if title_index is not None:
-        verdicts[title_index] = Verdict(lines[title_index], "title", "headline above the story", True)
-    verdicts, date, byline = _metadata(verdicts, first, last)
+    if title_index is None:
+        title = fallback_title(lines, source_name)
+    else:
+        title = lines[title_index].text
+        verdicts[title_index] = Verdict(lines[title_index], "title", "headline of the story", True)
+    verdicts, date, byline = _metadata(verdicts, last, title_index)
     article = Article(
         title=title,
         sections=_sections(inside),
@@ -70,65 +69,41 @@ def clean_text(
     return article, decisions
 
 
-def _content_words(text: str) -> list[str]:
-    return [w.lower() for w in WORD.findall(text) if len(w) >= CONTENT_WORD_LEN]
-
-
-def _title_index(lines: Sequence[Line], cues: Cues, first: int, inside: Sequence[Verdict]) -> int | None:
-    """The headline above the story: the candidate whose words the story uses most."""
-    story = {w for v in inside if v.kept for w in _content_words(v.line.text)}
-    best: tuple[float, int] | None = None
-    for i in range(max(0, first - TITLE_WINDOW), first):
-        line = lines[i]
-        if line.prose or not 2 <= line.words <= TITLE_MAX_WORDS or not line.text[0].isupper():
-            continue
-        if cues.furniture[i] or cues.promotion[i] or cues.credit[i] is not None or cues.date[i] or cues.byline[i]:
-            continue
-        words = _content_words(line.text)
-        if not words:
-            continue
-        overlap = sum(1 for w in words if w in story) / len(words)
-        if overlap >= TITLE_MIN_OVERLAP and (best is None or overlap > best[0]):
-            best = (overlap, i)
-    return best[1] if best else None
-
-
-def _title_text(lines: Sequence[Line], index: int | None, source_name: str | None) -> str:
-    if index is not None:
-        return lines[index].text
-    page_title = SITE_SUFFIX.sub("", lines[0].text)
-    if lines[0].words >= 2 and not lines[0].prose:
-        return page_title
-    if source_name:
-        return PurePath(source_name).stem.replace("-", " ").replace("_", " ").strip() or "Untitled"
-    return "Untitled"
-
-
 def _metadata(
-    verdicts: list[Verdict], first: int, last: int
+    verdicts: list[Verdict], last: int, title_index: int | None
 ) -> tuple[list[Verdict], str | None, str | None]:
-    """Keep the first date and byline above or at the top of the story as metadata."""
+    """Keep the date and byline nearest the headline (or first on the page) as metadata."""
+    anchor = title_index if title_index is not None else 0
+    result = list(verdicts)
     date = byline = None
-    result = []
-    for index, verdict in enumerate(verdicts):
-        line = verdict.line
-        if verdict.label == "date" and date is None and index <= last:
+    for label in ("date", "byline"):
+        found = [
+            i for i, v in enumerate(verdicts[: last + 1]) if v.label == label or _split_byline(verdicts, i, label)
+        ]
+        if not found:
+            continue
+        chosen = min(found, key=lambda i: (abs(i - anchor), i))
+        line = verdicts[chosen].line
+        if label == "date":
             date = parse_date(line.text)
-            verdict = Verdict(line, "date", "date of the article", True)
-        elif verdict.label == "byline" and byline is None and index <= last:
+            result[chosen] = Verdict(line, "date", "date of the article", True)
+        elif _split_byline(verdicts, chosen, label):
+            byline = verdicts[chosen + 1].line.text
+            result[chosen] = Verdict(line, "byline", "author of the article (next line)", True)
+        else:
             byline = byline_name(line.text, line.words)
-            verdict = Verdict(line, "byline", "author of the article", True)
-        elif (
-            byline is None
-            and index < first
-            and line.text.lower().rstrip(":") == "by"
-            and index + 1 < len(verdicts)
-            and verdicts[index + 1].line.words <= 5
-        ):
-            byline = verdicts[index + 1].line.text
-            verdict = Verdict(line, "byline", "author of the article (next line)", True)
-        result.append(verdict)
+            result[chosen] = Verdict(line, "byline", "author of the article", True)
     return result, date, byline
+
+
+def _split_byline(verdicts: Sequence[Verdict], i: int, label: str) -> bool:
+    """A line reading just "By" whose next short line is the author's name."""
+    return (
+        label == "byline"
+        and verdicts[i].line.text.lower().rstrip(":") == "by"
+        and i + 1 < len(verdicts)
+        and verdicts[i + 1].line.words <= BYLINE_NAME_WORDS
+    )
 
 
 def _source(lines: Sequence[Line]) -> str | None:

@@ -12,12 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Role
-from .text_furniture import furniture
+from .text_furniture import edge_furniture, furniture
 from .text_lines import LONG_PROSE_WORDS, Line
 from .text_meta import byline_name, credit_at, is_date_line, is_promotion
 from .text_region import line_value, main_region
 
-TITLE_WINDOW = 25  # how far above the story a headline is looked for, in non-blank lines
 PULL_QUOTE_MIN_WORDS = 5  # shorter repeats are common phrases, not pull-quotes
 ATTRIBUTION_MAX_WORDS = 12  # "Name, on the subject" under a pull-quote
 CAPTION_MAX_WORDS = 45  # longer unpunctuated runs are paragraphs, not captions
@@ -25,6 +24,8 @@ RELATED_MIN_WORDS = 3  # a headline-like line this long is another story's link
 BARRIERS = ("comment", "share")  # what follows these is not the story
 BARRIER_AFTER_SHARE = 0.5  # a barrier only ends the story once half its prose is behind
 COMMENT_FACTOR = 0.2  # readers' comments read like prose but are not the story
+HEADLINE_CAPITALS = 0.7  # share of capitalised longer words that marks a headline, not a sentence
+TEASER_LINES = 2  # headline and summary above a "Read more" link
 BULLET = re.compile(r"^([•·▪◦●*–-]|\d{1,2}[.)])\s+")
 
 
@@ -124,12 +125,9 @@ def classify_region(lines: Sequence[Line], cues: Cues, first: int, last: int) ->
             verdicts.append(Verdict(line, "body", "story paragraph", True, Role.PARAGRAPH))
         elif _is_heading(lines, cues, verdicts, i, last):
             verdicts.append(Verdict(line, "heading", "short line between paragraphs", True, Role.HEADING))
-        elif _caption_group(lines, i, last) > 1:
-            size = _caption_group(lines, i, last)
-            for member in lines[i : i + size]:
-                verdicts.append(
-                    Verdict(member, "caption", "short unpunctuated lines set apart", True, Role.CAPTION)
-                )
+        elif _group_size(lines, cues, i, last) > 1:
+            size = _group_size(lines, cues, i, last)
+            verdicts.extend(_group_verdicts(lines[i : i + size], verdicts))
             i += size
             continue
         elif BULLET.match(line.text) or _after_list_intro(verdicts, line):
@@ -137,7 +135,45 @@ def classify_region(lines: Sequence[Line], cues: Cues, first: int, last: int) ->
         else:
             verdicts.append(Verdict(line, "body", "short line inside the story", True, Role.PARAGRAPH))
         i += 1
+    _links_around_related(verdicts)
+    _trim_closing_appeals(verdicts)
     return verdicts
+
+
+def _links_around_related(verdicts: list[Verdict]) -> None:
+    """Teaser lines just above a "Read more" line, or headlines under a "Related" header."""
+    for index, verdict in enumerate(list(verdicts)):
+        if verdict.label != "related link" or verdict.kept:
+            continue
+        for back in range(index - 1, max(index - 1 - TEASER_LINES, -1), -1):
+            if not _teaser(verdicts[back]):
+                break
+            verdicts[back] = _as_related(verdicts[back], "teaser next to a related-story link")
+        for ahead in range(index + 1, len(verdicts)):
+            candidate = verdicts[ahead]
+            if not (_teaser(candidate) and candidate.line.capitalised_share >= HEADLINE_CAPITALS):
+                break
+            verdicts[ahead] = _as_related(candidate, "headline under a related-stories label")
+
+
+def _teaser(verdict: Verdict) -> bool:
+    return verdict.kept and verdict.role is not None and not verdict.line.prose
+
+
+def _as_related(verdict: Verdict, reason: str) -> Verdict:
+    return Verdict(verdict.line, "related link", reason, False)
+
+
+def _trim_closing_appeals(verdicts: list[Verdict]) -> None:
+    """Drop subscribe/share/comment appeals that close the story, back to the last paragraph."""
+    for index in range(len(verdicts) - 1, -1, -1):
+        verdict = verdicts[index]
+        if not verdict.kept:
+            continue
+        found = edge_furniture(verdict.line)
+        if found is None:
+            return
+        verdicts[index] = Verdict(verdict.line, found[0], found[1], False)
 
 
 def _wording_verdict(line: Line, cues: Cues, i: int) -> Verdict | None:
@@ -201,19 +237,31 @@ def _is_heading(lines: Sequence[Line], cues: Cues, verdicts: list[Verdict], i: i
     return following.prose and cues.furniture[i + 1] is None
 
 
-def _caption_group(lines: Sequence[Line], i: int, last: int) -> int:
-    """Size of the run of adjacent short unpunctuated lines starting at ``i`` (1 if none)."""
+def _group_size(lines: Sequence[Line], cues: Cues, i: int, last: int) -> int:
+    """Size of the run of adjacent short non-prose lines starting at ``i`` (1 if none)."""
     size = 1
     while (
         i + size <= last
         and not lines[i + size].gap_before
         and not lines[i + size].prose
         and lines[i + size].words <= CAPTION_MAX_WORDS
+        and _wording_verdict(lines[i + size], cues, i + size) is None
     ):
         size += 1
     if size == 1 or lines[i].words > CAPTION_MAX_WORDS:
         return 1
     return size
+
+
+def _group_verdicts(members: Sequence[Line], before: Sequence[Verdict]) -> list[Verdict]:
+    """A pair of short lines is a caption; a longer run is a list, or links when headline-cased."""
+    intro = bool(before) and before[-1].kept and before[-1].line.text.endswith((":", "…", "..."))
+    if len(members) == 2 and not intro:
+        return [Verdict(m, "caption", "pair of short lines set apart", True, Role.CAPTION) for m in members]
+    headlines = sum(1 for m in members if m.capitalised_share >= HEADLINE_CAPITALS)
+    if not intro and headlines * 2 > len(members):
+        return [Verdict(m, "related link", "run of headline-cased lines", False) for m in members]
+    return [Verdict(m, "list_item", "run of short lines in the story", True, Role.LIST_ITEM) for m in members]
 
 
 def _after_list_intro(verdicts: list[Verdict], line: Line) -> bool:

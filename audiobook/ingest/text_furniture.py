@@ -98,3 +98,22 @@ def furniture(line: Line) -> tuple[str, str] | None:
             if found:
                 return label, f"{label} button or menu entry"
     return None
+
+
+EDGE_LABELS = ("subscription", "share", "comment", "related link", "advertisement", "cookie")
+EDGE_PROSE_WORDS = 40  # a sign-off appeal is a sentence or two; longer lines are story
+
+
+def edge_furniture(line: Line) -> tuple[str, str] | None:
+    """Furniture wording in a prose line, for lines at the very end of the story only.
+
+    Appeals such as "Subscribe to our newsletter for more." read like prose, so they are
+    only taken for furniture where the story ends, never in its middle.
+    """
+    if line.words > EDGE_PROSE_WORDS:
+        return None
+    for label, pattern in PHRASES:
+        found = pattern.search(line.text)
+        if found and label in EDGE_LABELS:
+            return label, f"closing appeal with {label} wording ({found.group(0).lower()})"
+    return None

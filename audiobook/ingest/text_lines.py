@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 PROSE_MIN_WORDS = 8  # a shorter line with a full stop is more often a label than a paragraph
 LONG_PROSE_WORDS = 25  # this many words is running text even without closing punctuation
+TITLE_CASE_WORD_LEN = 4  # title case leaves short function words ("of", "in") in lower case
 HEADLINE_MAX_WORDS = 20  # longer unpunctuated lines are not headings or headlines
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -58,6 +59,14 @@ class Line:
                 break
             count += 1
         return count
+
+    @property
+    def capitalised_share(self) -> float:
+        """Share of longer words that are capitalised: high for headlines and menus."""
+        found = [w for w in WORD.findall(self.text) if len(w) >= TITLE_CASE_WORD_LEN]
+        if not found:
+            return 0.0
+        return sum(1 for word in found if word[0].isupper()) / len(found)
 
     @property
     def headline_like(self) -> bool:
