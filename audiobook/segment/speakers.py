@@ -32,6 +32,8 @@ APPOSITIVE_START = re.compile(r",\s*(?:[a-z]|[Aa]n?\s|[Tt]he\s)")
 # Auxiliaries and adverbs between a subject and its verb: "The UK has", "she also".
 AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|was|is|were|are|would|will|also|then|later|"
                          r"previously|again|once|\w+ly))+\s*$")
+# A verb after "and" shares the subject of an earlier verb: "he asked …, and said".
+COORDINATED = re.compile(r"(?:^|\W)(?:and|or|but|then)$")
 # Speech introduced right here: '… said, "' or '… added: "'.
 INTRODUCED = re.compile(rf"\b{VERB}\s*[,:]\s*$")
 SUBJECT_AT_END = tuple(
@@ -61,7 +63,10 @@ def speaker_before(before: str, people: People) -> str | None:
         colon = BEFORE_COLON_NAME.search(before)
         return resolve(colon.group("who"), people) if colon else None
     for verb in reversed(verbs):
-        for subject in _subjects(AUXILIARIES.sub("", before[: verb.start()].rstrip())):
+        head = AUXILIARIES.sub("", before[: verb.start()].rstrip())
+        if COORDINATED.search(head):
+            continue
+        for subject in _subjects(head):
             for pattern in SUBJECT_AT_END:
                 match = pattern.search(subject)
                 if match:

@@ -1,0 +1,106 @@
+"""Sentence splitting: abbreviations, initials, decimals, ellipses and quote marks."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from audiobook.segment.sentences import sentence_bounds, split_sentences
+
+
+def test_plain_sentences_split_at_full_stops_questions_and_exclamations() -> None:
+    assert split_sentences("It rained. Did it stop? No! Then it snowed.") == [
+        "It rained.",
+        "Did it stop?",
+        "No!",
+        "Then it snowed.",
+    ]
+
+
+def test_titles_never_end_a_sentence() -> None:
+    text = "Mr Smith met Mrs. Jones. Dr. Ward and Prof. Lee came. St. Paul's is near."
+    assert split_sentences(text) == [
+        "Mr Smith met Mrs. Jones.",
+        "Dr. Ward and Prof. Lee came.",
+        "St. Paul's is near.",
+    ]
+
+
+def test_number_and_versus_abbreviations() -> None:
+    assert split_sentences("He lives at No. 10 on St. James's Row. It is Smith vs. Jones.") == [
+        "He lives at No. 10 on St. James's Row.",
+        "It is Smith vs. Jones.",
+    ]
+    assert split_sentences("I said no. Then I left.") == ["I said no.", "Then I left."]
+
+
+def test_initials_are_kept_with_the_name() -> None:
+    assert split_sentences("J. K. Rowling wrote it. It sold well.") == [
+        "J. K. Rowling wrote it.",
+        "It sold well.",
+    ]
+
+
+def test_decimals_and_dotted_abbreviations() -> None:
+    text = "Prices rose 3.5 per cent in the U.S. Treasury market, e.g. bonds. The U.S. The end."
+    assert split_sentences(text) == [
+        "Prices rose 3.5 per cent in the U.S. Treasury market, e.g. bonds.",
+        "The U.S.",
+        "The end.",
+    ]
+
+
+def test_etc_and_ie_inside_a_sentence() -> None:
+    assert split_sentences("Bring pens, paper, etc. and a bag, i.e. a big one. Go.") == [
+        "Bring pens, paper, etc. and a bag, i.e. a big one.",
+        "Go.",
+    ]
+
+
+def test_ellipsis_inside_a_quote_does_not_split() -> None:
+    text = '"I wish... He is tall," she said. "To be frank, I was appalled... this was bad."'
+    assert split_sentences(text) == [
+        '"I wish... He is tall," she said.',
+        '"To be frank, I was appalled... this was bad."',
+    ]
+
+
+def test_ellipsis_in_narration_before_a_capital_splits() -> None:
+    assert split_sentences("And then… Nothing happened.") == ["And then…", "Nothing happened."]
+
+
+def test_closing_quote_belongs_to_the_sentence_it_closes() -> None:
+    text = 'He said: "It is over." The crowd left. He said. "Next sentence" began it.'
+    assert split_sentences(text) == [
+        'He said: "It is over."',
+        "The crowd left.",
+        "He said.",
+        '"Next sentence" began it.',
+    ]
+
+
+def test_curly_quotes_and_question_inside_a_quote() -> None:
+    text = "“Why?” she asked. “Because.” He shrugged."
+    assert split_sentences(text) == ["“Why?” she asked.", "“Because.”", "He shrugged."]
+
+
+def test_bounds_skip_whitespace_between_sentences() -> None:
+    text = "  One.   Two.\n\nThree.  "
+    assert sentence_bounds(text) == [(2, 6), (9, 13), (15, 21)]
+
+
+def test_no_terminal_gives_one_sentence() -> None:
+    assert split_sentences("A heading without a stop") == ["A heading without a stop"]
+    assert split_sentences("   ") == []
+
+
+@given(st.text(alphabet="ab .?!\"“”'…MrDJ3\n", max_size=60))
+def test_sentences_are_slices_that_rejoin_to_the_text(text: str) -> None:
+    parts = split_sentences(text)
+    position = 0
+    for part in parts:
+        assert part == part.strip() and part
+        position = text.index(part, position) + len(part)
+    assert re.sub(r"\s+", "", "".join(parts)) == re.sub(r"\s+", "", text)
