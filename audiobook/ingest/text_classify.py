@@ -284,6 +284,8 @@ def classify_outside(
         found = _wording_verdict(line, cues, i)
         if found is not None:
             verdicts.append(Verdict(line, found.label, found.reason.replace(" inside the story", ""), False))
+        elif line.words >= RELATED_MIN_WORDS and line.lowercase_share == 0 and not line.sentence_end:
+            verdicts.append(Verdict(line, "navigation", f"row of section names {where}", False))
         elif line.headline_like and line.words >= RELATED_MIN_WORDS:
             verdicts.append(Verdict(line, "related link", f"headline of another page {where}", False))
         elif after and line.prose:

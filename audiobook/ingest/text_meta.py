@@ -40,7 +40,7 @@ COPYRIGHT = re.compile(
     _I,
 )
 BROADCAST_VERB = re.compile(
-    r"\b(is|are|will be) on\b|\bairs?\b|\bbroadcasts?\b|\bavailable (on|in|to)\b|"
+    r"\b(is|are|will be) on\b|\bairs?\b|\bbroadcasts?\b|\bavailable\b|"
     r"\b(watch|listen to|catch up with|catch) (it|them|the (programme|show|episode|series))\b|"
     r"\bwatch (later|again|online|live)\b|\blisten (again|live|online)\b|\bcatch up\b",
     _I,
