@@ -255,6 +255,10 @@ def _group_size(lines: Sequence[Line], cues: Cues, i: int, last: int) -> int:
 
 def _group_verdicts(members: Sequence[Line], before: Sequence[Verdict]) -> list[Verdict]:
     """A pair of short lines is a caption; a longer run is a list, or links when headline-cased."""
+    if members[0].text.endswith(":"):
+        head = Verdict(members[0], "body", "line introducing a list", True, Role.PARAGRAPH)
+        items = members[1:]
+        return [head] + [Verdict(m, "list_item", "item after a line ending in a colon", True, Role.LIST_ITEM) for m in items]
     intro = bool(before) and before[-1].kept and before[-1].line.text.endswith((":", "…", "..."))
     if len(members) == 2 and not intro:
         return [Verdict(m, "caption", "pair of short lines set apart", True, Role.CAPTION) for m in members]

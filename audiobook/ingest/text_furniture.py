@@ -29,6 +29,7 @@ TINY: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"edition|english|language|watch|listen|play|loading|view all|see all|show more|"
         r"load more|read more|continue reading|expand|collapse|text size|a-z)\b", _I)),
     ("comment", re.compile(r"^(\d+\s+)?(comments?|replies|reply|responses?|discuss)\b", _I)),
+    ("social handle", re.compile(r"^(follow\s+)?@\w+(\s+@\w+)*$", _I)),
     ("advertisement", re.compile(r"^(ad|ads|advert|advertisement|sponsored|promoted)\b", _I)),
 )
 

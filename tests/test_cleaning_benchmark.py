@@ -1,0 +1,86 @@
+"""The cleaning benchmark: its metric, and floors the plain-text cleaner must stay above."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from audiobook.model import Article, Block, Role, Section, Sentence, Span
+from benchmarks.cleaning import body_text, clean_plain, load_pages, split
+from benchmarks.metric import score_page, score_set, shingles, tokens
+
+# Set just under what the cleaner reached on the 61 pages (see benchmarks/cleaning.py).
+F1_FLOOR = 0.90
+PRECISION_FLOOR = 0.89
+
+
+def test_tokens_are_word_runs() -> None:
+    assert tokens("It's 5 o'clock—now!") == ["It", "s", "5", "o", "clock", "now"]
+
+
+def test_shingles_are_a_multiset_of_four_token_runs() -> None:
+    assert shingles("a b c d a b c d") == {
+        ("a", "b", "c", "d"): 2,
+        ("b", "c", "d", "a"): 1,
+        ("c", "d", "a", "b"): 1,
+        ("d", "a", "b", "c"): 1,
+    }
+    assert shingles("too short") == {}
+
+
+def test_page_score_is_normalised_overlap() -> None:
+    score = score_page("one two three four five six", "one two three four five seven")
+    # gold shingles: 1234 2345 3456; predicted: 1234 2345 3457 -> tp 2, fp 1, fn 1
+    assert (score.tp, score.fp, score.fn) == (0.5, 0.25, 0.25)
+    assert score.precision == pytest.approx(2 / 3)
+    assert score.recall == pytest.approx(2 / 3)
+
+
+def test_page_with_no_shingles_on_both_sides_scores_one() -> None:
+    score = score_page("short", "")
+    assert (score.precision, score.recall) == (1.0, 1.0)
+
+
+def test_empty_prediction_scores_zero() -> None:
+    score = score_page("one two three four five", "")
+    assert (score.precision, score.recall) == (0.0, 0.0)
+
+
+def test_set_score_averages_pages_and_f1_comes_from_the_means() -> None:
+    perfect = score_page("a b c d e", "a b c d e")
+    half = score_page("a b c d e", "a b c d e x y z w")
+    result = score_set([perfect, half])
+    assert result.precision == pytest.approx((1.0 + 2 / 6) / 2)
+    assert result.recall == pytest.approx(1.0)
+    assert result.f1 == pytest.approx(2 * result.precision / (result.precision + 1.0))
+
+
+def test_body_text_leaves_out_title_captions_and_repeated_pull_quotes() -> None:
+    def block(block_id: str, role: Role, text: str, repeats: bool = False) -> Block:
+        return Block(block_id, role, (Sentence(f"{block_id}.t1", (Span(text),)),), repeats_body=repeats)
+
+    article = Article(
+        title="Headline",
+        sections=(
+            Section("s1", None, (block("s1.b1", Role.PARAGRAPH, "First."), block("s1.b2", Role.CAPTION, "Photo"))),
+            Section("s2", "Part two", (block("s2.b1", Role.PULL_QUOTE, "First", True),
+                                       block("s2.b2", Role.LIST_ITEM, "Item"))),
+        ),
+    )
+    assert body_text(article) == "First.\nPart two\nItem"
+
+
+def test_split_holds_out_every_third_page(cleaning_dev: Path) -> None:
+    pages = load_pages(cleaning_dev)
+    dev, held = split(pages)
+    assert [p.id for p in held] == [p.id for p in pages[2::3]]
+    assert len(dev) + len(held) == len(pages)
+
+
+def test_plain_text_cleaner_stays_above_its_floors(cleaning_dev: Path) -> None:
+    pages = load_pages(cleaning_dev)
+    result = score_set(score_page(page.gold, clean_plain(page)) for page in pages)
+    assert result.pages == len(pages)
+    assert result.f1 >= F1_FLOOR
+    assert result.precision >= PRECISION_FLOOR

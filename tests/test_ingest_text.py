@@ -1,0 +1,312 @@
+"""Plain-text page cleaner: the seed article, the bundled example, and each furniture kind."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from audiobook.errors import InputError
+from audiobook.ingest.text import clean_text
+from audiobook.model import Article, Block, LineDecision, Role, SpanKind
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "harbour-lights.txt"
+EXAMPLE_GOLD = ROOT / "tests" / "data" / "text" / "harbour-lights.json"
+
+STORY = (
+    "The council voted on Tuesday night to keep the town library open for another five years, "
+    "after a campaign that gathered more than four thousand signatures in a single month.",
+    "Councillors had been told that closing the building would save about forty thousand pounds "
+    "a year, but residents argued that the savings would be lost in other services.",
+    "The library will now open on Sunday afternoons as well, and volunteers have offered to run "
+    "a homework club for children from the estates on the edge of the town.",
+    "A final decision on the budget for the building will be taken at the council meeting in "
+    "March, when the finance committee publishes its review of all the town's services.",
+)
+TITLE = "Town library saved after long campaign"
+
+
+def page(*parts: str) -> str:
+    """A page dump: each part a block of lines, blocks separated by blank lines."""
+    return "\n\n".join(parts) + "\n"
+
+
+def story_page(before: tuple[str, ...] = (), middle: tuple[str, ...] = (), after: tuple[str, ...] = ()) -> str:
+    return page(*before, TITLE, STORY[0], STORY[1], *middle, STORY[2], STORY[3], *after)
+
+
+def blocks(article: Article) -> list[Block]:
+    return [block for section in article.sections for block in section.blocks]
+
+
+def decision(decisions: tuple[LineDecision, ...], text: str) -> LineDecision:
+    found = [d for d in decisions if d.text == text]
+    assert len(found) == 1, f"no single decision for {text!r}"
+    return found[0]
+
+
+# --- the seed article -------------------------------------------------------------------
+
+
+@pytest.fixture
+def seed(seed_path: Path) -> tuple[Article, tuple[LineDecision, ...], list[str]]:
+    text = seed_path.read_text(encoding="utf-8")
+    article, decisions = clean_text(text, source_name=seed_path.name)
+    return article, decisions, text.splitlines()
+
+
+def test_seed_metadata(seed) -> None:
+    article, _, _ = seed
+    assert article.title == "Videotaped clues from Baby P's mother were missed"
+    assert article.date == "2010-12-13"
+    assert article.source == "BBC"
+    assert article.language == "en"
+
+
+def test_seed_sections(seed) -> None:
+    article, _, _ = seed
+    assert [s.id for s in article.sections] == ["s1", "s2", "s3"]
+    assert [s.heading for s in article.sections] == [None, "Opportunities missed", "Research legacy"]
+
+
+def test_seed_keeps_every_body_paragraph_in_order(seed) -> None:
+    article, _, raw = seed
+    paragraphs = [b.text for b in blocks(article) if b.role is Role.PARAGRAPH]
+    expected = [raw[n - 1] for n in (8, 10, 12, 14, 16, 21, 25, 27, 29, 31, 36, 38, 40, 42, 45, 50, 52,
+                                      54, 56, 58, 60, 62, 66, 68, 70, 72, 74, 76)]
+    assert paragraphs == expected
+
+
+def test_seed_drops_furniture(seed) -> None:
+    article, decisions, raw = seed
+    kept_text = " ".join(b.text for b in blocks(article))
+    for fragment in ("Related BBC sites", "Page last updated", "Sign in", "BBC navigation", "Copyright",
+                     "web browser", "Americas Africa", "not responsible for the content",
+                     "is on BBC One", "watch it later", "Panorama: Baby P - In His Mother's Words"):
+        assert fragment not in kept_text
+    assert decision(decisions, "Baby Peter's tragic first birthday").label == "related link"
+    assert decision(decisions, "Baby Peter's tragic first birthday").kept is False
+    assert decision(decisions, raw[17]).label == "promotion"
+    assert decision(decisions, raw[18]).label == "promotion"
+    assert decision(decisions, raw[77]).label == "promotion"
+
+
+def test_seed_pull_quote_and_captions(seed) -> None:
+    article, _, _ = seed
+    quotes = [b for b in blocks(article) if b.role is Role.PULL_QUOTE]
+    assert len(quotes) == 1
+    assert quotes[0].text == "I am sorry if I've built up a dreamboat on him, but he is every girl's dream"
+    assert quotes[0].attribution == "Tracey Connelly on her friend 'Steven'"
+    assert quotes[0].repeats_body is True
+    captions = [b.text for b in blocks(article) if b.role is Role.CAPTION]
+    assert captions == [
+        "Tracey Connelly - Baby P's mother",
+        "Connelly told the interviewer she wanted social services out of their lives",
+    ]
+
+
+def test_seed_block_shape(seed) -> None:
+    article, decisions, raw = seed
+    for section in article.sections:
+        for number, block in enumerate(section.blocks, start=1):
+            assert block.id == f"{section.id}.b{number}"
+            assert len(block.sentences) == 1
+            assert block.sentences[0].id == f"{block.id}.t1"
+            assert len(block.sentences[0].spans) == 1
+            assert block.sentences[0].spans[0].kind is SpanKind.NARRATION
+    assert [d.line_no for d in decisions] == [n for n, line in enumerate(raw, start=1) if line.strip()]
+
+
+def test_seed_is_fast(seed_path: Path) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    best = min(_timed(text) for _ in range(5))
+    assert best < 0.050
+
+
+def _timed(text: str) -> float:
+    started = time.perf_counter()
+    clean_text(text)
+    return time.perf_counter() - started
+
+
+# --- the bundled example ----------------------------------------------------------------
+
+
+def test_example_matches_hand_written_structure() -> None:
+    gold = json.loads(EXAMPLE_GOLD.read_text(encoding="utf-8"))
+    raw = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    article, decisions = clean_text(EXAMPLE.read_text(encoding="utf-8"), source_name=EXAMPLE.name)
+    assert (article.title, article.date, article.byline, article.source, article.language) == (
+        gold["title"], gold["date"], gold["byline"], gold["source"], gold["language"]
+    )
+    got = [
+        {"id": s.id, "heading": s.heading, "blocks": [[b.role.value, b.text] for b in s.blocks]}
+        for s in article.sections
+    ]
+    want = [
+        {"id": s["id"], "heading": s["heading"], "blocks": [[role, raw[n - 1]] for role, n in s["blocks"]]}
+        for s in gold["sections"]
+    ]
+    assert got == want
+    quote = next(b for b in blocks(article) if b.role is Role.PULL_QUOTE)
+    assert (quote.attribution, quote.repeats_body) == (gold["pull_quote_attribution"], True)
+    by_line = {d.line_no: d for d in decisions}
+    assert {str(n): d.label for n, d in by_line.items() if not d.kept} == gold["dropped"]
+    for number, label in gold["metadata_lines"].items():
+        assert (by_line[int(number)].label, by_line[int(number)].kept) == (label, True)
+
+
+def test_example_is_about_the_asked_length() -> None:
+    article, _ = clean_text(EXAMPLE.read_text(encoding="utf-8"))
+    words = sum(len(b.text.split()) for b in blocks(article) if b.role is Role.PARAGRAPH)
+    assert 700 <= words <= 900
+
+
+# --- synthetic pages, one furniture kind at a time --------------------------------------
+
+
+def test_plain_story_keeps_all_paragraphs() -> None:
+    article, decisions = clean_text(story_page())
+    assert article.title == TITLE
+    assert [b.text for b in blocks(article)] == list(STORY)
+    assert [d.label for d in decisions] == ["title", "body", "body", "body", "body"]
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Home", "navigation"),
+        ("Sign in", "navigation"),
+        ("Log in to your account", "navigation"),
+        ("Share this article", "share"),
+        ("Tweet", "share"),
+        ("@townlibrary", "social handle"),
+        ("We use cookies to improve your experience of our website.", "cookie"),
+        ("Privacy policy", "cookie"),
+        ("Subscribe to our daily newsletter", "subscription"),
+        ("Advertisement", "advertisement"),
+        ("Related stories", "related link"),
+        ("More from Local News", "related link"),
+        ("Copyright © 2024 Town Echo. All rights reserved.", "footer"),
+        ("This page is best viewed in an up-to-date web browser with style sheets enabled.", "browser notice"),
+        ("12 comments", "comment"),
+        ("Leave a reply", "comment"),
+    ],
+)
+def test_furniture_line_is_dropped_with_its_label(line: str, label: str) -> None:
+    for where in ("before", "after"):
+        text = story_page(before=(line,)) if where == "before" else story_page(after=(line,))
+        article, decisions = clean_text(text)
+        assert [b.text for b in blocks(article)] == list(STORY)
+        found = decision(decisions, line)
+        assert (found.kept, found.label) == (False, label), where
+
+
+def test_furniture_between_paragraphs_is_dropped() -> None:
+    article, decisions = clean_text(story_page(middle=("Advertisement",)))
+    assert [b.text for b in blocks(article)] == list(STORY)
+    assert decision(decisions, "Advertisement").label == "advertisement"
+
+
+def test_date_byline_and_source() -> None:
+    text = story_page(
+        before=("By Jane Smith", "Published 3 February 2024"),
+        after=("Copyright © 2024 Town Echo. All rights reserved.",),
+    )
+    article, decisions = clean_text(text)
+    assert (article.byline, article.date, article.source) == ("Jane Smith", "2024-02-03", "Town Echo")
+    assert decision(decisions, "By Jane Smith").label == "byline"
+    assert decision(decisions, "By Jane Smith").kept is True
+
+
+@pytest.mark.parametrize(
+    ("stamp", "iso"),
+    [
+        ("Page last updated at 09:43 GMT, Monday, 13 December 2010", "2010-12-13"),
+        ("Updated Nov. 19, 2019 8:21 am ET", "2019-11-19"),
+        ("Posted 2021-06-30 at 14:00", "2021-06-30"),
+    ],
+)
+def test_date_formats(stamp: str, iso: str) -> None:
+    article, _ = clean_text(story_page(before=(stamp,)))
+    assert article.date == iso
+
+
+def test_programme_promotion_is_dropped() -> None:
+    promo = "Library Lives is on Town Radio on Friday 9 February at 1930 GMT\nOr listen again later online."
+    article, decisions = clean_text(story_page(middle=(promo,)))
+    assert [b.text for b in blocks(article)] == list(STORY)
+    assert decision(decisions, "Or listen again later online.").label == "promotion"
+
+
+def test_heading_starts_a_section() -> None:
+    article, decisions = clean_text(story_page(middle=("Weekend opening",)))
+    assert [(s.id, s.heading, len(s.blocks)) for s in article.sections] == [
+        ("s1", None, 2),
+        ("s2", "Weekend opening", 2),
+    ]
+    assert article.sections[1].blocks[0].id == "s2.b1"
+    assert decision(decisions, "Weekend opening").label == "heading"
+
+
+def test_caption_with_credit() -> None:
+    caption = "Campaigners outside the library on Saturday (Photo: Sam Reed)"
+    article, _ = clean_text(story_page(middle=(caption,)))
+    assert [(b.role, b.text) for b in blocks(article) if b.role is not Role.PARAGRAPH] == [
+        (Role.CAPTION, caption)
+    ]
+
+
+def test_credit_line_is_dropped_and_marks_the_caption() -> None:
+    pair = "Campaigners outside the library on Saturday\nPhotograph: Sam Reed"
+    article, decisions = clean_text(story_page(middle=(pair,)))
+    assert [(b.role, b.text) for b in blocks(article) if b.role is not Role.PARAGRAPH] == [
+        (Role.CAPTION, "Campaigners outside the library on Saturday")
+    ]
+    assert decision(decisions, "Photograph: Sam Reed").label == "credit"
+
+
+def test_pull_quote_repeating_the_body() -> None:
+    pull = "a campaign that gathered more than four thousand signatures\nAnn Lee, campaign organiser"
+    article, _ = clean_text(story_page(middle=(pull,)))
+    quote = [b for b in blocks(article) if b.role is Role.PULL_QUOTE]
+    assert [(q.text, q.attribution, q.repeats_body) for q in quote] == [
+        ("a campaign that gathered more than four thousand signatures", "Ann Lee, campaign organiser", True)
+    ]
+
+
+def test_list_after_an_introducing_line() -> None:
+    listing = "The new opening hours are:\nMonday to Friday, nine until seven\nSaturday, ten until four\nSunday, one until five"
+    article, _ = clean_text(story_page(middle=(listing,)))
+    items = [b.text for b in blocks(article) if b.role is Role.LIST_ITEM]
+    assert items == ["Monday to Friday, nine until seven", "Saturday, ten until four", "Sunday, one until five"]
+
+
+def test_related_headlines_under_a_label_are_dropped() -> None:
+    related = "Related stories\nSwimming pool to close for repairs\nNew bus route for the north estate"
+    article, decisions = clean_text(story_page(after=(related,)))
+    assert [b.text for b in blocks(article)] == list(STORY)
+    assert decision(decisions, "Swimming pool to close for repairs").label == "related link"
+
+
+def test_comments_after_the_story_are_dropped() -> None:
+    comments = (
+        "3 comments",
+        "I have used this library since I was a child and I am so glad it will stay open for everyone.",
+        "Well done to everyone who signed the petition, it shows what a town can do when it pulls together.",
+    )
+    article, _ = clean_text(story_page(after=comments))
+    assert [b.text for b in blocks(article)] == list(STORY)
+
+
+def test_empty_text_raises() -> None:
+    with pytest.raises(InputError, match="notes.txt is empty"):
+        clean_text(" \n\n", source_name="notes.txt")
+
+
+def test_text_without_prose_raises() -> None:
+    with pytest.raises(InputError, match="menu.txt holds no paragraphs"):
+        clean_text("Home\nNews\nSport\n", source_name="menu.txt")
