@@ -21,6 +21,8 @@ INLINE_TAGS = frozenset({"hi", "ref", "lb", "del", "span", "code", "b", "i", "em
 IMAGE_TAGS = frozenset({"graphic", "img"})
 # Leading characters of a paragraph that identify it when placing a figure caption after it.
 ANCHOR_CHARS = 80
+# A heading this long before any body text is a standfirst (summary), not a section title.
+STANDFIRST_MIN_WORDS = 8
 # How table cells of one row are joined so a listener hears them as one line.
 CELL_JOINER = "; "
 # Only the start of a page is searched for <html lang>; it sits in the first tag.
@@ -53,7 +55,7 @@ def read_html(html: str, *, url: str | None = None) -> Article:
         raise InputError(f"no article text found in the HTML page {url or ''}".rstrip() + ": give the page's text as a .txt file instead")
     title = squash(document.title or "")
     pieces = _with_captions(list(_pieces(body)), figure_captions(html))
-    pieces = _drop_empty_headings(_drop_title(pieces, title))
+    pieces = _drop_empty_headings(_drop_standfirst(_drop_title(pieces, title)))
     sections = build_sections(pieces)
     if not has_body(sections):
         raise InputError(f"no article text found in the HTML page {url or ''}".rstrip() + ": give the page's text as a .txt file instead")
@@ -165,7 +167,12 @@ def _container_pieces(element, role: Role) -> Iterator[Piece]:
 
 
 def _item_pieces(item) -> Iterator[Piece]:
-    """A list item as one block; lists nested in it follow as blocks of their own."""
+    """A list item as one block; lists nested in it follow as blocks of their own.
+
+    Items holding a heading are teaser cards (headline plus blurb) linking elsewhere: skipped.
+    """
+    if next(item.iter("head"), None) is not None:
+        return
     own: list[str] = [item.text or ""]
     nested = []
     for child in item:
@@ -173,7 +180,7 @@ def _item_pieces(item) -> Iterator[Piece]:
             nested.append(child)
             own.append(child.tail or "")
         else:
-            own.append(_text(child))
+            own.append(" " + _text(child) + " ")
             own.append(child.tail or "")
     spans = narration("".join(own))
     if spans:
@@ -210,6 +217,17 @@ def _drop_title(pieces: list[Piece], title: str) -> list[Piece]:
     if not title:
         return pieces
     return [piece for piece in pieces if piece.heading is None or not _same_text(piece.heading, title)]
+
+
+def _drop_standfirst(pieces: list[Piece]) -> list[Piece]:
+    """Pieces without a sentence-long heading before any body text: that is the standfirst
+    under the headline, page-header furniture rather than a section title."""
+    for index, piece in enumerate(pieces):
+        if piece.heading is None:
+            return pieces
+        if len(piece.heading.split()) >= STANDFIRST_MIN_WORDS:
+            return pieces[:index] + pieces[index + 1:]
+    return pieces
 
 
 def _drop_empty_headings(pieces: list[Piece]) -> list[Piece]:
