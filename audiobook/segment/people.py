@@ -14,23 +14,27 @@ from dataclasses import dataclass, field
 from .sentences import split_sentences
 from .verbs import FEMALE_TITLES, MALE_TITLES, NAME_WORD, ROLE_WORDS, TITLE, TITLES, VERB
 
-# Capitalised words that start sentences or name things other than people.
-NOT_NAME_WORDS = frozenset(
+# Capitalised words that open sentences or clauses rather than names: dropped from the front.
+LEADING_WORDS = frozenset(
     "The A An In On At But And Or So If When While After Before This That These Those It Its "
     "He She They We I His Her Their Our My Your As By For From With Without Of To Into Over "
     "Under Then There Here Yet Still Also However Meanwhile According Monday Tuesday Wednesday "
     "Thursday Friday Saturday Sunday January February March April May June July August "
-    "September October November December University College School Council Department "
-    "Ministry Company Corporation Group News Street Road Avenue House Court Police Service "
-    "Services Office Committee Agency Association Institute Party Day State States City County "
-    "Republic Union National International Attorney Bank Times Post Journal Inc Ltd Corp Co "
-    "Club League Centre Center Hospital Museum Foundation Trust Board Government Parliament "
-    "Congress Senate Army Navy Church Airport Station Park Square Bridge River Lake Mount "
-    "North South East West New Old Great United Royal Federal Central Street One Two Three "
-    "Black White Red Blue Green Apple Google Microsoft Amazon Facebook Twitter Baby Pro Air Max "
-    "Mini Plus Because Although Though Since Until Unless Whether Despite During Following Like "
-    "Unlike Both Neither Either Every Each Some Many Most Other Another Only Even Just Now "
-    "Today Yesterday Instead Indeed Solar System Space Earth World Internet Web".split()
+    "September October November December Because Although Though Since Until Unless Whether "
+    "Despite During Following Like Unlike Both Neither Either Every Each Some Many Most Other "
+    "Another Only Even Just Now Today Yesterday Instead Indeed".split()
+)
+# Words that mark a run as a place, body or thing, unless it is shown to speak or has a title.
+THING_WORDS = frozenset(
+    "University College School Council Department Ministry Company Corporation Group News "
+    "Street Road Avenue House Court Police Service Services Office Committee Agency "
+    "Association Institute Party Day State States City County Republic Union National "
+    "International Attorney Bank Times Post Journal Inc Ltd Corp Co Club League Centre Center "
+    "Hospital Museum Foundation Trust Board Government Parliament Congress Senate Army Navy "
+    "Church Airport Station Park Square Bridge River Lake Mount North South East West New Old "
+    "Great United Royal Federal Central One Two Three Baby Pro Air Max Mini Plus Solar System "
+    "Space Earth World Internet Web Monday Tuesday Wednesday Thursday Friday Saturday "
+    "Sunday".split()
 )
 PERSON = re.compile(rf"(?:({TITLE})\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
 POSSESSIVE = re.compile(r"['’]s?$")
@@ -93,11 +97,11 @@ class People:
         if not match:
             return None
         title, name = match.group(1), POSSESSIVE.sub("", match.group(2))
-        all_words = name.split()
-        words = [w for w in all_words if w not in NOT_NAME_WORDS]
-        if not words or words != all_words[len(all_words) - len(words) :]:
-            if not title:
-                return None
+        words = name.split()
+        while words and words[0] in LEADING_WORDS:
+            words = words[1:]
+        if any(w in THING_WORDS or w in LEADING_WORDS for w in words) and not (title or spoke):
+            return None
         while len(words) > 1 and words[0].rstrip(".") in ROLE_WORDS:
             title = title or words[0]
             words = words[1:]
