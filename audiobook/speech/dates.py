@@ -33,8 +33,8 @@ NUMERIC_DATE = re.compile(
 )
 ISO_DATE = re.compile(r"(?<![\w./-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w/-]?\d)")
 MONTH_ABBREVIATION = re.compile(
-    r"\b(" + "|".join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True)) + r")\.(?!\w)"
-    r"|\b(" + "|".join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True)) + r")(?=\s+\d{4}\b)"
+    r"(?P<month>" + "|".join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))
+    + r")(?:\.(?!\w)|(?=\s+\d{4}\b))"
 )
 
 AM_PM = r"(?P<ampm>[aApP])\.?\s?[mM]\b\.?"
@@ -104,14 +104,25 @@ def _iso(match: re.Match[str]) -> str:
 
 
 def normalise_dates(text: str) -> str:
-    """Numeric, ISO, day-month and month-day dates to words; 'Dec.' alone to 'December'."""
+    """Numeric, ISO, day-month and month-day dates to words."""
     if "/" in text or "." in text:
         text = NUMERIC_DATE.sub(_numeric, text)
     if "-" in text:
         text = ISO_DATE.sub(_iso, text)
     text = DAY_MONTH.sub(_day_month, text)
-    text = MONTH_DAY.sub(_month_day, text)
-    return MONTH_ABBREVIATION.sub(lambda m: MONTH_ABBREVIATIONS[m.group(1) or m.group(2)], text)
+    return MONTH_DAY.sub(_month_day, text)
+
+
+def _month_abbreviation(match: re.Match[str]) -> str:
+    start = match.start()
+    if start and (match.string[start - 1].isalnum() or match.string[start - 1] in "_."):
+        return match.group(0)
+    return MONTH_ABBREVIATIONS[match.group("month")]
+
+
+def normalise_month_abbreviations(text: str) -> str:
+    """'Jan.' or 'Jan 2011' outside a full date → 'January'."""
+    return MONTH_ABBREVIATION.sub(_month_abbreviation, text)
 
 
 def _ampm(match: re.Match[str]) -> str:

@@ -14,11 +14,11 @@ import unicodedata
 from collections.abc import Callable
 
 from ..model import NormaliseOptions
-from .dates import normalise_dates, normalise_times
+from .dates import normalise_dates, normalise_month_abbreviations, normalise_times
 from .numerals import (
     normalise_number_signs, normalise_numbers, normalise_ordinals, normalise_roman,
 )
-from .pauses import normalise_pauses, tidy
+from .pauses import normalise_pauses, tidy, tidy_spaces
 from .phone import normalise_phones
 from .quantities import normalise_measures, normalise_money, normalise_ranges, normalise_signs
 from .web import normalise_web
@@ -28,6 +28,7 @@ SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MINUS_SIGN = "\u2212"
+HAS_NUMBER = re.compile(r"[\d\u00bc-\u00be\u2150-\u215e]")  # digits or vulgar fractions
 
 DEFAULT_OPTIONS = NormaliseOptions()
 
@@ -44,6 +45,7 @@ NUMBER_PASSES: tuple[Callable[[str], str], ...] = (
     normalise_numbers,
 )
 WORD_PASSES: tuple[Callable[[str], str], ...] = (
+    normalise_month_abbreviations,
     normalise_roman,
     normalise_abbreviations,
     normalise_symbols,
@@ -54,9 +56,11 @@ WORD_PASSES: tuple[Callable[[str], str], ...] = (
 
 def _clean_characters(text: str) -> str:
     """Unify look-alike spaces, drop invisible and control characters, compose accents."""
+    text = CONTROL.sub(" ", text)
+    if text.isascii():
+        return text
     text = SPACE_LIKE.sub(" ", text)
     text = INVISIBLE.sub("", text)
-    text = CONTROL.sub(" ", text)
     return unicodedata.normalize("NFC", text).replace(MINUS_SIGN, "-")
 
 
@@ -71,10 +75,10 @@ def normalise(text: str, options: NormaliseOptions = DEFAULT_OPTIONS, language: 
     Deterministic and, for the cases in the golden table, idempotent. Never raises on text.
     Languages other than English only get the language-neutral passes (pauses, tidying).
     """
-    text = _clean_characters(text)
+    text = tidy_spaces(_clean_characters(text))
     if _is_english(language):
-        text = normalise_web(text, options)
-        if any(ch.isdigit() for ch in text):
+        text = tidy_spaces(normalise_web(text, options))
+        if HAS_NUMBER.search(text):
             for number_pass in NUMBER_PASSES:
                 text = number_pass(text)
         for word_pass in WORD_PASSES:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .numbers import cardinal, decade, fraction, number, ordinal, to_int, year
-from .tables import NOT_NAMES, SEQUENCE_WORDS
+from .tables import NAME_OR_PLACE, NOT_NAMES, SEQUENCE_WORDS, TITLES
 
 YEARS = range(1000, 2100)  # four-digit numbers read as years unless marked as quantities
 LARGEST_ROMAN = 39  # regnal and sequence numerals in the news stay below XL
@@ -61,10 +61,19 @@ def _to_roman(value: int) -> str:
 
 
 ROMAN_NUMERALS = sorted((_to_roman(v) for v in range(1, LARGEST_ROMAN + 1)), key=len, reverse=True)
+# Titles ("Mr", "Mister") and the words this pass writes ("the Eighth") are never names.
+ROMAN_NOT_AFTER = frozenset(
+    [*TITLES, *TITLES.values(), *NAME_OR_PLACE, *(w for pair in NAME_OR_PLACE.values() for w in pair)]
+    + [cardinal(v).title() for v in range(1, LARGEST_ROMAN + 1)]
+    + [ordinal(v).title() for v in range(1, LARGEST_ROMAN + 1)]
+)
 ROMAN = re.compile(
-    r"(?<![\w'’-])(?P<name>[A-Z][a-z]+) (?P<numeral>" + "|".join(ROMAN_NUMERALS)
+    r"(?P<name>[A-Z][a-z]+) +(?P<numeral>" + "|".join(ROMAN_NUMERALS)
     + r")(?![\w'’-])"
 )
+
+
+ROMAN_HINT = re.compile(r" +[IVX]+(?![\w'’-])")  # cheap test before the costly ROMAN pattern
 
 
 def _number_sign(match: re.Match[str]) -> str:
@@ -115,10 +124,13 @@ def _plain(match: re.Match[str]) -> str:
 
 def _roman(match: re.Match[str]) -> str:
     name, numeral = match.group("name"), match.group("numeral")
+    start = match.start()
+    if start and (match.string[start - 1].isalnum() or match.string[start - 1] in "_'’-"):
+        return match.group(0)
     value = _roman_value(numeral)
     if name in SEQUENCE_WORDS:
         return f"{name} {cardinal(value).title()}"
-    if numeral == "X" or name in NOT_NAMES or name in SEQUENCE_WORDS:
+    if numeral == "X" or name in NOT_NAMES or name in ROMAN_NOT_AFTER:
         return match.group(0)
     if numeral == "I" and match.start() == 0:
         return match.group(0)
@@ -149,6 +161,6 @@ def normalise_numbers(text: str) -> str:
 
 def normalise_roman(text: str) -> str:
     """'Henry VIII' → 'Henry the Eighth', 'World War II' → 'World War Two'; 'I' stays a pronoun."""
-    if not any(ch in text for ch in "IVX"):
+    if not ROMAN_HINT.search(text):
         return text
     return ROMAN.sub(_roman, text)

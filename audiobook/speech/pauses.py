@@ -13,20 +13,21 @@ OMISSION = re.compile(r"[(\[]\s*(?:\.{2,}|…)\s*[)\]]")
 TRAILING_ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)(?P<close>[\"”’')\]]*)\s*$")
 LEADING_ELLIPSIS = re.compile(r"^(?P<open>[\"“‘']*)\s*(?:\.{3,}|…)\s*")
 ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)\s*")
-SPACED_DASH = re.compile(r"\s+(?:-{1,2}|–|—|―)\s+|\s*(?:—|―|--)\s*")
-EDGE_DASH = re.compile(r"^\s*(?:-{1,2}|–|—|―)\s+|\s+(?:-{1,2}|–|—|―)\s*$")
+DASH = r"(?:-{1,2}|–|—|―)"
+SPACED_DASH = re.compile(r"(?:\s+" + DASH + r"(?=\s))+\s+|\s*(?:—|―|--)\s*")
+EDGE_DASH = re.compile(r"^\s*(?:" + DASH + r"\s+)+|(?:\s+" + DASH + r")+\s*$")
 BETWEEN_WORDS_DASH = re.compile(r"(?<=[A-Za-z])–(?=[A-Za-z])")
 OPEN_BRACKET = re.compile(r"\s*[(\[{]\s*")
 CLOSE_BRACKET = re.compile(r"\s*[)\]}]")
-SPACES = re.compile(r"[ \t\r\n\f\v]+")
-SPACE_BEFORE_MARK = re.compile(r"\s+(?=[,.;:!?])")
-COMMA_RUN = re.compile(r",(?:\s*,)+")
-COMMA_BEFORE_STOP = re.compile(r",\s*(?=[.;:!?])")
-STOP_RUN = re.compile(r"(?<!\.)\.\.(?!\.)")
-COMMA_AFTER_OPEN_QUOTE = re.compile(r"(?:(?<=^[\"“‘'])|(?<=\s[\"“‘'])|(?<=[“‘]))\s*,\s*")
-LEADING_COMMA = re.compile(r"^[\s,]+")
-TRAILING_COMMA = re.compile(r"[\s,]+$")
-MARK_THEN_WORD = re.compile(r"(?<=[a-z]),(?=[A-Za-z])")
+SPACE_BEFORE_MARK = re.compile(r" (?=[,.;:!?])")
+COMMA_RUN = re.compile(r",(?: ?,)+")
+COMMA_BEFORE_STOP = re.compile(r", ?(?=[.;:!?])")
+STOP_RUN = re.compile(r"\.(?: ?\.)+")
+COMMA_AFTER_OPEN_QUOTE = re.compile(r"(?P<quote>(?:^|(?<= ))[\"'“‘]|[“‘]) ?, ?")
+MARK_THEN_WORD = re.compile(r",(?<=[a-z],)(?=[A-Za-z])")
+DASHES = "-–—―"
+BRACKETS = "()[]{}"
+QUOTES = "\"'“‘"
 
 
 def normalise_pauses(text: str) -> str:
@@ -37,23 +38,31 @@ def normalise_pauses(text: str) -> str:
         text = TRAILING_ELLIPSIS.sub(lambda m: "." + m.group("close"), text)
         text = LEADING_ELLIPSIS.sub(lambda m: m.group("open"), text)
         text = ELLIPSIS.sub(", ", text)
-    text = EDGE_DASH.sub(" ", text)
-    text = SPACED_DASH.sub(", ", text)
-    text = BETWEEN_WORDS_DASH.sub(" ", text)
-    if any(ch in text for ch in "()[]{}"):
+    if any(dash in text for dash in DASHES):
+        text = EDGE_DASH.sub(" ", text)
+        text = SPACED_DASH.sub(", ", text)
+        if "–" in text:
+            text = BETWEEN_WORDS_DASH.sub(" ", text)
+    if any(bracket in text for bracket in BRACKETS):
         text = OPEN_BRACKET.sub(", ", text)
         text = CLOSE_BRACKET.sub(",", text)
     return text
 
 
+def tidy_spaces(text: str) -> str:
+    """One space between words and none before punctuation, so context rules see one form."""
+    return SPACE_BEFORE_MARK.sub("", " ".join(text.split()))
+
+
 def tidy(text: str) -> str:
     """One space between words, no space before punctuation, no doubled or dangling commas."""
-    text = SPACES.sub(" ", text)
-    text = SPACE_BEFORE_MARK.sub("", text)
-    text = COMMA_RUN.sub(",", text)
-    text = COMMA_BEFORE_STOP.sub("", text)
-    text = STOP_RUN.sub(".", text)
-    text = COMMA_AFTER_OPEN_QUOTE.sub("", text)
-    text = MARK_THEN_WORD.sub(", ", text)
-    text = LEADING_COMMA.sub("", text)
-    return TRAILING_COMMA.sub("", text)
+    text = tidy_spaces(text)
+    if "," in text:
+        text = COMMA_RUN.sub(",", text)
+        text = COMMA_BEFORE_STOP.sub("", text)
+        if any(quote in text for quote in QUOTES):
+            text = COMMA_AFTER_OPEN_QUOTE.sub(lambda m: m.group("quote"), text)
+        text = MARK_THEN_WORD.sub(", ", text)
+    if ".." in text:
+        text = STOP_RUN.sub(".", text)
+    return text.strip(" ,")

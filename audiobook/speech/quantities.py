@@ -24,6 +24,7 @@ CURRENCY = re.compile(
     + r"(?:\s?[-–]\s?[" + CURRENCY_SYMBOLS + r"]?" + AMOUNT.replace("WHOLE", "w2").replace("FRACTION", "f2") + r")?"
     + MAGNITUDE + r"?(?![\w,]?\d)"
 )
+ATTRIBUTIVE = re.compile(r"\b[Aa]n? $")  # "a £5m deal", "a 100m race": singular unit
 MINOR_COIN = re.compile(r"(?<![\w.,£$€])(?P<n>\d{1,3})(?P<unit>p|c)\b(?!\.\w)")
 PERCENT = re.compile(r"(?<![\w.,])(?P<w>" + NUM + r")(?:\.(?P<f>\d+))?\s?%")
 SIGN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\"“'‘/]))[-−](?=\.?\d)")
@@ -36,6 +37,7 @@ UNIT = re.compile(
 YEAR_RANGE = re.compile(
     r"(?<![\w.,/-])(?P<a>1[0-9]\d\d|20\d\d)\s?[-–/]\s?(?P<b>\d{4}|\d{2})(?![\w,./-]?\d)"
 )
+BETWEEN = re.compile(r"\bbetween $", re.IGNORECASE)  # "between 5 and 10", never "between 5 to 10"
 RANGE = re.compile(
     r"(?<![\w.,/-])(?P<a>" + NUM + r")(?:\.(?P<af>\d+))?(?:-|–|\s–\s)(?P<b>(?:" + NUM
     + r")(?:\.\d+)?)(?![,./:-]?\d)"
@@ -47,6 +49,8 @@ def _currency(match: re.Match[str]) -> str:
     prefix = match.group("prefix")
     if prefix:
         one, many = f"{DOLLAR_PREFIXES[prefix]} dollar", f"{DOLLAR_PREFIXES[prefix]} dollars"
+    if ATTRIBUTIVE.search(match.string, 0, match.start()):
+        many = one
     whole, frac = match.group("w"), match.group("f")
     magnitude = MAGNITUDES.get(match.group("mag") or match.group("magword") or "", "")
     second = match.group("w2")
@@ -89,6 +93,8 @@ def _unit(match: re.Match[str]) -> str:
         return f"{number(whole, frac)} million{following}"
     one, many = UNITS[unit]
     exactly_one = frac is None and to_int(whole) == 1
+    if ATTRIBUTIVE.search(match.string, 0, match.start()):
+        exactly_one = True
     return f"{number(whole, frac)} {one if exactly_one else many}{following}"
 
 
@@ -104,9 +110,10 @@ def _year_range(match: re.Match[str]) -> str:
 def _range(match: re.Match[str]) -> str:
     first, second = match.group("a"), match.group("b")
     low = number(first, match.group("af"))
-    if match.group("af") is None and "." not in second and to_int(first) > to_int(second):
+    if match.group("af") is None and "." not in second and to_int(first) >= to_int(second):
         return f"{low}-{number(second)}"
-    return f"{low} to {second}"
+    joiner = "and" if BETWEEN.search(match.string, 0, match.start()) else "to"
+    return f"{low} {joiner} {second}"
 
 
 def normalise_money(text: str) -> str:

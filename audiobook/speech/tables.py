@@ -44,6 +44,9 @@ UNITS = {
     "km²": ("square kilometre", "square kilometres"),
     "m²": ("square metre", "square metres"),
     "sq ft": ("square foot", "square feet"),
+    "sq km": ("square kilometre", "square kilometres"),
+    "sq m": ("square metre", "square metres"),
+    "sq mi": ("square mile", "square miles"),
     "kWh": ("kilowatt hour", "kilowatt hours"),
     "km": ("kilometre", "kilometres"),
     "kg": ("kilogram", "kilograms"),
@@ -88,7 +91,7 @@ UNITS = {
 }
 
 SPACED_UNITS = frozenset({
-    "km/h", "km²", "m²", "sq ft", "kWh", "km", "kg", "cm", "mm", "mg", "ml", "mph", "kph", "ft", "yd", "yds", "lb",
+    "km/h", "km²", "m²", "sq ft", "sq km", "sq m", "sq mi", "kWh", "km", "kg", "cm", "mm", "mg", "ml", "mph", "kph", "ft", "yd", "yds", "lb",
     "lbs", "oz", "ha", "kW", "MW", "GW", "GHz", "MHz", "GB", "MB", "TB", "hrs", "mins",
     "yrs", "°C", "ºC", "°F", "ºF", "bn", "tn",
 })

@@ -19,6 +19,7 @@ URL = re.compile(
     r"|(?<![\w@/.-])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|io|co\.uk|org\.uk|gov\.uk|"
     r"ac\.uk|uk|eu|ie|de|fr|us|ca|au|tv|ly|me)(?:/[^\s<>\"“”]*)?(?![\w@])"
 )
+URL_HINT = re.compile(r"[A-Za-z0-9]\.[a-z]|://")  # cheap test before the costly URL pattern
 EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]+)@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})(?![\w-])")
 HANDLE = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,30})(?!\w)")
 HASHTAG = re.compile(r"(?<![\w#&])#([A-Za-z_][A-Za-z0-9_]*)")
@@ -93,7 +94,7 @@ def normalise_web(text: str, options: NormaliseOptions) -> str:
     if "@" in text:
         text = EMAIL.sub(lambda m: _email(m, options.emails), text)
         text = HANDLE.sub(lambda m: _handle(m, options.handles), text)
-    if "." in text:
+    if URL_HINT.search(text):
         text = URL.sub(lambda m: _url(m, options.urls), text)
     if "#" in text:
         text = HASHTAG.sub(_hashtag, text)

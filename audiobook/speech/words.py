@@ -3,7 +3,8 @@
 Acronym rule: an all-capital token of two to five letters is spelled letter by letter
 ("BBC" → "B B C") when it has no vowel or is in LETTER_ACRONYMS, and is left as a word
 otherwise ("NATO", "UNESCO", and anything in WORD_ACRONYMS). Text with no lower-case letter
-at all (a shouted headline) is left alone, since there every word is in capitals.
+in three or more capital words (a shouted headline) is left alone: there every word is
+in capitals.
 """
 
 from __future__ import annotations
@@ -15,20 +16,22 @@ from .tables import (
 )
 
 VOWELS = frozenset("AEIOU")
+HEADLINE_WORDS = 3  # this many capital-only words and no lower case: a shouted headline
+CAPITAL_WORD = re.compile(r"\b[A-Z]{2,}\b")
 
 NAME = r"(?=\s+(?:[A-Z]|['‘’][A-Z]))"
-TITLE = re.compile(r"\b(?P<t>" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\b\.?" + NAME)
+TITLE = re.compile(r"(?P<t>" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\b\.?" + NAME)
 NAME_OR_PLACE_WORD = re.compile(
-    r"\b(?P<t>" + "|".join(NAME_OR_PLACE) + r")\b(?P<dot>\.?)(?P<name>" + NAME + r")?"
+    r"(?P<t>" + "|".join(NAME_OR_PLACE) + r")\b(?P<dot>\.?)(?P<name>" + NAME + r")?"
 )
-PLACE_SUFFIX = re.compile(r"(?<=[a-z] )(?P<t>" + "|".join(PLACE_SUFFIXES) + r")\b\.?")
+PLACE_SUFFIX = re.compile(r"(?P<t>" + "|".join(PLACE_SUFFIXES) + r")\b\.?")
 ABBREVIATION = re.compile(
-    r"(?<![\w.])(?P<a>" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+    r"(?P<a>" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
     + r")(?![\w])(?!\.\w)"
 )
-VERSUS = re.compile(r"(?<=[A-Za-z] )v\.?(?= [A-Z])")
-DOTTED_INITIALS = re.compile(r"(?<![\w.])(?P<letters>(?:[A-Z]\.){2,})(?!\w)")
-ACRONYM = re.compile(r"\b(?P<word>[A-Z]{2,5})(?P<tail>['’]?s)?\b")
+VERSUS = re.compile(r"v(?<=[A-Za-z] v)\.?(?= [A-Z])")
+DOTTED_INITIALS = re.compile(r"(?P<letters>[A-Z]\.(?:[A-Z]\.)+)(?!\w)")
+ACRONYM = re.compile(r"(?P<word>[A-Z]{2,5})(?P<tail>['’]?s)?\b")
 
 SYMBOLS = {
     "&": " and ", "+": " plus ", "=": " equals ", "@": " at ", "%": " per cent ",
@@ -42,6 +45,19 @@ WORD_SLASH = re.compile(r"(?<=[A-Za-z])/(?=[A-Za-z])")
 AND_OR = re.compile(r"\band/or\b", re.IGNORECASE)
 
 
+def _glued(match: re.Match[str], also: str = "") -> bool:
+    """Whether the match continues a word (so it is not the abbreviation it looks like).
+
+    Checked here rather than with a look-behind at the start of each pattern: a pattern
+    that begins with a literal is scanned several times faster by the regex engine.
+    """
+    start = match.start()
+    if start == 0:
+        return False
+    before = match.string[start - 1]
+    return before.isalnum() or before == "_" or before in also
+
+
 def _keep_final_stop(match: re.Match[str], spoken: str) -> str:
     """An abbreviation's dot that ends the text also ends the sentence: keep one."""
     written = match.group(0)
@@ -49,7 +65,27 @@ def _keep_final_stop(match: re.Match[str], spoken: str) -> str:
     return spoken + "." if written.endswith(".") and at_end else spoken
 
 
+def _title(match: re.Match[str]) -> str:
+    return match.group(0) if _glued(match) else TITLES[match.group("t")]
+
+
+def _place_suffix(match: re.Match[str]) -> str:
+    start = match.start()
+    before = match.string[max(0, start - 2):start]
+    if len(before) < 2 or not (before[0].islower() and before[1] == " "):
+        return match.group(0)
+    return _keep_final_stop(match, PLACE_SUFFIXES[match.group("t")])
+
+
+def _abbreviation(match: re.Match[str]) -> str:
+    if _glued(match, "."):
+        return match.group(0)
+    return _keep_final_stop(match, ABBREVIATIONS[match.group("a")])
+
+
 def _name_or_place(match: re.Match[str]) -> str:
+    if _glued(match):
+        return match.group(0)
     before_name, after_place = NAME_OR_PLACE[match.group("t")]
     start = match.start()
     follows_place = bool(re.search(r"[A-Z][a-z]+['’]?s? $", match.string[max(0, start - 40):start]))
@@ -67,12 +103,14 @@ def _spell(letters: str) -> str:
 
 
 def _dotted(match: re.Match[str]) -> str:
+    if _glued(match, "."):
+        return match.group(0)
     return _keep_final_stop(match, _spell(match.group("letters").replace(".", "")))
 
 
 def _acronym(match: re.Match[str]) -> str:
     word, tail = match.group("word"), match.group("tail") or ""
-    if word in WORD_ACRONYMS:
+    if word in WORD_ACRONYMS or _glued(match):
         return match.group(0)
     if word not in LETTER_ACRONYMS and VOWELS.intersection(word):
         return match.group(0)
@@ -83,16 +121,16 @@ def normalise_abbreviations(text: str) -> str:
     """Titles, 'St'/'Dr' by context, street suffixes, 'e.g.', 'etc.', 'vs', dotted initials."""
     if "." in text:
         text = DOTTED_INITIALS.sub(_dotted, text)
-    text = TITLE.sub(lambda m: TITLES[m.group("t")], text)
+    text = TITLE.sub(_title, text)
     text = NAME_OR_PLACE_WORD.sub(_name_or_place, text)
-    text = PLACE_SUFFIX.sub(lambda m: _keep_final_stop(m, PLACE_SUFFIXES[m.group("t")]), text)
-    text = ABBREVIATION.sub(lambda m: _keep_final_stop(m, ABBREVIATIONS[m.group("a")]), text)
+    text = PLACE_SUFFIX.sub(_place_suffix, text)
+    text = ABBREVIATION.sub(_abbreviation, text)
     return VERSUS.sub("versus", text)
 
 
 def normalise_acronyms(text: str) -> str:
     """'BBC' → 'B B C', 'MPs' → 'M P's'; 'NATO' and 'Nasa' stay words."""
-    if not any(ch.islower() for ch in text):
+    if not any(ch.islower() for ch in text) and len(CAPITAL_WORD.findall(text)) >= HEADLINE_WORDS:
         return text
     return ACRONYM.sub(_acronym, text)
 
