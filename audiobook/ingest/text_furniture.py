@@ -82,22 +82,37 @@ STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+def _combined(tier: tuple[tuple[str, re.Pattern[str]], ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One alternation for a tier (one search per line), and the label of each branch."""
+    joined = "|".join(f"(?P<b{n}>{pattern.pattern})" for n, (_, pattern) in enumerate(tier))
+    return re.compile(joined, _I), tuple(label for label, _ in tier)
+
+
+STRONG_ANY, STRONG_LABELS = _combined(STRONG)
+PHRASES_ANY, PHRASE_LABELS = _combined(PHRASES)
+TINY_ANY, TINY_LABELS = _combined(TINY)
+
+
+def _match(pattern: re.Pattern[str], labels: tuple[str, ...], text: str) -> tuple[str, str] | None:
+    found = pattern.search(text)
+    if found is None or found.lastgroup is None:
+        return None
+    return labels[int(found.lastgroup[1:])], found.group(0).lower()
+
+
 def furniture(line: Line) -> tuple[str, str] | None:
     """The furniture label and a reason when ``line`` is boilerplate by its words alone."""
-    for label, pattern in STRONG:
-        if pattern.search(line.text):
-            return label, f"boilerplate wording ({pattern.search(line.text).group(0).lower()})"
+    found = _match(STRONG_ANY, STRONG_LABELS, line.text)
+    if found:
+        return found[0], f"boilerplate wording ({found[1]})"
     if line.words <= SHORT_LINE_WORDS and not line.prose:
-        for label, pattern in PHRASES:
-            found = pattern.search(line.text)
-            if found:
-                return label, f"short line with {label} wording ({found.group(0).lower()})"
+        found = _match(PHRASES_ANY, PHRASE_LABELS, line.text)
+        if found:
+            return found[0], f"short line with {found[0]} wording ({found[1]})"
     if line.words <= TINY_LINE_WORDS:
-        bare = line.text.strip(EDGE_MARKS)
-        for label, pattern in TINY:
-            found = pattern.search(bare)
-            if found:
-                return label, f"{label} button or menu entry"
+        found = _match(TINY_ANY, TINY_LABELS, line.text.strip(EDGE_MARKS))
+        if found:
+            return found[0], f"{found[0]} button or menu entry"
     return None
 
 
