@@ -89,3 +89,14 @@ def test_cleaning_dev_f1_floor(cleaning_dev: Path) -> None:
         recall.append(1.0 if perfect else tp / (tp + fn) if tp else 0.0)
     p, r = sum(precision) / len(precision), sum(recall) / len(recall)
     assert 2 * p * r / (p + r) >= HTML_F1_FLOOR
+
+
+def test_headline_standfirst_teasers_and_empty_headings_are_dropped() -> None:
+    article = read_html((DATA / "libraries.html").read_text(encoding="utf-8"))
+    assert article.title == "Three new libraries for the county"
+    outline = [(s.id, s.heading, [(b.id, b.role, b.text[:30]) for b in s.blocks]) for s in article.sections]
+    assert outline == [
+        ("s1", None, [("s1.b1", Role.PARAGRAPH, "The county library service wil"),
+                      ("s1.b2", Role.PARAGRAPH, "Each branch will offer evening")]),
+        ("s2", "Staffing worries", [("s2.b1", Role.PARAGRAPH, "Campaigners who fought earlier")]),
+    ]
