@@ -130,7 +130,9 @@ def evaluate(case: Case) -> Result:
     for start, end, speaker in predicted:
         if (start, end) not in gold_spans:
             misses.append(f"  extra   {case.text[start:end][:70]!r} ({speaker})")
-    return Result(case.id, case.split, len(case.gold), len(predicted), matched, right, tuple(misses))
+    return Result(
+        case.id, case.split, len(case.gold), len(predicted), matched, right, tuple(misses)
+    )
 
 
 def same_speaker(found: str | None, gold: str | None) -> bool:
@@ -176,12 +178,14 @@ def main(argv: list[str]) -> int:
         print(f"no annotated texts found under {SHARED}; nothing to measure")
         return 1
     results = [evaluate(case) for case in cases]
-    print(f"{'article':20} {'set':4} {'gold':>4} {'found':>5} {'match':>5} {'P':>5} {'R':>5} {'spk':>5}")
+    print(f"{'article':20} {'set':4} {'gold':>4} {'found':>5} {'match':>5} "
+          f"{'P':>5} {'R':>5} {'spk':>5}")
     for r in results:
         p = r.matched / r.found if r.found else 1.0
         rc = r.matched / r.gold if r.gold else 1.0
         spk = r.speakers_right / r.matched if r.matched else 1.0
-        print(f"{r.id:20} {r.split[:4]:4} {r.gold:4} {r.found:5} {r.matched:5} {p:5.2f} {rc:5.2f} {spk:5.2f}")
+        print(f"{r.id:20} {r.split[:4]:4} {r.gold:4} {r.found:5} {r.matched:5} "
+              f"{p:5.2f} {rc:5.2f} {spk:5.2f}")
         if "--errors" in argv:
             for line in r.misses:
                 print(line)

@@ -1,7 +1,7 @@
 """Who has been mentioned so far: full names, their genders when the text shows them.
 
 The register is built while reading an article front to back and answers two questions:
-which full name a later "Mr Badman" or "Badman" means, and who "she" most likely is.
+which full name a later "Mr Doe" or "Doe" means, and who "she" most likely is.
 Gender comes only from the text itself (titles, and "He"/"She" opening the sentence right
 after a person is named), never from lists of first names.
 """
@@ -39,7 +39,7 @@ THING_WORDS = frozenset(
 PERSON = re.compile(rf"(?:({TITLE})\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
 POSSESSIVE = re.compile(r"['’]s?$")
 NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})
-# A name run right after one of these may start with a place: "ambassador to Britain Liu X".
+# A name run right after one of these may start with a place: "envoy to France Jan Doe".
 PLACE_PREPOSITION = re.compile(r"\b(?:to|of|in|from|for)\s+$")
 SPEAKS_NEXT = re.compile(rf"\s+(?:\w+ly\s+)?{VERB}\b")
 HIS = re.compile(r"\b(?:his|him|he)\b")
@@ -172,7 +172,7 @@ class People:
             person.gender = "male" if male else "female"
 
     def _gender_from_pronoun(self, word: str) -> None:
-        """"She" opening a sentence tells the gender of the first person the last naming one named."""
+        """"She" opening a sentence: the first person the latest naming sentence named is female."""
         if not self.last_sentence_people:
             return
         person = self.known.get(self.last_sentence_people[0])

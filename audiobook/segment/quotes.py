@@ -100,8 +100,10 @@ def _starts_sentence(text: str, start: int) -> bool:
     head = text[:start].rstrip()
     if not head:
         return True
-    return head[-1] in ".!?…" or (head[-1] in "\"”’)" and head[:-1].rstrip()[-1:] in ".!?…")
+    closed_sentence = head[-1] in "\"”’)" and head[:-1].rstrip()[-1:] in ".!?…"
+    return head[-1] in ".!?…" or closed_sentence
 
 
 def _title_case(words: list[str]) -> bool:
-    return all(w[0].isupper() or len(w) < TITLE_SMALL_WORD for w in words) and words[0][0].isupper()
+    capitalised = all(w[0].isupper() or len(w) < TITLE_SMALL_WORD for w in words)
+    return capitalised and words[0][0].isupper()

@@ -103,7 +103,8 @@ class Reader:
         return None
 
     def _whole_paragraph_fallback(self) -> str | None:
-        if self.last_speaker and self.block_index - self.last_speaker_block <= RECENT_SPEAKER_BLOCKS:
+        recent = self.block_index - self.last_speaker_block <= RECENT_SPEAKER_BLOCKS
+        if self.last_speaker and recent:
             return self.last_speaker
         return self.previous_block_person
 

@@ -12,12 +12,13 @@ import re
 from .people import People
 from .verbs import NAME, PRONOUN, ROLE, ROLE_OF_NAMED, ROLE_STOP, VERB
 
-# A job description may come first: '," study co-author Jane Doe said', '," Acme's chief, Jane Doe, said'.
+# A job description may come first: '," co-author Jane Doe said', '," Acme's chief, Jane Doe, said'.
 DESCRIPTION = r"(?:[^\"“”.!?]{0,80}?[\s,]\s*)??"
 # An aside between subject and verb, possibly with commas of its own ("…, D.C., said").
 ASIDE = r"(?:,[^\"“”]{1,200}?,)?"
 AFTER_SUBJECT_VERB = re.compile(
-    rf"\s*(?:[—–-]\s*)?{DESCRIPTION}(?P<who>{PRONOUN}|{NAME}|{ROLE}){ASIDE},?\s+(?:\w+ly\s+)?{VERB}\b"
+    rf"\s*(?:[—–-]\s*)?{DESCRIPTION}(?P<who>{PRONOUN}|{NAME}|{ROLE}){ASIDE},?\s+"
+    rf"(?:\w+ly\s+)?{VERB}\b"
 )
 AFTER_VERB_SUBJECT = re.compile(
     rf"\s*(?:[—–-]\s*)?{VERB}\s+(?:(?:[a-z][\w-]*|[A-Z]{{2,}})\s+){{0,4}}?"
@@ -27,7 +28,7 @@ AFTER_ACCORDING = re.compile(rf"\s*,?\s*according to\s+(?P<who>{NAME}|{ROLE}{ROL
 BEFORE_ACCORDING = re.compile(rf"according to\s+(?P<who>{NAME}|{ROLE})\s*,?\s*$")
 BEFORE_COLON_NAME = re.compile(rf"^\s*(?P<who>{NAME})\s*:\s*$")
 VERB_WORD = re.compile(rf"\b{VERB}\b")
-# An aside between subject and verb: "Andrew Turnell, an expert in the field, said".
+# An aside between subject and verb: "Jane Doe, an expert in the field, said".
 APPOSITIVE_START = re.compile(r",\s*(?:[a-z]|[Aa]n?\s|[Tt]he\s)")
 # Auxiliaries and adverbs between a subject and its verb: "The UK has", "she also".
 AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|was|is|were|are|would|will|also|then|later|"

@@ -35,23 +35,31 @@ ROLE_WORDS = frozenset(
 MALE_TITLES = frozenset("Mr Sir Lord King Prince Father".split())
 FEMALE_TITLES = frozenset("Mrs Ms Miss Dame Lady Queen Princess Sister".split())
 TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.?)"
-NAME_WORD = r"(?:Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+|[A-Z][a-z]+(?:['’-][A-Za-z]+)*|[A-Z]\.)(?![A-Za-z])"
+NAME_WORD = (
+    r"(?:Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+|[A-Z][a-z]+(?:['’-][A-Za-z]+)*|[A-Z]\.)(?![A-Za-z])"
+)
 NAME = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
 PRONOUN = r"(?:he|she|He|She)"
-# A role used as speaker: "a spokesperson", "the company", "a WeWork spokesperson".
+# A role used as speaker: "a spokesperson", "the company", "an Acme spokesperson".
 ROLE = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
-# A role tied to a named place or body: "one user on Weibo", "a spokesperson for Acme".
+# A role tied to a named place or body: "one user on Example", "a spokesperson for Acme".
 ROLE_OF_NAMED = (
     r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w’'-]*\s+){1,3}"
     r"(?:on|for|at|of|with|from)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
 )
-ROLE_STOP = r"(?=\s*(?:[,.;:!?]|$|\s(?:when|who|in|on|at|to|during|after|before|as|of|for|about|that|while|from|with|last|this|earlier|later|recently)\b))"
+# Words after which a role phrase has ended: '," said a spokesperson when asked'.
+ROLE_END_WORDS = (
+    "when who in on at to during after before as of for about that while from with last this "
+    "earlier later recently"
+).split()
+ROLE_STOP = rf"(?=\s*(?:[,.;:!?]|$|\s(?:{'|'.join(ROLE_END_WORDS)})\b))"
 
 ENDS_WITH_SPEECH_VERB = re.compile(
     rf"(?:\b{VERB}(?:\s+(?:that|(?:to\s+)?{NAME}))?|according to\s+[^,.;]+)\s*,?\s*$"
 )
 # What may follow a quotation to attribute it: '," she said', '," said X', '," according to X'.
 ATTRIBUTION_AFTER = re.compile(
-    rf"\s*(?:[—–-]\s*)?(?:(?:{PRONOUN}|{NAME}|{ROLE})(?:,[^,]{{1,80}},)?\s+(?:\w+ly\s+)?{VERB}\b"
+    rf"\s*(?:[—–-]\s*)?(?:(?:{PRONOUN}|{NAME}|{ROLE})(?:,[^,]{{1,80}},)?\s+"
+    rf"(?:\w+ly\s+)?{VERB}\b"
     rf"|{VERB}\s+(?:{NAME}|{ROLE}|{PRONOUN})|according to\b)"
 )
