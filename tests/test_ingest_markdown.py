@@ -61,3 +61,8 @@ def test_metadata_like_body_paragraph_is_not_metadata() -> None:
 def test_section_without_blocks_and_html_comment_ignored() -> None:
     article = read_markdown("# T\n\n## Empty\n\n<!-- a note -->\n\n## Full\n\nText.\n")
     assert [(s.id, s.heading, len(s.blocks)) for s in article.sections] == [("s1", "Empty", 0), ("s2", "Full", 1)]
+
+
+def test_raw_script_and_style_hold_no_text() -> None:
+    article = read_markdown("# T\n\n<script>alert(1)</script>\n\n<style>p {}</style>\n\nBody.\n")
+    assert [(b.id, b.text) for s in article.sections for b in s.blocks] == [("s1.b1", "Body.")]

@@ -16,6 +16,7 @@ from typing import BinaryIO
 from ..errors import InputError
 from ..model import Article, LineDecision
 from .decode import binary_kind, decode_bytes, gunzip, is_gzip
+from .structure import has_body
 
 # Larger inputs are not articles; refusing them keeps memory bounded.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
@@ -98,13 +99,13 @@ def read_bytes(data: bytes, name: str) -> Ingested:
         from .markdown import read_markdown
 
         article = read_markdown(text)
-        if not _has_text(article):
+        if not has_body(article.sections):
             raise InputError(f"{name} has no article text under its title: add paragraphs to the Markdown")
         return Ingested(article, (), "markdown")
     from .text import clean_text
 
     article, decisions = clean_text(text, source_name=name)
-    if not _has_text(article):
+    if not has_body(article.sections):
         raise InputError(f"no article text found in {name}: check it is a news or web article")
     return Ingested(article, tuple(decisions), "text")
 
@@ -140,10 +141,6 @@ def _within_limit(data: bytes, name: str) -> bytes:
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"{name} is larger than {MAX_INPUT_BYTES // 2**20} MB, too large for an article: {HINT}")
     return data
-
-
-def _has_text(article: Article) -> bool:
-    return any(block.text.strip() for section in article.sections for block in section.blocks)
 
 
 __all__ = ["Ingested", "read_bytes", "read_input", "sniff_format"]

@@ -21,6 +21,8 @@ DEFAULT_LANGUAGE = "en"
 # Extensions the interchange form relies on; attr_list carries caption/pull-quote classes.
 MARKDOWN_EXTENSIONS = ("attr_list",)
 
+# Raw HTML elements in hand-edited Markdown that hold no article text.
+SKIPPED_TAGS = frozenset({"hr", "script", "style", "template", "noscript", "iframe", "img", "svg"})
 # Container elements (from raw HTML in hand-edited Markdown) whose children are blocks.
 BLOCK_TAGS = frozenset({"p", "div", "blockquote", "ul", "ol", "section", "article", "figure", "figcaption"})
 
@@ -108,7 +110,7 @@ def _pieces(element, role: Role = Role.PARAGRAPH) -> Iterator[Piece]:
     elif tag == "p":
         block_role = Role.CAPTION if CAPTION_CLASS in _classes(element) else role
         yield Piece(spans=normalise_spans(inline_spans(element)), role=block_role)
-    elif tag == "hr":
+    elif tag in SKIPPED_TAGS:
         return
     elif len(element) and all(isinstance(child.tag, str) and child.tag in BLOCK_TAGS for child in element):
         yield from _pieces_of_children(element, role)
