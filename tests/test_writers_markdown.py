@@ -148,3 +148,12 @@ def _articles(draw) -> Article:
 @given(_articles())
 def test_round_trip_property(a: Article) -> None:
     assert read_markdown(render_markdown(a)) == a
+
+
+def test_multiline_title_heading_and_sentence_spaces_become_one_line() -> None:
+    block = Block("s1.b1", Role.PARAGRAPH, (Sentence("s1.b1.t1", (Span("One. "),)), Sentence("s1.b1.t2", (Span("Two."),))))
+    a = Article(title="Two\nlines", sections=(Section("s1", "A\n heading", (block,)),))
+    md = render_markdown(a)
+    assert md == "# Two lines\n\nLanguage: en\n\n## A heading\n\nOne. Two.\n"
+    back = read_markdown(md)
+    assert (back.title, back.sections[0].heading, back.sections[0].blocks[0].text) == ("Two lines", "A heading", "One. Two.")

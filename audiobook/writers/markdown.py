@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..ingest.structure import normalise_spans
 from ..model import Article, Block, Role, Span, SpanKind
 
 # Characters that are Markdown or HTML syntax anywhere on a line; backslash-escaped.
@@ -33,15 +34,19 @@ def render_markdown(article: Article) -> str:
     """The whole article as Markdown text ending in one newline."""
     parts: list[str] = []
     if article.title:
-        parts.append("# " + escape_text(article.title, line_start=True))
+        parts.append("# " + escape_text(_one_line(article.title), line_start=True))
     metadata = _metadata_lines(article)
     if metadata:
         parts.append("  \n".join(metadata))
     for section in article.sections:
         if section.heading is not None:
-            parts.append("## " + escape_text(section.heading, line_start=True))
+            parts.append("## " + escape_text(_one_line(section.heading), line_start=True))
         parts.extend(_blocks(section.blocks))
     return "\n\n".join(parts) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _metadata_lines(article: Article) -> list[str]:
@@ -78,7 +83,7 @@ def _block_markdown(block: Block, text: str) -> str:
     if block.role == Role.PULL_QUOTE:
         lines = ["> " + text]
         if block.attribution:
-            lines.append("> " + ATTRIBUTION_DASH + escape_text(" ".join(block.attribution.split()), line_start=False))
+            lines.append("> " + ATTRIBUTION_DASH + escape_text(_one_line(block.attribution), line_start=False))
         classes = f".{PULL_QUOTE_CLASS}" + (f" .{REPEATS_BODY_CLASS}" if block.repeats_body else "")
         lines.append(f"{{: {classes} }}")
         return "\n".join(lines)
@@ -89,13 +94,13 @@ def _block_markdown(block: Block, text: str) -> str:
 
 
 def block_spans(block: Block) -> tuple[Span, ...]:
-    """All spans of a block's sentences, a space between sentences, as one run."""
+    """All spans of a block's sentences, a space between sentences, as one normalised run."""
     spans: list[Span] = []
     for index, sentence in enumerate(block.sentences):
         if index:
             spans.append(Span(" "))
         spans.extend(sentence.spans)
-    return tuple(spans)
+    return normalise_spans(spans)
 
 
 def inline_markdown(spans: tuple[Span, ...]) -> str:
