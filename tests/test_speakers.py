@@ -102,3 +102,21 @@ def test_introduced_means_a_speech_verb_right_before() -> None:
     assert introduced("and he said, ") is True
     assert introduced("she added: ") is True
     assert introduced("he provided parents with ") is False
+
+
+def test_job_words_inside_a_name_run_are_dropped() -> None:
+    people = _people()
+    assert speaker_after(" White House Press Secretary Ann Lowe said.", people) == "Ann Lowe"
+    assert speaker_after(" Interior Minister Karl Pohl said.", people) == "Karl Pohl"
+
+
+def test_pronoun_prefers_the_speaker_who_opened_the_last_naming_sentence() -> None:
+    people = _people("Ann Lowe said the day went well. Mr Okafor spoke later.")
+    people.pronoun("she")
+    people.observe("Jo Berg said the call was unusual.")
+    assert speaker_after(" she said.", people) == "Jo Berg"
+
+
+def test_pronoun_skips_a_sentence_subject_who_has_not_spoken() -> None:
+    people = _people("Mr Cole was charged. Pat Omar is a senator.")
+    assert speaker_after(" he said.", people) == "Mr Cole"

@@ -68,6 +68,7 @@ class People:
     known: dict[str, Person] = field(default_factory=dict)
     clock: int = 0
     last_sentence_people: list[str] = field(default_factory=list)
+    last_subject: str | None = None  # the person opening the latest sentence that named anyone
 
     def observe(self, narration: str) -> None:
         """Register the people named in a stretch of narration, in reading order."""
@@ -77,7 +78,8 @@ class People:
             pronoun = SENTENCE_PRONOUN.match(sentence)
             if pronoun:
                 self._gender_from_pronoun(pronoun.group(1))
-            named = []
+            named: list[str | None] = []
+            subject: str | None = None
             for match in PERSON.finditer(sentence):
                 text = match.group(0)
                 words = text.split()
@@ -85,9 +87,12 @@ class People:
                     text = " ".join(words[1:])
                 spoke = bool(SPEAKS_NEXT.match(sentence, match.end()))
                 named.append(self.mention(text, spoke=spoke))
+                if not sentence[: match.start()].strip() and len(named) == 1:
+                    subject = named[0]
             named_people = [name for name in named if name]
             if named_people:
                 self.last_sentence_people = named_people
+                self.last_subject = subject
             if len(set(named_people)) == 1 and not pronoun:
                 self._gender_from_possessive(named_people[0], sentence)
 
@@ -102,9 +107,12 @@ class People:
             words = words[1:]
         if any(w in THING_WORDS or w in LEADING_WORDS for w in words) and not (title or spoke):
             return None
-        while len(words) > 1 and words[0].rstrip(".") in ROLE_WORDS:
-            title = title or words[0]
-            words = words[1:]
+        roles = [i for i, w in enumerate(words[:-2]) if w.rstrip(".") in ROLE_WORDS]
+        if len(words) == 2 and words[0].rstrip(".") in ROLE_WORDS:
+            roles = [0]
+        if roles:
+            title = title or words[roles[-1]]
+            words = words[roles[-1] + 1 :]
         if not words or words[0].rstrip(".") in ROLE_WORDS:
             return None
         name = " ".join(words)
@@ -124,8 +132,17 @@ class People:
         return person.name
 
     def pronoun(self, word: str) -> str | None:
-        """Who a subject pronoun most likely means: latest of that gender, else latest speaker."""
+        """Who a subject pronoun most likely means.
+
+        The person opening the latest sentence that named anyone, if they have spoken and
+        their gender fits; else
+        the latest person of that gender; else the latest speaker of unknown gender.
+        """
         gender = "male" if word.lower() == "he" else "female"
+        subject = self.known.get(self.last_subject or "")
+        if subject is not None and subject.spoke and subject.gender in (None, gender):
+            subject.gender = gender
+            return self._touch(subject, spoke=True)
         ranked = sorted(self.known.values(), key=lambda p: p.last_seen, reverse=True)
         for person in ranked:
             if person.gender == gender:
