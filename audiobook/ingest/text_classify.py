@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..model import Role
 from .text_furniture import edge_furniture, furniture
 from .text_lines import LONG_PROSE_WORDS, Line
-from .text_meta import byline_name, credit_at, is_date_line, is_promotion
+from .text_meta import byline_name, credit_at, is_date_line, is_gallery_caption, is_promotion
 from .text_region import line_value, main_region
 
 PULL_QUOTE_MIN_WORDS = 5  # shorter repeats are common phrases, not pull-quotes
@@ -151,7 +151,8 @@ def _links_around_related(verdicts: list[Verdict]) -> None:
             verdicts[back] = _as_related(verdicts[back], "teaser next to a related-story link")
         for ahead in range(index + 1, len(verdicts)):
             candidate = verdicts[ahead]
-            if not (_teaser(candidate) and candidate.line.capitalised_share >= HEADLINE_CAPITALS):
+            packed = not candidate.line.gap_before
+            if not (_teaser(candidate) and (packed or candidate.line.capitalised_share >= HEADLINE_CAPITALS)):
                 break
             verdicts[ahead] = _as_related(candidate, "headline under a related-stories label")
 
@@ -180,12 +181,16 @@ def _wording_verdict(line: Line, cues: Cues, i: int) -> Verdict | None:
     if cues.furniture[i] is not None:
         label, reason = cues.furniture[i]
         return Verdict(line, label, reason, False)
+    if line.words == 0:
+        return Verdict(line, "navigation", "no words: a counter or symbol", False)
     if cues.promotion[i]:
         return Verdict(line, "promotion", "programme listing or watch-later line", False)
     if cues.credit[i] == 0:
         return Verdict(line, "credit", "photo or reporting credit", False)
     if cues.credit[i] is not None:
         return Verdict(line, "caption", "ends with a photo credit", True, Role.CAPTION)
+    if is_gallery_caption(line.text):
+        return Verdict(line, "caption", "numbered slideshow caption", True, Role.CAPTION)
     if cues.date[i] and not line.prose:
         return Verdict(line, "date", "date stamp inside the story", False)
     if cues.byline[i] is not None and not line.prose:

@@ -39,7 +39,8 @@ PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(use|service|conditions)\b|\bdo not sell\b|\bad ?choices\b", _I)),
     ("subscription", re.compile(
         r"\bsubscri(be|ber|ption)s?\b|\bnewsletters?\b|\bsign up\b|\bfree trial\b|"
-        r"\bdownload (the|our) app\b|\bget (the|our) app\b|\bunlimited access\b|"
+        r"\bdownload (the|our) app\b|\bget (the|our) app\b|\bunlimited access\b|\bjoin (our|us)\b|"
+        r"\bunsubscribe\b|\byour inbox\b|\bdelivered (to you|weekday|daily|every)\b|"
         r"\bmembers? only\b", _I)),
     ("navigation", re.compile(
         r"\bsign in\b|\blog in\b|\bnavigation\b|\bskip to\b|\bback to top\b|\bmain menu\b|"
@@ -53,14 +54,15 @@ PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\byou (may|might) (also )?like\b|\btrending\b|\balso read\b|\bread next\b|"
         r"\btop stories\b|\blatest (news|stories|videos)\b|\bmore to explore\b|"
         r"\bdon'?t miss\b|\bwhat to read next\b|\bpopular (now|stories)\b|"
-        r"^(see|read|watch) (more|also)\b|^more:|\bexplore further\b|\bfurther reading\b", _I)),
+        r"^(see|read|watch) (more|also)\b|^more:|\bexplore further\b|\bfurther reading\b|"
+        r"^filed under\b|^tags?:|^topics?:|^categor(y|ies):", _I)),
     ("advertisement", re.compile(
         r"\badvertis(ement|ing|e with us)\b|\bsponsored\b|\bpaid (post|content)\b|"
         r"\bpartner content\b", _I)),
     ("comment", re.compile(
         r"\bleave a (reply|comment)\b|\bpost a comment\b|\bjoin the (conversation|discussion)\b|"
         r"\bcomments? (are|is) closed\b|\bshow comments\b|\bview comments\b|"
-        r"\bcommenting\b|\bcomment policy\b|\blog in to comment\b", _I)),
+        r"\bcommenting\b|\bcomment policy\b|\blog in to comment\b|\bno comments\b", _I)),
     ("footer", re.compile(
         r"\bcopyright\b|©|\ball rights reserved\b|\bcontact us\b|\babout us\b|"
         r"\bnot responsible for the content\b|\bwork (with|for) us\b|\breprints?\b", _I)),

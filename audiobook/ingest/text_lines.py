@@ -47,7 +47,7 @@ class Line:
         """Share of words starting in lower case: prose is mostly lower case, menus are not."""
         found = WORD.findall(self.text)
         if not found:
-            return 0.0
+            return 1.0 if self.words else 0.0
         return sum(1 for word in found if not word[0].isupper()) / len(found)
 
     @property

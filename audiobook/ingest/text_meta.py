@@ -53,10 +53,11 @@ CREDIT = re.compile(
     r"( credit)?\s*(:|by\b)|\b(photo|image|picture) (credit|courtesy)\b|"
     r"^\(?(additional )?(reporting|writing|editing|edited|compiled|research) by\b|"
     r"\bphotograph(ed)? by\b|\bimages?\)?$|\((image|photo|picture|credit|pictured)s?:?[^)]*\)$|"
-    r"\b(credit|source):\s*[^.]{2,60}$",
+    r"\b(credit|source):\s*[^.]{2,60}$|(?-i:\b[A-Z][\w.'’-]+ / [A-Z]{2,}\b[\w ]*)$",
     _I,
 )
-SLASH_CREDIT = re.compile(r"^[A-Z][\w.'’ -]*(?:/[A-Z][\w.'’ -]*)+$")
+SLASH_CREDIT = re.compile(r"^[A-Z][\w.'’ -]*(?:\s?[/|]\s?[A-Z][\w.'’ -]*)+$")
+GALLERY = re.compile(r"^\d{1,3} of \d{1,3}\b")
 
 
 def parse_date(text: str) -> str | None:
@@ -126,6 +127,11 @@ def is_promotion(text: str, words: int) -> bool:
         return True
     slot = bool(CLOCK.search(text)) and (bool(WEEKDAY.search(text)) or parse_date(text) is not None)
     return slot and bool(BROADCAST_VERB.search(text))
+
+
+def is_gallery_caption(text: str) -> bool:
+    """A slideshow caption numbered "3 of 12 …"."""
+    return bool(GALLERY.match(text))
 
 
 def credit_at(text: str, words: int) -> int | None:
