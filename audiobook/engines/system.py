@@ -28,7 +28,7 @@ import threading
 import time
 import wave
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import EngineError
 from ..model import Clip, Voice
@@ -337,6 +337,7 @@ def _serve() -> None:
     except Exception as error:  # any driver failure means the engine is unavailable
         reply(fatal=_one_line(error))
         return
+    settle = _espeak_settle()
     failures: list[BaseException] = []
     tts.connect("error", lambda name=None, exception=None: failures.append(exception))
     reply(ready=True)
@@ -352,6 +353,7 @@ def _serve() -> None:
             tts.setProperty("volume", request["volume"])
             if failures:
                 raise failures[0]
+            settle()
             tts.save_to_file(request["text"], request["path"])
             tts.runAndWait()
             if failures:
@@ -359,6 +361,16 @@ def _serve() -> None:
             reply(ok=True)
         except Exception as error:  # reported to the parent, which retries or raises
             reply(error=_one_line(error))
+
+
+def _espeak_settle() -> Callable[[], object]:
+    """On eSpeak, waits until queued settings are applied: pyttsx3 sets rate and volume
+    asynchronously, and without this the utterance often gets the previous one's rate."""
+    if sys.platform in DRIVERS:
+        return lambda: None
+    from pyttsx3.drivers import _espeak
+
+    return _espeak.Synchronize
 
 
 def _one_line(error: BaseException | None) -> str:
