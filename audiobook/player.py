@@ -85,7 +85,7 @@ def play(
         announcer.say(KEY_HELP)
     try:
         if kind == "mpv":
-            play_mpv(executable, path, start_ms, announcer, key_source, player_args)
+            play_mpv(executable, path, chapter, announcer, key_source, player_args)
         else:
             play_ffplay(executable, path, start_ms, duration_ms(path), announcer, key_source, player_args)
     finally:

@@ -89,6 +89,8 @@ class _Session:
         self.announcer = announcer
         self.keys = keys
         self.current = -1
+        self.reported = -1  # mpv's latest "chapter" value, announced once playback has begun
+        self.started = False
         self.paused: bool | None = None
         self.speed: float | None = None
         self.outstanding: int | None = None
@@ -104,14 +106,17 @@ class _Session:
         event = message.get("event")
         if event in ("end-file", "shutdown"):
             self.finished = True
+        elif event == "playback-restart" and not self.started:
+            self.started = True
+            self._chapter(self.reported)
         elif event == "property-change":
             self._property(message.get("name"), message.get("data"))
 
     def _property(self, name: str | None, data: object) -> None:
-        if name == "chapter" and isinstance(data, int) and data >= 0 and data != self.current:
-            self.current = data
-            self.settle_until = 0.0
-            self.announcer.chapter(data)
+        if name == "chapter" and isinstance(data, int):
+            self.reported = data
+            if self.started:
+                self._chapter(data)
         elif name == "pause" and isinstance(data, bool):
             if self.paused is not None and data != self.paused:
                 self.announcer.say("Paused." if data else "Playing.")
@@ -120,6 +125,12 @@ class _Session:
             if self.speed is not None and abs(data - self.speed) > 1e-9:
                 self.announcer.speed(data)
             self.speed = float(data)
+
+    def _chapter(self, index: int) -> None:
+        if index >= 0 and index != self.current:
+            self.current = index
+            self.settle_until = 0.0
+            self.announcer.chapter(index)
 
     def _go_to_chapter(self, target: int) -> None:
         self.outstanding = self.ipc.send("set_property", "chapter", target)
@@ -160,17 +171,17 @@ class _Session:
 def play_mpv(
     executable: str,
     media: Path,
-    start_ms: int,
+    start_chapter: int | None,
     announcer: Announcer,
     keys,
     extra_args: Sequence[str] = (),
 ) -> None:
-    """Play ``media`` from ``start_ms`` until it ends or the listener quits."""
+    """Play ``media`` from chapter ``start_chapter`` (1-based; None: the start) to its end or q."""
     workdir = Path(tempfile.mkdtemp(prefix="audiobook-mpv-"))
     socket_path = workdir / "ipc.sock"
     command = [
         executable, "--no-video", "--no-terminal", "--idle=no", "--force-window=no",
-        f"--input-ipc-server={socket_path}", f"--start={start_ms / 1000:.3f}",
+        f"--input-ipc-server={socket_path}", f"--start=#{start_chapter}" if start_chapter else "--start=0",
         *extra_args, "--", str(media),
     ]
     try:
