@@ -26,6 +26,7 @@ BARRIER_AFTER_SHARE = 0.5  # a barrier only ends the story once half its prose i
 COMMENT_FACTOR = 0.2  # readers' comments read like prose but are not the story
 HEADLINE_CAPITALS = 0.7  # share of capitalised longer words that marks a headline, not a sentence
 TEASER_LINES = 2  # headline and summary above a "Read more" link
+STANDFIRST_LINES = 3  # a summary sits in the first lines, just above byline and date
 BULLET = re.compile(r"^([•·▪◦●*–-]|\d{1,2}[.)])\s+")
 
 
@@ -137,7 +138,19 @@ def classify_region(lines: Sequence[Line], cues: Cues, first: int, last: int) ->
         i += 1
     _links_around_related(verdicts)
     _trim_closing_appeals(verdicts)
+    _standfirst(verdicts)
     return verdicts
+
+
+def _standfirst(verdicts: list[Verdict]) -> None:
+    """Prose above a byline or date at the top of the story is the summary, not the story."""
+    for index, verdict in enumerate(verdicts[: STANDFIRST_LINES + 1]):
+        if verdict.label in ("byline", "date"):
+            for above in range(index):
+                if verdicts[above].role is Role.PARAGRAPH:
+                    line = verdicts[above].line
+                    verdicts[above] = Verdict(line, "standfirst", "summary above the byline", False)
+            return
 
 
 def _links_around_related(verdicts: list[Verdict]) -> None:

@@ -15,6 +15,8 @@ LONG_PROSE_WORDS = 25  # this many words is running text even without closing pu
 TITLE_CASE_WORD_LEN = 4  # title case leaves short function words ("of", "in") in lower case
 HEADLINE_MAX_WORDS = 20  # longer unpunctuated lines are not headings or headlines
 
+TABLE_ROW_TOKENS = 4  # fewer tokens are a date or a counter, not a row of figures
+NUMBER = re.compile(r"[-+]?[\d.,:%/]*\d[\d.,:%/]*")
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 CJK_CHARS_PER_WORD = 2  # rough reading length of Chinese, Japanese and Korean text in words
@@ -49,6 +51,14 @@ class Line:
         if not found:
             return 1.0 if self.words else 0.0
         return sum(1 for word in found if not word[0].isupper()) / len(found)
+
+    @property
+    def numeric_share(self) -> float:
+        """Share of space-separated tokens that are numbers, as in a table row."""
+        tokens = self.text.split()
+        if len(tokens) < TABLE_ROW_TOKENS:
+            return 0.0
+        return sum(1 for token in tokens if NUMBER.fullmatch(token)) / len(tokens)
 
     @property
     def leading_capitals(self) -> int:

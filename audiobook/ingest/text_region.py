@@ -17,6 +17,8 @@ SHORT_LINE_COST = 8.0  # any other non-prose line: cheap enough to bridge headin
 SHORT_SENTENCE_WORDS = 3  # "Now get prepping!": a short line closed like a sentence
 SHORT_SENTENCE_COST = 0.0  # such lines are rare in menus, common in interviews and recipes
 LOWERCASE_LINE_COST = 2.0  # "1 tsp ground ginger": list items are in lower case, menus are not
+TABLE_ROW_NUMBERS = 0.5  # a line mostly of numbers is a table row of the story, not a menu
+TABLE_ROW_VALUE = 1.0  # rows of figures are data the story presents; menus rarely hold them
 UNSPACED_FACTOR = 0.5  # prose packed line against line (teaser lists) is less often the story
 HEADLINE_PREFIX_WORDS = 5  # a "prose" line opening with this many capitalised words is a teaser
 HEADLINE_PREFIX_FACTOR = 0.5  # how much such a teaser line still counts
@@ -33,6 +35,8 @@ def line_value(line: Line, is_furniture: bool) -> float:
         if line.leading_capitals >= HEADLINE_PREFIX_WORDS:
             value *= HEADLINE_PREFIX_FACTOR
         return value
+    if line.numeric_share >= TABLE_ROW_NUMBERS:
+        return TABLE_ROW_VALUE
     if line.words >= SHORT_SENTENCE_WORDS and line.lowercase_share >= 0.4:
         return -SHORT_SENTENCE_COST if line.sentence_end else -LOWERCASE_LINE_COST
     return -SHORT_LINE_COST
