@@ -70,11 +70,15 @@ def _speech_pieces(text: str, speeches: list[Speech]) -> list[Piece]:
 
 def _sentences(block_id: str, text: str, pieces: list[Piece]) -> tuple[Sentence, ...]:
     sentences = []
+    first = 0  # pieces are in order, so each sentence starts looking where the last one did
     for start, end in sentence_bounds(text):
-        spans = tuple(
-            Span(text[max(start, p_start) : min(end, p_end)], kind, speaker)
-            for p_start, p_end, kind, speaker in pieces
-            if max(start, p_start) < min(end, p_end)
-        )
-        sentences.append(Sentence(f"{block_id}.t{len(sentences) + 1}", spans))
+        while first < len(pieces) and pieces[first][1] <= start:
+            first += 1
+        spans = []
+        for p_start, p_end, kind, speaker in pieces[first:]:
+            if p_start >= end:
+                break
+            if max(start, p_start) < min(end, p_end):
+                spans.append(Span(text[max(start, p_start) : min(end, p_end)], kind, speaker))
+        sentences.append(Sentence(f"{block_id}.t{len(sentences) + 1}", tuple(spans)))
     return tuple(sentences)

@@ -17,6 +17,8 @@ from .verbs import ATTRIBUTION_AFTER, ENDS_WITH_SPEECH_VERB
 LONG_QUOTE_WORDS = 8
 # A whole quoted sentence needs this many words to count as speech ("Yes." is too thin to judge).
 MIN_SENTENCE_WORDS = 2
+# How far back to look for the end of the previous sentence; spaces rarely run longer.
+SENTENCE_LOOKBACK = 40
 # Characters after which a straight double quote opens rather than closes a run.
 OPENS_AFTER = "([{—–-/"
 # Punctuation inside the closing mark that shows a clause or sentence was quoted whole.
@@ -97,9 +99,9 @@ def is_speech(text: str, run: QuoteRun, prev_end: int, next_start: int, continue
 
 
 def _starts_sentence(text: str, start: int) -> bool:
-    head = text[:start].rstrip()
+    head = text[max(0, start - SENTENCE_LOOKBACK) : start].rstrip()
     if not head:
-        return True
+        return not text[:start].strip()
     closed_sentence = head[-1] in "\"”’)" and head[:-1].rstrip()[-1:] in ".!?…"
     return head[-1] in ".!?…" or closed_sentence
 

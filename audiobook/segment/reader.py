@@ -7,6 +7,7 @@ of a paragraph, a paragraph ending 'he added:'), so the blocks are read in order
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .people import People
@@ -128,7 +129,7 @@ class Reader:
 
 def _clause_start(bounds: list[tuple[int, int]], at: int) -> int:
     """Start of the sentence holding offset ``at``."""
-    for start, end in bounds:
-        if start <= at < end:
-            return start
+    index = bisect_right(bounds, (at, float("inf"))) - 1
+    if index >= 0 and bounds[index][0] <= at < bounds[index][1]:
+        return bounds[index][0]
     return 0

@@ -109,7 +109,7 @@ def _is_boundary(
         return not first.isdigit()
     if word.lower().rstrip(".") in NEVER_FINAL:
         return False
-    if INITIAL.search(text[:term]):
+    if INITIAL.search(text[max(0, term - 2) : term]):
         return False
     if DOTTED.search(word + "."):
         following = re.match(r"[A-Za-z']+", text[nxt:])
