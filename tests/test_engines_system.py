@@ -18,6 +18,9 @@ from audiobook.errors import EngineError
 from audiobook.model import Voice
 
 LINUX_ESPEAK = sys.platform not in system.DRIVERS
+NATO = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike "
+        "november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee "
+        "zulu").split()  # words, not digits, so spoken length follows written length
 SENTENCE = "The council published its annual report on Tuesday morning."
 
 
@@ -72,11 +75,14 @@ def test_one_sentence(engine: SystemEngine, voice: Voice) -> None:
 
 @pytest.mark.slow
 def test_hundreds_of_utterances_each_complete(engine: SystemEngine, voice: Voice) -> None:
-    texts = [f"Item {n} is on the list." for n in range(300)]
+    shapes = ["{a} {b}.", "The {a} and the {b} are on the list.",
+              "Next, the {a} and the {b} are on the list of things to do this week."]
+    texts = [shapes[n % 3].format(a=NATO[n % 26], b=NATO[n // 26]) for n in range(300)]
     clips = [engine.synthesize(text, voice) for text in texts]
-    seconds = [clip.frames / clip.sample_rate for clip in clips]
-    # at 180 wpm "Item 123 is on the list." lasts 1.5-3 s; a lost or 44-byte file is 0 s
-    assert [s for s in seconds if not 0.8 < s < 5.0] == []
+    # at 180 wpm speech runs near 15 characters a second (0.067 s each); a lost file or the
+    # 44-byte header-only file would be 0 s, and a stale earlier file the wrong length
+    per_char = [clip.frames / clip.sample_rate / len(text) for clip, text in zip(clips, texts)]
+    assert [(t, round(p, 3)) for t, p in zip(texts, per_char) if not 0.03 < p < 0.2] == []
     assert len({clip.sample_rate for clip in clips}) == 1
 
 
