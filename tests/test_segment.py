@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from audiobook.model import Article, Block, Role, Section, Sentence, Span, SpanKind
 from audiobook.segment import segment
 from benchmarks.quotes import article_from_lines, evaluate, load_cases, scores
@@ -155,3 +157,10 @@ def test_quote_benchmark_floor(cleaning_dev: Path, seed_path: Path) -> None:
     _, _, f1, speakers = scores([evaluate(case) for case in cases])
     assert f1 >= SPAN_F1_FLOOR
     assert speakers >= SPEAKER_ACCURACY_FLOOR
+
+
+def test_seed_through_the_text_cleaner(seed_path: Path) -> None:
+    clean_text = pytest.importorskip("audiobook.ingest.text").clean_text
+    article, _ = clean_text(seed_path.read_text(encoding="utf-8"))
+    speakers = {speaker for _, speaker in _quotes(segment(article))}
+    assert speakers == {"Andrew Turnell", "Tracey Connelly", "Graham Badman", "Harriet Ward"}

@@ -41,7 +41,7 @@ SUBJECT_AT_END = tuple(
     re.compile(rf"(?:^|[^\w’'])(?P<who>{form})\s*$")
     for form in (PRONOUN, ROLE_OF_NAMED, NAME, ROLE)
 )
-# Words that end a role phrase's useful part or show it is not a speaker at all.
+# Role phrases headed by these are times or manners ("the next day said"), not speakers.
 NOT_ROLE_HEADS = frozenset("time way day year week month story case".split())
 
 
