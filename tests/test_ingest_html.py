@@ -100,3 +100,11 @@ def test_headline_standfirst_teasers_and_empty_headings_are_dropped() -> None:
                       ("s1.b2", Role.PARAGRAPH, "Each branch will offer evening")]),
         ("s2", "Staffing worries", [("s2.b1", Role.PARAGRAPH, "Campaigners who fought earlier")]),
     ]
+
+
+def test_byline_from_author_list() -> None:
+    from audiobook.ingest.html import _byline
+
+    assert _byline("By Jane Smith") == "By Jane Smith"
+    assert _byline("Ann Lee; Bo Chan;Cy Dee") == "By Ann Lee, Bo Chan and Cy Dee"
+    assert _byline(" ; ") is None

@@ -30,6 +30,7 @@ LANG_SCAN_CHARS = 4096
 # Language assumed when neither trafilatura nor <html lang> names one.
 DEFAULT_LANGUAGE = "en"
 
+_BY_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
 _HTML_LANG = re.compile(r"""<html\b[^>]{0,500}?\blang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?""", re.IGNORECASE)
 
 
@@ -246,7 +247,8 @@ def _byline(author: str | None) -> str | None:
     """trafilatura's "A; B; C" author list as a printed byline "By A, B and C"."""
     if not author:
         return None
-    names = [squash(name) for name in author.split(";") if squash(name)]
+    names = [_BY_PREFIX.sub("", squash(name)) for name in author.split(";")]
+    names = [name for name in names if name]
     if not names:
         return None
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
