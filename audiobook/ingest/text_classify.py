@@ -105,7 +105,7 @@ def normalise(text: str) -> str:
 
 def classify_region(lines: Sequence[Line], cues: Cues, first: int, last: int) -> list[Verdict]:
     """Verdicts for the lines of the main text, in order."""
-    prose_text = {i: normalise(lines[i].text) for i in range(first, last + 1) if lines[i].prose}
+    prose_text = "\n".join(normalise(lines[i].text) for i in range(first, last + 1) if lines[i].prose)
     verdicts: list[Verdict] = []
     i = first
     while i <= last:
@@ -220,12 +220,13 @@ def _caption_before(verdicts: list[Verdict], credit: Line) -> None:
         verdicts[-1] = Verdict(previous.line, "caption", "line above a photo credit", True, Role.CAPTION)
 
 
-def _pull_quote(lines: Sequence[Line], prose_text: dict[int, str], i: int, last: int) -> list[Verdict] | None:
+def _pull_quote(lines: Sequence[Line], prose_text: str, i: int, last: int) -> list[Verdict] | None:
+    """A line repeating words of a story paragraph, with the attribution line under it."""
     line = lines[i]
     if line.words < PULL_QUOTE_MIN_WORDS:
         return None
     needle = normalise(line.text)
-    if not any(needle in text for j, text in prose_text.items() if j != i):
+    if prose_text.count(needle) <= (1 if line.prose else 0):
         return None
     attribution = None
     verdicts = []

@@ -102,9 +102,16 @@ def _match(pattern: re.Pattern[str], labels: tuple[str, ...], text: str) -> tupl
     return labels[int(found.lastgroup[1:])], found.group(0).lower()
 
 
+STRONG_HINTS = ("cookie", "reserved", "responsible", "copy", "©", "browser", "javascript",
+                "style", "subscri", "already", "full story", "best viewed")  # every STRONG rule holds one
+
+
 def furniture(line: Line) -> tuple[str, str] | None:
     """The furniture label and a reason when ``line`` is boilerplate by its words alone."""
-    found = _match(STRONG_ANY, STRONG_LABELS, line.text)
+    lowered = line.text.lower()
+    found = None
+    if any(hint in lowered for hint in STRONG_HINTS):
+        found = _match(STRONG_ANY, STRONG_LABELS, line.text)
     if found:
         return found[0], f"boilerplate wording ({found[1]})"
     if line.words <= SHORT_LINE_WORDS and not line.prose:

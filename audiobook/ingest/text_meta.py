@@ -139,6 +139,8 @@ def credit_at(text: str, words: int) -> int | None:
 
     A caption often ends with its photo's credit; a credit alone is a short line.
     """
+    if words > CAPTION_MAX_WORDS:
+        return None
     if SLASH_CREDIT.match(text) and words <= CREDIT_MAX_WORDS:
         return 0
     found = CREDIT.search(text)
