@@ -21,7 +21,7 @@ from .text_classify import (
 )
 from .text_lines import Line, split_lines
 from .text_meta import byline_name, copyright_owner, parse_date
-from .text_title import fallback_title, find_title
+from .text_title import fallback_title, find_title, page_headline
 
 BYLINE_NAME_WORDS = 5  # the name on the line after a lone "By"
 
@@ -38,7 +38,7 @@ def clean_text(
     if not lines:
         raise InputError(f"{name} is empty; give a page's text with the article in it")
     cues = read_cues(lines)
-    region = find_region(lines, cues)
+    region = find_region(lines, cues, page_headline(lines, cues))
     if region is None:
         raise InputError(f"{name} holds no paragraphs of story text; check it is an article page")
     first, last = region

@@ -15,7 +15,7 @@ from ..model import Role
 from .text_furniture import edge_furniture, furniture
 from .text_lines import LONG_PROSE_WORDS, Line
 from .text_meta import byline_name, credit_at, is_date_line, is_gallery_caption, is_promotion
-from .text_region import line_value, main_region
+from .text_region import line_value, main_region, run_after, run_value
 
 PULL_QUOTE_MIN_WORDS = 5  # shorter repeats are common phrases, not pull-quotes
 ATTRIBUTION_MAX_WORDS = 12  # "Name, on the subject" under a pull-quote
@@ -27,6 +27,8 @@ COMMENT_FACTOR = 0.2  # readers' comments read like prose but are not the story
 HEADLINE_CAPITALS = 0.7  # share of capitalised longer words that marks a headline, not a sentence
 TEASER_LINES = 2  # headline and summary above a "Read more" link
 STANDFIRST_LINES = 3  # a summary sits in the first lines, just above byline and date
+HEADLINE_REACH = 15  # lines between a headline and its story's first paragraph, at most
+HEADLINE_RUN_SHARE = 0.3  # the run under the headline wins with this share of the densest run
 BULLET = re.compile(r"^([•·▪◦●*–-]|\d{1,2}[.)])\s+")
 
 
@@ -63,16 +65,34 @@ def read_cues(lines: Sequence[Line]) -> Cues:
     )
 
 
-def find_region(lines: Sequence[Line], cues: Cues) -> tuple[int, int] | None:
-    """The main text span, counting promotions as furniture, cut at a closing barrier."""
+def line_values(lines: Sequence[Line], cues: Cues) -> list[float]:
+    """Each line's weight for the region finder, with readers' comments discounted."""
     values = [
         line_value(line, cues.furniture[i] is not None or cues.promotion[i] or cues.credit[i] is not None)
         for i, line in enumerate(lines)
     ]
     _discount_comments(lines, cues, values)
+    return values
+
+
+def find_region(lines: Sequence[Line], cues: Cues, headline: int | None = None) -> tuple[int, int] | None:
+    """The main text span, cut at a closing barrier.
+
+    When the page's headline is known and the densest run lies elsewhere, the run right
+    under the headline wins if it holds a fair share of that run's weight.
+    """
+    values = line_values(lines, cues)
     region = main_region(values)
     if region is None:
         return None
+    if headline is not None and not region[0] - HEADLINE_REACH <= headline <= region[1]:
+        under = run_after(values, headline + 1, HEADLINE_REACH)
+        if under is not None and run_value(values, under) >= HEADLINE_RUN_SHARE * run_value(values, region):
+            region = under
+    return _cut_at_barrier(cues, values, region)
+
+
+def _cut_at_barrier(cues: Cues, values: Sequence[float], region: tuple[int, int]) -> tuple[int, int]:
     first, last = region
     total = sum(v for v in values[first : last + 1] if v > 0)
     seen = 0.0

@@ -57,3 +57,23 @@ def main_region(values: Sequence[float]) -> tuple[int, int] | None:
             best_sum = running
             best = (start, index)
     return best
+
+
+def run_after(values: Sequence[float], start: int, lookahead: int) -> tuple[int, int] | None:
+    """The best run that opens at the first prose line within ``lookahead`` lines of ``start``."""
+    opening = next((i for i in range(start, min(start + lookahead, len(values))) if values[i] > 0), None)
+    if opening is None:
+        return None
+    best_sum = 0.0
+    best: tuple[int, int] | None = None
+    running = 0.0
+    for index in range(opening, len(values)):
+        running += values[index]
+        if running > best_sum:
+            best_sum = running
+            best = (opening, index)
+    return best
+
+
+def run_value(values: Sequence[float], region: tuple[int, int]) -> float:
+    return sum(values[region[0] : region[1] + 1])

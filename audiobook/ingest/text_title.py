@@ -82,3 +82,13 @@ def fallback_title(lines: Sequence[Line], source_name: str | None) -> str:
         if stem:
             return stem
     return "Untitled"
+
+
+def page_headline(lines: Sequence[Line], cues: Cues) -> int | None:
+    """The first line after the page's first that repeats it (the document title) in full."""
+    page_title = set(content_words(SITE_SUFFIX.sub("", lines[0].text))) if lines else set()
+    for i in range(1, len(lines)):
+        if _candidate(lines[i], cues, i):
+            if _title_match(set(content_words(lines[i].text)), page_title) >= PAGE_TITLE_MATCH:
+                return i
+    return None
