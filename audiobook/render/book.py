@@ -1,0 +1,192 @@
+"""Render a Script: plan units, encode the missing ones in worker processes, join them.
+
+The edition is encoded once. Each chapter MP3 is its units' frames back to back, and
+its timeline comes from their actual frame counts, so every offset is exact in samples.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..engines import get_engine
+from ..errors import OutputError
+from ..model import RenderedBook, RenderedChapter, Script, TimelineEntry
+from .cache import ClipCache
+from .encode import BOOK_SAMPLE_RATE, START_OFFSET
+from .mp3frames import concat_frames
+from .plan import ChapterPlan, UnitPlan, plan_chapters
+from .workers import UnitResult, UnitTask, raise_result_error, run_task
+
+Progress = Callable[[float, float], None]
+
+START_METHODS = ("fork", "spawn")  # fork starts in ms and needs no __main__ guard in callers;
+# engines re-initialise native state per process id. spawn where fork does not exist.
+UNITS_DIR = "units"  # scratch for encoded units under the workdir when there is no cache
+
+
+@dataclass(frozen=True)
+class RenderStats:
+    """Work a render did, so a rebuild can be checked to redo only what changed."""
+
+    units: int
+    units_encoded: int
+    clips_synthesised: int
+
+
+def render(
+    script: Script,
+    *,
+    workdir: Path,
+    cache: ClipCache | None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> RenderedBook:
+    """The edition's chapter MP3s (untagged, in ``workdir``) and their exact timeline."""
+    book, _ = render_with_stats(script, workdir=workdir, cache=cache, jobs=jobs, progress=progress)
+    return book
+
+
+def render_with_stats(
+    script: Script,
+    *,
+    workdir: Path,
+    cache: ClipCache | None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> tuple[RenderedBook, RenderStats]:
+    """``render``, also saying how many units were encoded and clips synthesised."""
+    workdir = Path(workdir)
+    _make_dir(workdir)
+    engine_ids = {
+        name: get_engine(name).cache_id()
+        for name in sorted({u.voice.engine for c in script.chapters for u in c.utterances})
+    }
+    plans = plan_chapters(script.chapters, engine_ids)
+    units = [unit for plan in plans for unit in plan.units]
+    tracker = _Progress(progress, [unit.estimate_seconds for unit in units])
+
+    results: dict[int, UnitResult] = {}
+    tasks: list[UnitTask] = []
+    scratch = workdir / UNITS_DIR
+    for index, unit in enumerate(units):
+        hit = _cached_result(cache, unit, index) if cache is not None else None
+        if hit is not None:
+            results[index] = hit
+            tracker.done(index, hit.samples)
+            continue
+        out_path = None if cache is not None else str(scratch / f"{index:06d}.mp3")
+        cache_root = str(cache.root) if cache is not None else None
+        tasks.append(UnitTask(index, unit.key, unit.items, out_path, cache_root))
+
+    for result in _run(tasks, jobs):
+        raise_result_error(result)
+        results[result.index] = result
+        tracker.done(result.index, result.samples)
+
+    book = _assemble(plans, results, workdir)
+    if cache is None:
+        shutil.rmtree(scratch, ignore_errors=True)
+    stats = RenderStats(
+        units=len(units),
+        units_encoded=len(tasks),
+        clips_synthesised=sum(results[t.index].synthesised for t in tasks),
+    )
+    return book, stats
+
+
+def _cached_result(cache: ClipCache, unit: UnitPlan, index: int) -> UnitResult | None:
+    """The unit as cached, or None when absent or its metadata does not fit the unit."""
+    entry = cache.get_unit(unit.key)
+    if entry is None:
+        return None
+    try:
+        frames = int(entry.meta["frames"])
+        offsets = tuple((int(a), int(b)) for a, b in entry.meta["offsets"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if frames <= 0 or len(offsets) != len(unit.items):
+        return None
+    return UnitResult(index, str(entry.mp3_path), frames, offsets)
+
+
+def _run(tasks: list[UnitTask], jobs: int | None) -> Iterator[UnitResult]:
+    """Results of ``tasks`` as they finish: in this process, or in a pool of workers."""
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+    if workers == 1:
+        for task in tasks:
+            yield run_task(task)
+        return
+    available = multiprocessing.get_all_start_methods()
+    method = next(m for m in START_METHODS if m in available)
+    context = multiprocessing.get_context(method)
+    with context.Pool(processes=workers) as pool:
+        yield from pool.imap_unordered(run_task, tasks, chunksize=1)
+
+
+def _assemble(
+    plans: list[ChapterPlan], results: dict[int, UnitResult], workdir: Path
+) -> RenderedBook:
+    chapters = []
+    position = 0
+    index = 0
+    for number, plan in enumerate(plans, start=1):
+        start = position
+        entries: list[TimelineEntry] = []
+        paths = []
+        for unit in plan.units:
+            result = results[index]
+            entries.extend(_entries(unit, result, position))
+            paths.append(Path(result.mp3_path))
+            position += result.samples
+            index += 1
+        out = workdir / f"{number:03d}-{_slug(plan.chapter.id)}.mp3"
+        joined = concat_frames(paths, out)
+        if joined != position - start:
+            raise OutputError(f"{out}: a unit changed while it was joined; render again")
+        chapters.append(
+            RenderedChapter(
+                plan.chapter.id, plan.chapter.title, start, position, str(out), tuple(entries)
+            )
+        )
+    return RenderedBook(BOOK_SAMPLE_RATE, tuple(chapters))
+
+
+def _entries(unit: UnitPlan, result: UnitResult, unit_start: int) -> Iterator[TimelineEntry]:
+    for item, (offset, length) in zip(unit.items, result.offsets, strict=True):
+        start = unit_start + START_OFFSET + offset
+        yield TimelineEntry(item.utterance_id, start, start + length)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-")[:40] or "chapter"
+
+
+def _make_dir(path: Path) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(
+            f"{path}: cannot create the work directory ({error.strerror}); choose another"
+        ) from error
+
+
+class _Progress:
+    """Audio seconds done against a total that starts as a guess and firms up per unit."""
+
+    def __init__(self, callback: Progress | None, estimates: list[float]) -> None:
+        self._callback = callback
+        self._estimates = estimates
+        self._remaining = sum(estimates)
+        self._done = 0.0
+
+    def done(self, index: int, samples: int) -> None:
+        self._remaining -= self._estimates[index]
+        self._done += samples / BOOK_SAMPLE_RATE
+        if self._callback is not None:
+            self._callback(self._done, self._done + max(0.0, self._remaining))

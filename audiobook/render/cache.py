@@ -1,0 +1,221 @@
+"""A content-addressed cache of synthesised clips and encoded MP3 units.
+
+Clips are keyed by what produced them (engine version, voice, spoken text) and units by
+their clips, pauses and encoder settings, so an edited paragraph costs only its own
+utterances and its own unit. Every entry is written atomically and verified (length and
+SHA-256) when read: a truncated or corrupt entry is a miss and gets replaced, never served.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import struct
+import tempfile
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import platformdirs
+
+from ..errors import OutputError
+from ..model import Clip, Voice
+
+CLIP_MAGIC = b"ABCLIP1\n"  # bump when the clip file layout changes
+CLIP_HEADER = struct.Struct("<8sIQ32s")  # magic, sample rate, PCM bytes, SHA-256 of PCM
+UNIT_SUFFIX = ".mp3"
+UNIT_META_SUFFIX = ".json"  # written after the MP3, so its presence commits the entry
+KINDS = ("clips", "units")
+
+
+def default_cache_root() -> Path:
+    """The per-user cache directory the CLI uses unless told otherwise."""
+    return Path(platformdirs.user_cache_dir("audiobook"))
+
+
+def clip_key(engine_cache_id: str, voice: Voice, spoken: str) -> str:
+    """Content address of one utterance's clip."""
+    payload = json.dumps([engine_cache_id, asdict(voice), spoken], sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def unit_key(parts: list[object]) -> str:
+    """Content address of an encoded unit from JSON-serialisable ``parts``."""
+    payload = json.dumps(parts, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    kind: str  # "clips" or "units"
+    key: str
+    size: int  # bytes on disk, metadata included
+    path: Path
+
+
+@dataclass(frozen=True)
+class UnitEntry:
+    """An encoded unit as stored: its MP3 file and what the timeline needs from it."""
+
+    mp3_path: Path
+    meta: dict
+
+
+class ClipCache:
+    """Clips and encoded units under ``root`` (created on first write)."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = Path(root) if root is not None else default_cache_root()
+
+    def __repr__(self) -> str:
+        return f"ClipCache({str(self.root)!r})"
+
+    def _path(self, kind: str, key: str, suffix: str) -> Path:
+        return self.root / kind / key[:2] / f"{key}{suffix}"
+
+    def get_clip(self, key: str) -> Clip | None:
+        """The clip stored under ``key``, or None when absent, truncated or corrupt."""
+        try:
+            data = self._path("clips", key, ".clip").read_bytes()
+        except OSError:
+            return None
+        if len(data) < CLIP_HEADER.size:
+            return None
+        magic, rate, length, digest = CLIP_HEADER.unpack_from(data)
+        pcm = data[CLIP_HEADER.size :]
+        if magic != CLIP_MAGIC or len(pcm) != length or hashlib.sha256(pcm).digest() != digest:
+            return None
+        return Clip(rate, pcm)
+
+    def put_clip(self, key: str, clip: Clip) -> None:
+        header = CLIP_HEADER.pack(
+            CLIP_MAGIC, clip.sample_rate, len(clip.pcm), hashlib.sha256(clip.pcm).digest()
+        )
+        path = self._path("clips", key, ".clip")
+        with self._atomic(path) as sink:
+            sink.write(header)
+            sink.write(clip.pcm)
+
+    def unit_path(self, key: str) -> Path:
+        """Where the unit's MP3 lives; writers of units fill it via ``unit_writer``."""
+        return self._path("units", key, UNIT_SUFFIX)
+
+    def get_unit(self, key: str) -> UnitEntry | None:
+        """The unit stored under ``key`` after checking its MP3 against its metadata."""
+        mp3 = self.unit_path(key)
+        try:
+            meta = json.loads(self._path("units", key, UNIT_META_SUFFIX).read_text("utf-8"))
+            data = mp3.read_bytes()
+        except (OSError, ValueError):
+            return None
+        if not isinstance(meta, dict) or len(data) != meta.get("bytes"):
+            return None
+        if hashlib.sha256(data).hexdigest() != meta.get("sha256"):
+            return None
+        return UnitEntry(mp3, meta)
+
+    def unit_writer(self, key: str) -> "AtomicFile":
+        """An atomic file for the unit's MP3; call ``commit_unit`` once it is closed."""
+        return self._atomic(self.unit_path(key))
+
+    def commit_unit(self, key: str, meta: dict) -> None:
+        """Record the unit's metadata (which must hold ``bytes`` and ``sha256``)."""
+        path = self._path("units", key, UNIT_META_SUFFIX)
+        with self._atomic(path) as sink:
+            sink.write(json.dumps(meta, sort_keys=True).encode("utf-8"))
+
+    def entries(self) -> Iterator[CacheEntry]:
+        """Every stored clip and unit (a unit's size includes its metadata file)."""
+        for kind in KINDS:
+            base = self.root / kind
+            if not base.is_dir():
+                continue
+            for path in sorted(base.glob("*/*")):
+                if path.name.startswith(".") or path.suffix == UNIT_META_SUFFIX:
+                    continue
+                size = _size(path)
+                if kind == "units":
+                    size += _size(path.with_suffix(UNIT_META_SUFFIX))
+                yield CacheEntry(kind, path.stem, size, path)
+
+    def size(self) -> int:
+        """Bytes the cache takes on disk."""
+        total = 0
+        for kind in KINDS:
+            base = self.root / kind
+            if base.is_dir():
+                total += sum(_size(path) for path in base.glob("*/*"))
+        return total
+
+    def clear(self) -> None:
+        """Remove every entry (the root itself stays)."""
+        for kind in KINDS:
+            try:
+                shutil.rmtree(self.root / kind)
+            except FileNotFoundError:
+                continue
+            except OSError as error:
+                raise OutputError(
+                    f"{self.root / kind}: cannot clear the cache ({error.strerror}); "
+                    "check its permissions"
+                ) from error
+
+    def _atomic(self, path: Path) -> "AtomicFile":
+        return AtomicFile(path)
+
+
+class AtomicFile:
+    """A temporary file beside ``path`` that replaces it only when closed without error.
+
+    It also counts and hashes what is written, which is what a cache entry records.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.sha256 = hashlib.sha256()
+        self.bytes = 0
+
+    def __enter__(self) -> "AtomicFile":
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.path.parent)
+        except OSError as error:
+            raise OutputError(
+                f"{self.path.parent}: cannot write ({error.strerror}); "
+                "free space or fix permissions"
+            ) from error
+        self._tmp = Path(name)
+        self._file = os.fdopen(fd, "wb")
+        return self
+
+    def write(self, data: bytes | bytearray | memoryview) -> None:
+        try:
+            self._file.write(data)
+        except OSError as error:
+            raise OutputError(
+                f"{self.path}: cannot write ({error.strerror}); free space or fix permissions"
+            ) from error
+        self.sha256.update(data)
+        self.bytes += len(data)
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self._file.close()
+        if exc_type is not None:
+            self._tmp.unlink(missing_ok=True)
+            return
+        try:
+            os.replace(self._tmp, self.path)
+        except OSError as error:
+            self._tmp.unlink(missing_ok=True)
+            raise OutputError(
+                f"{self.path}: cannot write ({error.strerror}); free space or fix permissions"
+            ) from error
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

@@ -1,0 +1,191 @@
+"""MPEG audio Layer III frame parsing: enough to count, check and join encoded frames.
+
+The edition is encoded once, in units; chapter and book files are those units' frames
+concatenated. Timing is exact because every frame holds a fixed number of samples, so
+a stream's length is ``frames × samples_per_frame`` with no decoding at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import EncodeError
+
+# Bitrates in kbit/s by header index; index 0 is "free format" and 15 is invalid.
+_BITRATES_V1 = (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
+_BITRATES_V2 = (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)
+_SAMPLE_RATES = {
+    3: (44100, 48000, 32000),  # MPEG-1
+    2: (22050, 24000, 16000),  # MPEG-2
+    0: (11025, 12000, 8000),  # MPEG-2.5
+}
+_VERSION_NAMES = {3: "1", 2: "2", 0: "2.5"}
+ID3V2_HEADER_BYTES = 10  # "ID3", version (2), flags (1), synchsafe size (4)
+ID3V1_TAG_BYTES = 128  # a trailing "TAG" block of fixed size
+
+
+@dataclass(frozen=True)
+class FrameHeader:
+    """One decoded four-byte Layer III header."""
+
+    version: str  # "1", "2" or "2.5"
+    bitrate_kbps: int
+    sample_rate: int
+    padding: bool
+    channels: int
+    protected: bool  # a 16-bit CRC follows the header
+
+    @property
+    def samples_per_frame(self) -> int:
+        return 1152 if self.version == "1" else 576
+
+    @property
+    def length(self) -> int:
+        """Frame length in bytes, header included."""
+        coefficient = 144 if self.version == "1" else 72
+        return coefficient * self.bitrate_kbps * 1000 // self.sample_rate + int(self.padding)
+
+    @property
+    def side_info_bytes(self) -> int:
+        if self.version == "1":
+            return 17 if self.channels == 1 else 32
+        return 9 if self.channels == 1 else 17
+
+
+@dataclass(frozen=True)
+class Frame:
+    offset: int  # byte offset of the header in the stream
+    header: FrameHeader
+
+
+def parse_header(data: bytes | memoryview, offset: int = 0) -> FrameHeader | None:
+    """The Layer III header at ``offset``, or None when those four bytes are not one."""
+    if offset + 4 > len(data):
+        return None
+    b0, b1, b2, b3 = data[offset], data[offset + 1], data[offset + 2], data[offset + 3]
+    if b0 != 0xFF or (b1 & 0xE0) != 0xE0:
+        return None
+    version_bits = (b1 >> 3) & 0x03
+    layer_bits = (b1 >> 1) & 0x03
+    bitrate_index = b2 >> 4
+    rate_index = (b2 >> 2) & 0x03
+    if version_bits == 1 or layer_bits != 1 or bitrate_index in (0, 15) or rate_index == 3:
+        return None
+    table = _BITRATES_V1 if version_bits == 3 else _BITRATES_V2
+    return FrameHeader(
+        version=_VERSION_NAMES[version_bits],
+        bitrate_kbps=table[bitrate_index],
+        sample_rate=_SAMPLE_RATES[version_bits][rate_index],
+        padding=bool(b2 & 0x02),
+        channels=1 if (b3 >> 6) == 3 else 2,
+        protected=not (b1 & 0x01),
+    )
+
+
+def id3v2_size(data: bytes | memoryview) -> int:
+    """Bytes taken by an ID3v2 tag at the start of ``data`` (0 when there is none)."""
+    if len(data) < ID3V2_HEADER_BYTES or bytes(data[:3]) != b"ID3":
+        return 0
+    size = 0
+    for byte in data[6:10]:
+        size = (size << 7) | (byte & 0x7F)
+    footer = ID3V2_HEADER_BYTES if data[5] & 0x10 else 0
+    return ID3V2_HEADER_BYTES + size + footer
+
+
+def is_info_frame(data: bytes | memoryview, frame: Frame) -> bool:
+    """True for a Xing/Info/VBRI frame: metadata that decodes to silence, not audio."""
+    start = frame.offset + 4 + (2 if frame.header.protected else 0)
+    xing = start + frame.header.side_info_bytes
+    if bytes(data[xing : xing + 4]) in (b"Xing", b"Info"):
+        return True
+    return bytes(data[frame.offset + 36 : frame.offset + 40]) == b"VBRI"
+
+
+def iter_frames(data: bytes | memoryview, *, source: str = "MP3 data") -> Iterator[Frame]:
+    """Every audio frame of ``data``, skipping ID3 tags and Xing/Info frames.
+
+    Raises EncodeError when bytes that are neither a tag nor a frame sit between frames,
+    since a damaged stream would make every later offset wrong.
+    """
+    view = memoryview(data)
+    end = len(view)
+    if end >= ID3V1_TAG_BYTES and bytes(view[end - ID3V1_TAG_BYTES : end - 125]) == b"TAG":
+        end -= ID3V1_TAG_BYTES
+    offset = id3v2_size(view)
+    first = True
+    while offset < end:
+        header = parse_header(view, offset)
+        if header is None:
+            raise EncodeError(
+                f"{source}: no MP3 frame at byte {offset}; the file is damaged, render it again"
+            )
+        if offset + header.length > end:
+            raise EncodeError(
+                f"{source}: last MP3 frame at byte {offset} is cut short; render it again"
+            )
+        frame = Frame(offset, header)
+        if not (first and is_info_frame(view, frame)):
+            yield frame
+        first = False
+        offset += header.length
+
+
+def count_samples(data: bytes | memoryview, *, source: str = "MP3 data") -> tuple[int, int]:
+    """(frame count, sample count) of the audio frames in ``data``."""
+    frames = 0
+    samples = 0
+    for frame in iter_frames(data, source=source):
+        frames += 1
+        samples += frame.header.samples_per_frame
+    return frames, samples
+
+
+def audio_span(data: bytes | memoryview, *, source: str = "MP3 data") -> tuple[int, int, int]:
+    """(first byte, end byte, sample count) of the audio frames in ``data``.
+
+    The frames ``iter_frames`` yields are back to back (only a leading tag or info frame
+    is skipped), so one slice holds all the audio.
+    """
+    first = end = samples = 0
+    for index, frame in enumerate(iter_frames(data, source=source)):
+        if index == 0:
+            first = frame.offset
+        end = frame.offset + frame.header.length
+        samples += frame.header.samples_per_frame
+    return first, end, samples
+
+
+def concat_frames(paths: Iterable[Path], out: Path) -> int:
+    """Write the audio frames of ``paths``, in order, to ``out``; returns the sample count.
+
+    All inputs must share one sample rate and version, or the joined stream would play
+    at the wrong speed after the first change.
+    """
+    total = 0
+    first_header: FrameHeader | None = None
+    with open(out, "wb") as sink:
+        for path in paths:
+            data = Path(path).read_bytes()
+            header = _first_header(data)
+            if header is not None and first_header is None:
+                first_header = header
+            elif header is not None and first_header is not None and (
+                header.sample_rate,
+                header.version,
+            ) != (first_header.sample_rate, first_header.version):
+                raise EncodeError(
+                    f"{path}: {header.sample_rate} Hz MPEG-{header.version} cannot join "
+                    f"{first_header.sample_rate} Hz MPEG-{first_header.version}; "
+                    "render every part with the same settings"
+                )
+            first, end, samples = audio_span(data, source=str(path))
+            sink.write(memoryview(data)[first:end])
+            total += samples
+    return total
+
+
+def _first_header(data: bytes) -> FrameHeader | None:
+    return parse_header(data, id3v2_size(data))

@@ -1,0 +1,99 @@
+"""Splitting chapters into encode units: pure functions of the Script.
+
+A unit is a run of consecutive utterances that one worker synthesises and encodes alone.
+Units end only at sentence pauses, so joins fall in silence, and their ends are chosen
+by content (a hash of the sentence that ends them) once a unit is long enough, so an
+edit moves at most the boundaries next to it and every other unit keeps its cache key.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+
+from ..model import ScriptChapter, Utterance
+from .cache import clip_key, unit_key
+from .encode import BOOK_SAMPLE_RATE, ENCODER_SETTINGS
+from .workers import UnitItem
+
+ENCODE_UNIT_SECONDS = 30.0  # ~120 units an hour: balances 2+ workers, one unit is cheap to redo
+MIN_UNIT_SECONDS = ENCODE_UNIT_SECONDS / 2  # below this, joins and task overhead add up
+MAX_UNIT_SECONDS = ENCODE_UNIT_SECONDS * 2  # cap on work lost to one edit and on imbalance
+CUT_MODULUS = 3  # one sentence end in 3 qualifies: a sentence is ~5 s, so units average ~30 s
+MIN_CUT_PAUSE_MS = 80  # a join's ~2.5 frames (65 ms) of silence come out of the pause there
+CHARS_PER_WORD = 6.0  # average English word plus its space, to estimate speech from text
+UNIT_FORMAT = "unit-2"  # bump when what a unit holds or how its pauses are written changes
+
+
+@dataclass(frozen=True)
+class UnitPlan:
+    key: str
+    items: tuple[UnitItem, ...]
+    estimate_seconds: float  # speech and pauses guessed from text length
+
+
+@dataclass(frozen=True)
+class ChapterPlan:
+    chapter: ScriptChapter
+    units: tuple[UnitPlan, ...]
+
+
+def estimate_seconds(utterance: Utterance) -> float:
+    """Seconds of audio an utterance will probably take, from its text and rate."""
+    chars_per_second = max(utterance.voice.rate, 1) / 60.0 * CHARS_PER_WORD
+    return len(utterance.spoken) / chars_per_second + utterance.pause_after_ms / 1000.0
+
+
+def pause_samples(pause_ms: int) -> int:
+    """A pause in book samples: the one place milliseconds become samples."""
+    return max(0, pause_ms) * BOOK_SAMPLE_RATE // 1000
+
+
+def unit_bounds(utterances: tuple[Utterance, ...]) -> list[tuple[int, int]]:
+    """(start, end) index ranges of the units a chapter's utterances split into."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    seconds = 0.0
+    for index, utterance in enumerate(utterances):
+        seconds += estimate_seconds(utterance)
+        if index + 1 == len(utterances) or utterance.pause_after_ms < MIN_CUT_PAUSE_MS:
+            continue
+        sentence_end = utterances[index + 1].sentence_id != utterance.sentence_id
+        chosen = sentence_end and zlib.crc32(utterance.spoken.encode("utf-8")) % CUT_MODULUS == 0
+        if (seconds >= MIN_UNIT_SECONDS and chosen) or (
+            seconds >= MAX_UNIT_SECONDS and (sentence_end or seconds >= 2 * MAX_UNIT_SECONDS)
+        ):
+            bounds.append((start, index + 1))
+            start = index + 1
+            seconds = 0.0
+    bounds.append((start, len(utterances)))
+    return bounds
+
+
+def plan_chapters(
+    chapters: tuple[ScriptChapter, ...], engine_ids: dict[str, str]
+) -> list[ChapterPlan]:
+    """Every chapter's units with their cache keys; ``engine_ids`` maps engine → cache_id."""
+    plans = []
+    for chapter in chapters:
+        units = []
+        for start, end in unit_bounds(chapter.utterances):
+            utterances = chapter.utterances[start:end]
+            items = tuple(
+                UnitItem(
+                    u.id,
+                    u.spoken,
+                    u.voice,
+                    clip_key(engine_ids[u.voice.engine], u.voice, u.spoken),
+                    pause_samples(u.pause_after_ms),
+                )
+                for u in utterances
+            )
+            key = unit_key(
+                [UNIT_FORMAT, ENCODER_SETTINGS, [[i.clip_key, i.pause] for i in items]]
+            )
+            estimate = sum(estimate_seconds(u) for u in utterances)
+            units.append(UnitPlan(key, items, estimate))
+        plans.append(ChapterPlan(chapter, tuple(units)))
+    return plans
+

@@ -1,0 +1,149 @@
+"""One worker task: synthesise a unit's utterances and encode them to MP3, streaming.
+
+A task carries only plain values (text, voice, keys, paths), so it can cross a process
+boundary; the engine is created by name in the worker. Named errors come back as values
+and are raised again in the parent with their one-line message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import errors
+from ..engines import get_engine
+from ..errors import AudiobookError, EncodeError, EngineError
+from ..model import Clip, Voice
+from .cache import AtomicFile, ClipCache
+from .encode import (
+    BOOK_SAMPLE_RATE,
+    SAMPLES_PER_FRAME,
+    UnitEncoder,
+    join_pause,
+    resample,
+)
+from .mp3frames import count_samples
+
+
+@dataclass(frozen=True)
+class UnitItem:
+    """One utterance of a unit, with its pause already in book samples."""
+
+    utterance_id: str
+    spoken: str
+    voice: Voice
+    clip_key: str
+    pause: int
+
+
+@dataclass(frozen=True)
+class UnitTask:
+    index: int  # position in the book, to put results back in order
+    key: str
+    items: tuple[UnitItem, ...]
+    out_path: str | None  # where to write without a cache; None when cached under ``key``
+    cache_root: str | None
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    """What the timeline needs from an encoded unit; ``error`` is set instead on failure."""
+
+    index: int
+    mp3_path: str = ""
+    frames: int = 0
+    offsets: tuple[tuple[int, int], ...] = ()  # per item: (speech start, speech samples)
+    synthesised: int = 0  # clips made by an engine rather than read from the cache
+    error: tuple[str, str] | None = None  # (errors class name, message)
+
+    @property
+    def samples(self) -> int:
+        return self.frames * SAMPLES_PER_FRAME
+
+    def meta(self, mp3_bytes: int, sha256: str) -> dict:
+        return {
+            "frames": self.frames,
+            "offsets": [list(pair) for pair in self.offsets],
+            "bytes": mp3_bytes,
+            "sha256": sha256,
+        }
+
+
+def run_task(task: UnitTask) -> UnitResult:
+    """The worker entry point: never raises a named error, returns it instead."""
+    try:
+        return _encode_unit(task)
+    except AudiobookError as error:
+        return UnitResult(task.index, error=(type(error).__name__, str(error)))
+
+
+def raise_result_error(result: UnitResult) -> None:
+    """Raise the named error a worker returned, as if it had happened here."""
+    if result.error is None:
+        return
+    name, message = result.error
+    cls = getattr(errors, name, None)
+    if not (isinstance(cls, type) and issubclass(cls, AudiobookError)):
+        cls = AudiobookError
+    raise cls(message)
+
+
+def _encode_unit(task: UnitTask) -> UnitResult:
+    cache = ClipCache(Path(task.cache_root)) if task.cache_root is not None else None
+    target = Path(task.out_path) if task.out_path is not None else None
+    if target is None and cache is not None:
+        target = cache.unit_path(task.key)
+    if target is None:
+        raise EncodeError(f"unit {task.index}: no output path and no cache; this is a bug")
+    encoder = UnitEncoder()
+    offsets: list[tuple[int, int]] = []
+    synthesised = 0
+    with AtomicFile(target) as sink:
+        for position, item in enumerate(task.items):
+            clip, made = _clip(item, cache)
+            synthesised += made
+            pcm = resample(clip.pcm, clip.sample_rate, BOOK_SAMPLE_RATE)
+            offsets.append((encoder.samples, len(pcm) // 2))
+            sink.write(encoder.encode(pcm))
+            del pcm, clip
+            last = position == len(task.items) - 1
+            pause = join_pause(encoder.samples, item.pause) if last else item.pause
+            sink.write(encoder.silence(pause))
+        sink.write(encoder.finish())
+        mp3_bytes, sha256 = sink.bytes, sink.sha256.hexdigest()
+    frames = _frames_of(target, encoder.samples)
+    result = UnitResult(task.index, str(target), frames, tuple(offsets), synthesised)
+    if task.out_path is None and cache is not None:
+        cache.commit_unit(task.key, result.meta(mp3_bytes, sha256))
+    return result
+
+
+def _clip(item: UnitItem, cache: ClipCache | None) -> tuple[Clip, int]:
+    """The item's clip from the cache, else from its engine (then stored); and 1 if made."""
+    if not item.spoken.strip():
+        return Clip(BOOK_SAMPLE_RATE, b""), 0
+    if cache is not None:
+        cached = cache.get_clip(item.clip_key)
+        if cached is not None:
+            return cached, 0
+    engine = get_engine(item.voice.engine)
+    try:
+        clip = engine.synthesize(item.spoken, item.voice)
+    except AudiobookError:
+        raise
+    except Exception as error:
+        raise EngineError(
+            f"{item.voice.engine}: failed on utterance {item.utterance_id} ({error}); "
+            "check the engine is installed or try another voice"
+        ) from error
+    if cache is not None:
+        cache.put_clip(item.clip_key, clip)
+    return clip, 1
+
+
+def _frames_of(path: Path, samples: int) -> int:
+    """The unit's actual frame count, read back from the file LAME wrote."""
+    frames, _ = count_samples(path.read_bytes(), source=str(path))
+    if frames == 0:
+        raise EncodeError(f"{path}: LAME wrote no MP3 frames for {samples} samples; reinstall lameenc")
+    return frames
