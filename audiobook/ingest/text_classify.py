@@ -87,7 +87,8 @@ def find_region(lines: Sequence[Line], cues: Cues, headline: int | None = None) 
         return None
     if headline is not None and not region[0] - HEADLINE_REACH <= headline <= region[1]:
         under = run_after(values, headline + 1, HEADLINE_REACH)
-        if under is not None and run_value(values, under) >= HEADLINE_RUN_SHARE * run_value(values, region):
+        apart = under is not None and (under[1] < region[0] or under[0] > region[1])
+        if apart and run_value(values, under) >= HEADLINE_RUN_SHARE * run_value(values, region):
             region = under
     return _cut_at_barrier(cues, values, region)
 
