@@ -139,3 +139,64 @@ def test_unwritable_output_dir_is_an_output_error(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(tempfile, "mkdtemp", denied)
     with pytest.raises(OutputError, match=r"out: permission denied; choose a writable --out directory"):
         build(tmp_path, tmp_path / "out")
+
+
+def test_stale_leftovers_of_killed_builds_are_removed(tmp_path: Path):
+    out = tmp_path / "out"
+    out.mkdir()
+    old = out / ".building-a-test-article-abc123"
+    recent = out / ".replaced-a-test-article-def456"
+    other = out / ".building-another-slug-xyz"
+    for leftover in (old, recent, other):
+        (leftover / "a-test-article").mkdir(parents=True)
+    os.utime(old, (1_000_000, 1_000_000))
+    os.utime(other, (1_000_000, 1_000_000))
+    build(tmp_path, out)
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".building-another-slug-xyz", ".replaced-a-test-article-def456", "a-test-article",
+    ]
+
+
+KILLED_BUILDER = """
+import sys
+from pathlib import Path
+sys.path.insert(0, {tests!r})
+from writers_support import make_article, make_book, make_script
+import audiobook.writers as writers
+
+work, out = Path(sys.argv[1]), Path(sys.argv[2])
+titles = {titles!r}
+book = make_book(work, titles, [0.3, 0.4])
+print("ready", flush=True)
+for n in range(10_000):
+    article = make_article(titles, title=f"Build {{n}}")
+    writers.write_edition(article, make_script(article, titles), book, out, slug="a-test-article")
+"""
+
+
+def test_sigkill_at_any_moment_leaves_a_complete_edition_or_none(tmp_path: Path):
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    final = out / "a-test-article"
+    expected = None
+    script = KILLED_BUILDER.format(tests=str(Path(__file__).parent), titles=TITLES)
+    rng = random.Random(7)
+    for attempt in range(6):
+        work = tmp_path / f"work{attempt}"
+        work.mkdir()
+        child = subprocess.Popen([sys.executable, "-c", script, str(work), str(out)], stdout=subprocess.PIPE, text=True)
+        assert child.stdout.readline() == "ready\n"
+        time.sleep(rng.uniform(0.05, 0.4))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        if final.exists():
+            files = listing(final)
+            expected = expected or files
+            assert files == expected and len(files) == 7
+            assert json.loads((final / "chapters.json").read_text())["title"].startswith("Build ")
+            assert [c["tags"]["title"] for c in ffprobe(final / "a-test-article.mp3")["chapters"]] == TITLES

@@ -6,9 +6,11 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from ..fsutil import DIR_MODE, SOURCE_MARKER, UMASK, atomic_write_text, output_error
@@ -18,6 +20,7 @@ from . import chapter_files, chapters_json, m3u8, mp3, transcript
 WRITERS = (mp3, chapter_files, m3u8, chapters_json, transcript)
 STAGING_PREFIX = ".building-"  # hidden sibling directories a build is assembled in
 RETIRED_PREFIX = ".replaced-"  # where the previous edition waits while the new one moves in
+STALE_AFTER_S = 3600  # leftovers of a killed build older than this are removed; a live build is never this slow
 
 
 def _remove_tree(path: Path) -> None:
@@ -46,6 +49,7 @@ def write_edition(
     final = out_dir / slug
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+        _remove_stale(out_dir, slug)
         staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{slug[:40]}-", dir=out_dir))
     except OSError as exc:
         raise output_error(out_dir, exc) from exc
@@ -63,6 +67,18 @@ def write_edition(
     finally:
         _remove_tree(staging)
     return final
+
+
+def _remove_stale(out_dir: Path, slug: str) -> None:
+    """Remove hidden build directories a killed run of this slug left behind long ago."""
+    cutoff = time.time() - STALE_AFTER_S
+    for prefix in (STAGING_PREFIX, RETIRED_PREFIX):
+        for leftover in out_dir.glob(f"{prefix}{glob.escape(slug[:40])}-*"):
+            try:
+                if leftover.is_dir() and not leftover.is_symlink() and leftover.stat().st_mtime < cutoff:
+                    _remove_tree(leftover)
+            except OSError:
+                continue
 
 
 def _swap_in(new: Path, final: Path) -> None:
