@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 DATE_LINE_MAX_WORDS = 14  # a dateline is short; a paragraph mentioning a date is not one
+DATE_LINE_OTHER_WORDS = 6  # words besides the date: "Page last updated at", "by Jane Smith"
 BYLINE_MAX_WORDS = 14  # "By Jane Smith, Health reporter, 12 May 2020" and the like
 SOURCE_MAX_WORDS = 6  # a publisher's name in a copyright line, not a sentence
 PROMOTION_MAX_WORDS = 40  # a listing line; a long paragraph that mentions a time is story
@@ -29,6 +30,11 @@ MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 WEEKDAY = re.compile(r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b", _I)
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{3,4} ?(gmt|bst|utc|cet)\b|\b\d{1,2} ?[ap]\.?m\b", _I)
+STAMP_WORDS = re.compile(
+    r"\b(page|last|updated?|published|posted|modified|first|on|at|am|pm|gmt|bst|utc|et|pt|est|"
+    r"edt|pst|pdt|cet|by|and|of|the|hours?|minutes?|ago|an?)\b",
+    _I,
+)
 BYLINE = re.compile(
     r"(?:^|\|\s*|\s)(?i:written |words |reporting )?(?i:by):?\s+"
     r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le|al|bin|and|&)){0,6})"
@@ -82,8 +88,16 @@ def parse_date(text: str) -> str | None:
 
 
 def is_date_line(text: str, words: int) -> bool:
-    """A short line whose point is a date (a dateline or "last updated" stamp)."""
-    return words <= DATE_LINE_MAX_WORDS and parse_date(text) is not None
+    """A short line whose point is a date (a dateline or "last updated" stamp).
+
+    An embedded post's sign-off ("— Name (@handle) 9 October 2018") is part of the story.
+    """
+    if words > DATE_LINE_MAX_WORDS or text.startswith(("—", "–", "-")) or parse_date(text) is None:
+        return False
+    rest = text
+    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO_DATE, WEEKDAY, CLOCK, STAMP_WORDS):
+        rest = pattern.sub(" ", rest)
+    return len(re.findall(r"[^\W\d_]+", rest)) <= DATE_LINE_OTHER_WORDS
 
 
 def byline_name(text: str, words: int) -> str | None:
