@@ -47,12 +47,13 @@ def resolve_voice(spec: VoiceSpec, engine: Engine) -> Voice:
 
 
 def list_voices(engine_names: list[str] | None = None) -> dict[str, list[VoiceInfo] | str]:
-    """Each engine's installed voices, or the reason it is unavailable (for ``voices``)."""
+    """Each engine's installed voices by id, variants last, or why the engine is unavailable."""
     out: dict[str, list[VoiceInfo] | str] = {}
     for name in engine_names or list(ENGINES):
         engine = get_engine(name)
         try:
-            out[name] = engine.voices()
+            out[name] = sorted(engine.voices(),
+                               key=lambda v: (v.id.startswith(VARIANT_MARK), v.id.lower()))
         except AudiobookError as error:
             out[name] = str(error)
     return out
