@@ -82,8 +82,6 @@ class UnitEncoder:
         if len(pcm) % 2:
             raise EncodeError("MP3 encoder got an odd number of PCM bytes; the clip is damaged")
         self.samples += len(pcm) // 2
-        if not pcm:
-            return b""
         try:
             return bytes(self._lame.encode(pcm))
         except Exception as error:
