@@ -12,15 +12,11 @@ from collections.abc import Sequence
 
 from ..errors import InputError
 from ..model import Article, Block, LineDecision, Role, Section, Sentence, Span
-from .text_classify import (
-    Verdict,
-    classify_outside,
-    classify_region,
-    find_region,
-    read_cues,
-)
+from .text_classify import Verdict, classify_outside, classify_region
+from .text_cues import read_cues
 from .text_lines import Line, split_lines
 from .text_meta import byline_name, copyright_owner, parse_date
+from .text_region import find_region
 from .text_title import fallback_title, find_title, page_headline
 
 BYLINE_NAME_WORDS = 5  # the name on the line after a lone "By"

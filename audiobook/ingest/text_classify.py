@@ -1,6 +1,6 @@
 """Label every line of a page: story text, structure, metadata, or furniture with a reason.
 
-The region finder gives the span of story prose; lines inside it are read as paragraphs,
+The region finder (text_region) gives the span of story prose; lines inside it are read as paragraphs,
 headings, captions, pull-quotes and list items, lines around it as title, date, byline or
 page furniture. Each verdict carries a short reason for ``clean --explain``.
 """
@@ -12,23 +12,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Role
-from .text_furniture import edge_furniture, furniture
-from .text_lines import LONG_PROSE_WORDS, Line
-from .text_meta import byline_name, credit_at, is_date_line, is_gallery_caption, is_promotion
-from .text_region import line_value, main_region, run_after, run_value
+from .text_cues import Cues
+from .text_furniture import edge_furniture
+from .text_lines import Line
+from .text_meta import is_gallery_caption
 
 PULL_QUOTE_MIN_WORDS = 5  # shorter repeats are common phrases, not pull-quotes
 ATTRIBUTION_MAX_WORDS = 12  # "Name, on the subject" under a pull-quote
 CAPTION_MAX_WORDS = 45  # longer unpunctuated runs are paragraphs, not captions
 RELATED_MIN_WORDS = 3  # a headline-like line this long is another story's link
-BARRIERS = ("comment", "share")  # what follows these is not the story
-BARRIER_AFTER_SHARE = 0.5  # a barrier only ends the story once half its prose is behind
-COMMENT_FACTOR = 0.2  # readers' comments read like prose but are not the story
 HEADLINE_CAPITALS = 0.7  # share of capitalised longer words that marks a headline, not a sentence
 TEASER_LINES = 2  # headline and summary above a "Read more" link
 STANDFIRST_LINES = 3  # a summary sits in the first lines, just above byline and date
-HEADLINE_REACH = 15  # lines between a headline and its story's first paragraph, at most
-HEADLINE_RUN_SHARE = 0.3  # the run under the headline wins with this share of the densest run
 BULLET = re.compile(r"^([•·▪◦●*–-]|\d{1,2}[.)])\s+")
 
 
@@ -42,82 +37,6 @@ class Verdict:
     kept: bool
     role: Role | None = None  # set for lines that become body blocks
     attribution: str | None = None  # pull-quotes only
-
-
-@dataclass(frozen=True)
-class Cues:
-    """Wording cues of every line, computed once."""
-
-    furniture: tuple[tuple[str, str] | None, ...]
-    promotion: tuple[bool, ...]
-    credit: tuple[int | None, ...]  # where a photo credit starts in the line
-    date: tuple[bool, ...]
-    byline: tuple[str | None, ...]
-
-
-def read_cues(lines: Sequence[Line]) -> Cues:
-    return Cues(
-        furniture=tuple(furniture(line) for line in lines),
-        promotion=tuple(is_promotion(line.text, line.words) for line in lines),
-        credit=tuple(credit_at(line.text, line.words) for line in lines),
-        date=tuple(is_date_line(line.text, line.words) for line in lines),
-        byline=tuple(byline_name(line.text, line.words) for line in lines),
-    )
-
-
-def line_values(lines: Sequence[Line], cues: Cues) -> list[float]:
-    """Each line's weight for the region finder, with readers' comments discounted."""
-    values = [
-        line_value(line, cues.furniture[i] is not None or cues.promotion[i] or cues.credit[i] is not None)
-        for i, line in enumerate(lines)
-    ]
-    _discount_comments(lines, cues, values)
-    return values
-
-
-def find_region(lines: Sequence[Line], cues: Cues, headline: int | None = None) -> tuple[int, int] | None:
-    """The main text span, cut at a closing barrier.
-
-    When the page's headline is known and the densest run lies elsewhere, the run right
-    under the headline wins if it holds a fair share of that run's weight.
-    """
-    values = line_values(lines, cues)
-    region = main_region(values)
-    if region is None:
-        return None
-    if headline is not None and not region[0] - HEADLINE_REACH <= headline <= region[1]:
-        under = run_after(values, headline + 1, HEADLINE_REACH)
-        apart = under is not None and (under[1] < region[0] or under[0] > region[1])
-        if apart and run_value(values, under) >= HEADLINE_RUN_SHARE * run_value(values, region):
-            region = under
-    return _cut_at_barrier(cues, values, region)
-
-
-def _cut_at_barrier(cues: Cues, values: Sequence[float], region: tuple[int, int]) -> tuple[int, int]:
-    first, last = region
-    total = sum(v for v in values[first : last + 1] if v > 0)
-    seen = 0.0
-    for i in range(first, last + 1):
-        found = cues.furniture[i]
-        if found is not None and found[0] in BARRIERS and seen >= BARRIER_AFTER_SHARE * total:
-            while i > first and values[i - 1] <= 0:
-                i -= 1
-            return first, i - 1
-        seen += max(values[i], 0.0)
-    return region
-
-
-def _discount_comments(lines: Sequence[Line], cues: Cues, values: list[float]) -> None:
-    """Prose after a comments marker that follows story prose is readers' text, not story."""
-    seen_prose = False
-    for i, line in enumerate(lines):
-        found = cues.furniture[i]
-        if seen_prose and found is not None and found[0] == "comment":
-            for j in range(i + 1, len(values)):
-                if values[j] > 0:
-                    values[j] *= COMMENT_FACTOR
-            return
-        seen_prose = seen_prose or line.words >= LONG_PROSE_WORDS
 
 
 def normalise(text: str) -> str:
@@ -226,9 +145,9 @@ def _wording_verdict(line: Line, cues: Cues, i: int) -> Verdict | None:
     if is_gallery_caption(line.text):
         return Verdict(line, "caption", "numbered slideshow caption", True, Role.CAPTION)
     if cues.date[i] and not line.prose:
-        return Verdict(line, "date", "date stamp inside the story", False)
+        return Verdict(line, "date", "date stamp", False)
     if cues.byline[i] is not None and not line.prose:
-        return Verdict(line, "byline", "byline inside the story", False)
+        return Verdict(line, "byline", "names the author", False)
     return None
 
 
@@ -297,8 +216,8 @@ def _group_verdicts(members: Sequence[Line], before: Sequence[Verdict]) -> list[
     """A pair of short lines is a caption; a longer run is a list, or links when headline-cased."""
     if members[0].text.endswith(":"):
         head = Verdict(members[0], "body", "line introducing a list", True, Role.PARAGRAPH)
-        items = members[1:]
-        return [head] + [Verdict(m, "list_item", "item after a line ending in a colon", True, Role.LIST_ITEM) for m in items]
+        reason = "item after a line ending in a colon"
+        return [head] + [Verdict(m, "list_item", reason, True, Role.LIST_ITEM) for m in members[1:]]
     intro = bool(before) and before[-1].kept and before[-1].line.text.endswith((":", "…", "..."))
     if len(members) == 2 and not intro:
         return [Verdict(m, "caption", "pair of short lines set apart", True, Role.CAPTION) for m in members]
@@ -327,7 +246,7 @@ def classify_outside(
         line = lines[i]
         found = _wording_verdict(line, cues, i)
         if found is not None:
-            verdicts.append(Verdict(line, found.label, found.reason.replace(" inside the story", ""), False))
+            verdicts.append(Verdict(line, found.label, found.reason, False))
         elif line.words >= RELATED_MIN_WORDS and line.lowercase_share == 0 and not line.sentence_end:
             verdicts.append(Verdict(line, "navigation", f"row of section names {where}", False))
         elif line.headline_like and line.words >= RELATED_MIN_WORDS:

@@ -3,14 +3,22 @@
 Every line gets a value: prose paragraphs earn their word count, furniture and other short
 lines cost a little. The main text is the contiguous run of lines with the largest total,
 so a heading or caption between paragraphs is bridged while a menu of many entries is not.
+The run is then cut where readers' comments or a share bar begin, and the page's headline,
+when known, can pull the choice to the run right under it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .text_lines import Line
+from .text_cues import Cues
+from .text_lines import LONG_PROSE_WORDS, Line
 
+BARRIERS = ("comment", "share")  # what follows these is not the story
+BARRIER_AFTER_SHARE = 0.5  # a barrier only ends the story once half its prose is behind
+COMMENT_FACTOR = 0.2  # readers' comments read like prose but are not the story
+HEADLINE_REACH = 15  # lines between a headline and its story's first paragraph, at most
+HEADLINE_RUN_SHARE = 0.3  # the run under the headline wins with this share of the densest run
 PROSE_WORD_CAP = 120  # one huge line (a legal notice, a comment dump) must not outweigh a story
 FURNITURE_COST = 15.0  # a line of menu, share or cookie wording weighs against a region
 SHORT_LINE_COST = 8.0  # any other non-prose line: cheap enough to bridge headings and captions
@@ -77,3 +85,58 @@ def run_after(values: Sequence[float], start: int, lookahead: int) -> tuple[int,
 
 def run_value(values: Sequence[float], region: tuple[int, int]) -> float:
     return sum(values[region[0] : region[1] + 1])
+
+
+def line_values(lines: Sequence[Line], cues: Cues) -> list[float]:
+    """Each line's weight for the region finder, with readers' comments discounted."""
+    values = [
+        line_value(line, cues.furniture[i] is not None or cues.promotion[i] or cues.credit[i] is not None)
+        for i, line in enumerate(lines)
+    ]
+    _discount_comments(lines, cues, values)
+    return values
+
+
+def find_region(lines: Sequence[Line], cues: Cues, headline: int | None = None) -> tuple[int, int] | None:
+    """The main text span, cut at a closing barrier.
+
+    When the page's headline is known and the densest run lies elsewhere, the run right
+    under the headline wins if it holds a fair share of that run's weight.
+    """
+    values = line_values(lines, cues)
+    region = main_region(values)
+    if region is None:
+        return None
+    if headline is not None and not region[0] - HEADLINE_REACH <= headline <= region[1]:
+        under = run_after(values, headline + 1, HEADLINE_REACH)
+        apart = under is not None and (under[1] < region[0] or under[0] > region[1])
+        if apart and run_value(values, under) >= HEADLINE_RUN_SHARE * run_value(values, region):
+            region = under
+    return _cut_at_barrier(cues, values, region)
+
+
+def _cut_at_barrier(cues: Cues, values: Sequence[float], region: tuple[int, int]) -> tuple[int, int]:
+    first, last = region
+    total = sum(v for v in values[first : last + 1] if v > 0)
+    seen = 0.0
+    for i in range(first, last + 1):
+        found = cues.furniture[i]
+        if found is not None and found[0] in BARRIERS and seen >= BARRIER_AFTER_SHARE * total:
+            while i > first and values[i - 1] <= 0:
+                i -= 1
+            return first, i - 1
+        seen += max(values[i], 0.0)
+    return region
+
+
+def _discount_comments(lines: Sequence[Line], cues: Cues, values: list[float]) -> None:
+    """Prose after a comments marker that follows story prose is readers' text, not story."""
+    seen_prose = False
+    for i, line in enumerate(lines):
+        found = cues.furniture[i]
+        if seen_prose and found is not None and found[0] == "comment":
+            for j in range(i + 1, len(values)):
+                if values[j] > 0:
+                    values[j] *= COMMENT_FACTOR
+            return
+        seen_prose = seen_prose or line.words >= LONG_PROSE_WORDS

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 
-from .text_classify import Cues
+from .text_cues import Cues
 from .text_lines import WORD, Line
 
 TITLE_WINDOW = 25  # how far above the story a headline is looked for, in non-blank lines
