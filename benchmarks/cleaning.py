@@ -108,7 +108,8 @@ def subset(result: Run, pages: Sequence[Page]) -> SetScore:
 
 
 def line_row(name: str, score: SetScore) -> str:
-    return f"  {name:<22} P {score.precision:.3f}  R {score.recall:.3f}  F1 {score.f1:.3f}  ({score.pages} pages)"
+    figures = f"P {score.precision:.3f}  R {score.recall:.3f}  F1 {score.f1:.3f}"
+    return f"  {name:<22} {figures}  ({score.pages} pages)"
 
 
 def page_f1(score: PageScore) -> float:

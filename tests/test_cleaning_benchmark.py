@@ -63,7 +63,8 @@ def test_body_text_leaves_out_title_captions_and_repeated_pull_quotes() -> None:
     article = Article(
         title="Headline",
         sections=(
-            Section("s1", None, (block("s1.b1", Role.PARAGRAPH, "First."), block("s1.b2", Role.CAPTION, "Photo"))),
+            Section("s1", None, (block("s1.b1", Role.PARAGRAPH, "First."),
+                                 block("s1.b2", Role.CAPTION, "Photo"))),
             Section("s2", "Part two", (block("s2.b1", Role.PULL_QUOTE, "First", True),
                                        block("s2.b2", Role.LIST_ITEM, "Item"))),
         ),

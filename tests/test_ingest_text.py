@@ -34,7 +34,9 @@ def page(*parts: str) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def story_page(before: tuple[str, ...] = (), middle: tuple[str, ...] = (), after: tuple[str, ...] = ()) -> str:
+def story_page(
+    before: tuple[str, ...] = (), middle: tuple[str, ...] = (), after: tuple[str, ...] = ()
+) -> str:
     return page(*before, TITLE, STORY[0], STORY[1], *middle, STORY[2], STORY[3], *after)
 
 
@@ -191,7 +193,7 @@ def test_plain_story_keeps_all_paragraphs() -> None:
         ("Related stories", "related link"),
         ("More from Local News", "related link"),
         ("Copyright © 2024 Town Echo. All rights reserved.", "footer"),
-        ("This page is best viewed in an up-to-date web browser with style sheets enabled.", "browser notice"),
+        ("This page is best viewed in an up-to-date browser with style sheets.", "browser notice"),
         ("12 comments", "comment"),
         ("Leave a reply", "comment"),
     ],
@@ -279,10 +281,10 @@ def test_pull_quote_repeating_the_body() -> None:
 
 
 def test_list_after_an_introducing_line() -> None:
-    listing = "The new opening hours are:\nMonday to Friday, nine until seven\nSaturday, ten until four\nSunday, one until five"
+    items = ["Monday to Friday, nine until seven", "Saturday, ten until four", "Sunday, one until five"]
+    listing = "\n".join(["The new opening hours are:", *items])
     article, _ = clean_text(story_page(middle=(listing,)))
-    items = [b.text for b in blocks(article) if b.role is Role.LIST_ITEM]
-    assert items == ["Monday to Friday, nine until seven", "Saturday, ten until four", "Sunday, one until five"]
+    assert [b.text for b in blocks(article) if b.role is Role.LIST_ITEM] == items
 
 
 def test_related_headlines_under_a_label_are_dropped() -> None:

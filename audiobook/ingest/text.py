@@ -74,7 +74,9 @@ def _metadata(
     date = byline = None
     for label in ("date", "byline"):
         found = [
-            i for i, v in enumerate(verdicts[: last + 1]) if v.label == label or _split_byline(verdicts, i, label)
+            i
+            for i, v in enumerate(verdicts[: last + 1])
+            if v.label == label or _split_byline(verdicts, i, label)
         ]
         if not found:
             continue
