@@ -10,6 +10,7 @@ import pytest
 
 from audiobook.errors import InputError
 from audiobook.ingest.text import clean_text
+from audiobook.ingest.text_meta import byline_name, copyright_owner, parse_date
 from audiobook.model import Article, Block, LineDecision, Role, SpanKind
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -312,3 +313,52 @@ def test_empty_text_raises() -> None:
 def test_text_without_prose_raises() -> None:
     with pytest.raises(InputError, match="menu.txt holds no paragraphs"):
         clean_text("Home\nNews\nSport\n", source_name="menu.txt")
+
+
+# --- wording helpers --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Monday, 13 December 2010", "2010-12-13"),
+        ("Nov. 19, 2019 8:03 am ET", "2019-11-19"),
+        ("1st of March, 2021", "2021-03-01"),
+        ("2019-11-18T20:51:19Z", "2019-11-18"),
+        ("no date here", None),
+        ("31 Smarch 2020", None),
+    ],
+)
+def test_parse_date(text: str, iso: str | None) -> None:
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("By Jane Smith", "Jane Smith"),
+        ("By Jane Smith and Tom Hale", "Jane Smith and Tom Hale"),
+        ("November 12, 2018 | BY: Sam Reed", "Sam Reed"),
+        ("Monday November 18, 2019 7:45 am PST by Sam Reed", "Sam Reed"),
+        ("by the way, this is not a byline", None),
+    ],
+)
+def test_byline_name(text: str, name: str | None) -> None:
+    assert byline_name(text, len(text.split())) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Copyright © 2019 Town Echo. Read more.", "Town Echo"),
+        ("© 2010-2024 Harbour Media Ltd | Terms", "Harbour Media Ltd"),
+        ("Copyright 2024 All Rights Reserved", None),
+    ],
+)
+def test_copyright_owner(text: str, owner: str | None) -> None:
+    assert copyright_owner(text) == owner
+
+
+def test_every_decision_has_a_label_and_reason() -> None:
+    _, decisions = clean_text(EXAMPLE.read_text(encoding="utf-8"))
+    assert all(d.label and d.reason for d in decisions)

@@ -27,7 +27,7 @@ _MONTH = (
 )
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})\b", _I)
 MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", _I)
-ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
 WEEKDAY = re.compile(r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b", _I)
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{3,4} ?(gmt|bst|utc|cet)\b|\b\d{1,2} ?[ap]\.?m\b", _I)
 STAMP_WORDS = re.compile(
@@ -128,6 +128,8 @@ def copyright_owner(text: str) -> str | None:
         return None
     owner = found.group(1).strip(" ,")
     if not owner or len(owner.split()) > SOURCE_MAX_WORDS or not owner[0].isupper():
+        return None
+    if owner.lower().startswith("all rights"):
         return None
     return owner
 
