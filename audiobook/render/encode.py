@@ -76,12 +76,14 @@ class UnitEncoder:
                 f"lameenc: cannot set up the MP3 encoder ({error}); reinstall lameenc"
             ) from error
         self.samples = 0
+        self._started = False
 
     def encode(self, pcm: bytes) -> bytes:
         """MP3 bytes ready so far after adding ``pcm`` (may be empty)."""
         if len(pcm) % 2:
             raise EncodeError("MP3 encoder got an odd number of PCM bytes; the clip is damaged")
         self.samples += len(pcm) // 2
+        self._started = True
         try:
             return bytes(self._lame.encode(pcm))
         except Exception as error:
@@ -93,7 +95,8 @@ class UnitEncoder:
 
     def finish(self) -> bytes:
         """The remaining MP3 bytes; the encoder cannot be used afterwards."""
+        head = b"" if self._started else self.encode(b"")  # LAME flushes only once started
         try:
-            return bytes(self._lame.flush())
+            return head + bytes(self._lame.flush())
         except Exception as error:
             raise EncodeError(f"lameenc: flushing failed ({error}); reinstall lameenc") from error

@@ -1,0 +1,295 @@
+"""render(): exact sample timeline, frame-aligned chapters, cache reuse, workers, real decoding."""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from audiobook import engines
+from audiobook.engines.fake import FRAMES_PER_CHAR
+from audiobook.errors import EngineError
+from audiobook.model import Article, Clip, Script, ScriptChapter, Utterance, Voice
+from audiobook.render import ClipCache, render, render_with_stats
+from audiobook.render.encode import (
+    BOOK_SAMPLE_RATE,
+    SAMPLES_PER_FRAME,
+    START_OFFSET,
+    expected_frames,
+    join_pause,
+)
+from audiobook.render.mp3frames import concat_frames, count_samples
+from audiobook.render.plan import pause_samples, unit_bounds
+
+VOICES = (Voice("fake", "fake-a"), Voice("fake", "fake-b", rate=190))
+ONSET_TOLERANCE = BOOK_SAMPLE_RATE * 50 // 1000  # the brief's 50 ms
+
+
+def _text(chapter: int, index: int) -> str:
+    return f"Chapter {chapter}, sentence {index}: a line of moderate length for timing {index % 7}."
+
+
+def _script(chapters: int = 2, per_chapter: int = 24, edits: dict | None = None) -> Script:
+    edits = edits or {}
+    result = []
+    for c in range(chapters):
+        utterances = []
+        for i in range(per_chapter):
+            text = edits.get((c, i), _text(c, i))
+            pause = 900 if i % 4 == 3 else 350
+            voice = VOICES[i % 5 == 2]
+            utterances.append(Utterance(f"c{c}u{i}", f"c{c}s{i}", voice, text, text, pause))
+        result.append(ScriptChapter(f"ch{c}", f"Chapter {c}", tuple(utterances)))
+    return Script(Article("Title", ()), tuple(result))
+
+
+def _expected_timeline(script: Script) -> tuple[list[tuple[int, int]], dict[str, tuple[int, int]]]:
+    """Chapter bounds and utterance spans computed independently from the fake engine's law."""
+    position = 0
+    chapters = []
+    spans = {}
+    for chapter in script.chapters:
+        start = position
+        for first, end in unit_bounds(chapter.utterances):
+            unit = chapter.utterances[first:end]
+            written = 0
+            for n, utterance in enumerate(unit):
+                length = FRAMES_PER_CHAR * len(utterance.spoken)
+                spans[utterance.id] = (position + START_OFFSET + written, length)
+                written += length
+                pause = pause_samples(utterance.pause_after_ms)
+                written += join_pause(written, pause) if n == len(unit) - 1 else pause
+            position += expected_frames(written) * SAMPLES_PER_FRAME
+        chapters.append((start, position))
+    return chapters, spans
+
+
+def _decode(path: Path) -> list[int]:
+    if shutil.which("ffmpeg") is None:
+        pytest.skip("ffmpeg is not installed")
+    raw = subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(path), "-f", "s16le", "-ac", "1", "-"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    return list(struct.unpack(f"<{len(raw) // 2}h", raw))
+
+
+def _onsets(samples: list[int], threshold: int, quiet: int) -> list[int]:
+    """Indices where sound starts after at least ``quiet`` samples below ``threshold``."""
+    found = []
+    last_loud = -quiet - 1
+    for index, value in enumerate(samples):
+        if abs(value) > threshold:
+            if index - last_loud > quiet:
+                found.append(index)
+            last_loud = index
+    return found
+
+
+def test_timeline_is_exact_in_samples_and_frame_aligned(tmp_path: Path) -> None:
+    script = _script()
+    book = render(script, workdir=tmp_path / "out", cache=None, jobs=1)
+    chapters, spans = _expected_timeline(script)
+    assert [(c.start, c.end) for c in book.chapters] == chapters
+    assert book.sample_rate == BOOK_SAMPLE_RATE
+    assert book.frames == chapters[-1][1]
+    assert len([b for c in script.chapters for b in unit_bounds(c.utterances)]) >= 4
+    for chapter in book.chapters:
+        assert chapter.start % SAMPLES_PER_FRAME == 0 and chapter.end % SAMPLES_PER_FRAME == 0
+        assert count_samples(Path(chapter.mp3_path).read_bytes())[1] == chapter.end - chapter.start
+        for entry in chapter.entries:
+            start, length = spans[entry.utterance_id]
+            assert (entry.start, entry.end) == (start, start + length)
+    assert [e.utterance_id for c in book.chapters for e in c.entries] == [
+        u.id for c in script.chapters for u in c.utterances
+    ]
+    assert not (tmp_path / "out" / "units").exists()
+
+
+def test_parallel_render_is_byte_identical_to_one_job(tmp_path: Path) -> None:
+    script = _script()
+    one = render(script, workdir=tmp_path / "one", cache=None, jobs=1)
+    two = render(script, workdir=tmp_path / "two", cache=None, jobs=2)
+    assert [(c.start, c.end, c.entries) for c in one.chapters] == [
+        (c.start, c.end, c.entries) for c in two.chapters
+    ]
+    for a, b in zip(one.chapters, two.chapters, strict=True):
+        assert Path(a.mp3_path).read_bytes() == Path(b.mp3_path).read_bytes()
+
+
+def test_cache_hits_and_one_edit_redoes_one_unit(tmp_path: Path) -> None:
+    cache = ClipCache(tmp_path / "cache")
+    script = _script()
+    cold, cold_stats = render_with_stats(script, workdir=tmp_path / "a", cache=cache, jobs=2)
+    assert cold_stats.units_encoded == cold_stats.units
+    assert cold_stats.clips_synthesised == 48
+
+    warm, warm_stats = render_with_stats(script, workdir=tmp_path / "b", cache=cache, jobs=2)
+    assert (warm_stats.units_encoded, warm_stats.clips_synthesised) == (0, 0)
+    assert [(c.start, c.end, c.entries) for c in warm.chapters] == [
+        (c.start, c.end, c.entries) for c in cold.chapters
+    ]
+    for a, b in zip(cold.chapters, warm.chapters, strict=True):
+        assert Path(a.mp3_path).read_bytes() == Path(b.mp3_path).read_bytes()
+
+    edited = _script(edits={(1, 13): _text(1, 13).replace("moderate", "middling")})
+    rebuilt, stats = render_with_stats(edited, workdir=tmp_path / "c", cache=cache, jobs=2)
+    assert (stats.units_encoded, stats.clips_synthesised) == (1, 1)
+    uncached = render(edited, workdir=tmp_path / "d", cache=None, jobs=1)
+    assert [(c.start, c.end, c.entries) for c in rebuilt.chapters] == [
+        (c.start, c.end, c.entries) for c in uncached.chapters
+    ]
+
+
+def test_corrupt_cached_unit_is_re_encoded_from_cached_clips(tmp_path: Path) -> None:
+    cache = ClipCache(tmp_path / "cache")
+    script = _script(chapters=1)
+    first = render(script, workdir=tmp_path / "a", cache=cache, jobs=1)
+    unit = next(e.path for e in cache.entries() if e.kind == "units")
+    data = bytearray(unit.read_bytes())
+    data[len(data) // 2] ^= 0x55
+    unit.write_bytes(bytes(data))
+    again, stats = render_with_stats(script, workdir=tmp_path / "b", cache=cache, jobs=1)
+    assert (stats.units_encoded, stats.clips_synthesised) == (1, 0)
+    assert Path(again.chapters[0].mp3_path).read_bytes() == Path(
+        first.chapters[0].mp3_path
+    ).read_bytes()
+
+
+def test_empty_spoken_text_is_only_its_pause(tmp_path: Path) -> None:
+    voice = VOICES[0]
+    utterances = (
+        Utterance("a", "s1", voice, "One.", "One.", 200),
+        Utterance("b", "s2", voice, "[image]", "", 500),
+        Utterance("c", "s3", voice, "Two.", "Two.", 0),
+    )
+    script = Script(Article("T", ()), (ScriptChapter("only", "Only", utterances),))
+    book = render(script, workdir=tmp_path, cache=None, jobs=1)
+    a, b, c = book.chapters[0].entries
+    assert a.start == START_OFFSET and a.end == START_OFFSET + 4 * FRAMES_PER_CHAR
+    assert b.start == b.end == a.end + pause_samples(200)
+    assert c.start == b.end + pause_samples(500)
+    assert book.frames == expected_frames(c.end - START_OFFSET) * SAMPLES_PER_FRAME
+
+
+def test_empty_chapter_still_gets_a_valid_file(tmp_path: Path) -> None:
+    script = Script(Article("T", ()), (ScriptChapter("none", "Nothing", ()),))
+    book = render(script, workdir=tmp_path, cache=None, jobs=1)
+    assert (book.chapters[0].start, book.chapters[0].end) == (0, 2 * SAMPLES_PER_FRAME)
+    assert book.chapters[0].entries == ()
+
+
+class _DoubleRateEngine:
+    """Fake audio at 44.1 kHz, to exercise resampling to the book rate."""
+
+    name = "double"
+    capabilities = engines.Capabilities()
+
+    def voices(self) -> list:
+        return []
+
+    def synthesize(self, text: str, voice: Voice) -> Clip:
+        return Clip(44100, b"\x10\x00\xf0\xff" * (220 * len(text)))
+
+    def cache_id(self) -> str:
+        return "double-1"
+
+
+class _BrokenEngine(_DoubleRateEngine):
+    name = "broken"
+
+    def synthesize(self, text: str, voice: Voice) -> Clip:
+        if "fail" in text:
+            raise EngineError(f"broken engine cannot say {text!r}; pick another voice")
+        return super().synthesize(text, voice)
+
+
+@pytest.fixture
+def extra_engines(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(engines.ENGINES, "double", _DoubleRateEngine)
+    monkeypatch.setitem(engines.ENGINES, "broken", _BrokenEngine)
+    monkeypatch.setattr(engines, "_instances", {})
+
+
+def test_other_engine_rates_are_resampled(tmp_path: Path, extra_engines: None) -> None:
+    voice = Voice("double", "x")
+    utterances = (Utterance("a", "s1", voice, "Hello.", "Hello.", 300),)
+    script = Script(Article("T", ()), (ScriptChapter("c", "C", utterances),))
+    entry = render(script, workdir=tmp_path, cache=None, jobs=1).chapters[0].entries[0]
+    assert abs((entry.end - entry.start) - 220 * 6) <= 1
+
+
+def test_worker_engine_error_is_raised_in_parent(tmp_path: Path, extra_engines: None) -> None:
+    voice = Voice("broken", "x", rate=400)
+    utterances = tuple(
+        Utterance(f"u{i}", f"s{i}", voice, t, t, 600)
+        for i, t in enumerate(["Fine words here."] * 40 + ["please fail now"] + ["Fine."] * 40)
+    )
+    script = Script(Article("T", ()), (ScriptChapter("c", "C", utterances),))
+    assert len(unit_bounds(utterances)) >= 2
+    with pytest.raises(EngineError) as raised:
+        render(script, workdir=tmp_path, cache=None, jobs=2)
+    assert str(raised.value) == "broken engine cannot say 'please fail now'; pick another voice"
+    assert raised.value.__cause__ is None
+
+
+def test_progress_reaches_the_real_total(tmp_path: Path) -> None:
+    calls: list[tuple[float, float]] = []
+    book = render(
+        _script(), workdir=tmp_path, cache=None, jobs=2, progress=lambda d, t: calls.append((d, t))
+    )
+    units = sum(len(unit_bounds(c.utterances)) for c in _script().chapters)
+    assert len(calls) == units
+    done = [d for d, _ in calls]
+    assert done == sorted(done) and done[0] > 0
+    assert calls[-1] == pytest.approx((book.frames / BOOK_SAMPLE_RATE,) * 2)
+
+
+def test_joined_book_decodes_to_its_timeline(tmp_path: Path) -> None:
+    book = render(_script(), workdir=tmp_path, cache=None, jobs=2)
+    joined = tmp_path / "book.mp3"
+    assert concat_frames([Path(c.mp3_path) for c in book.chapters], joined) == book.frames
+    decoded = _decode(joined)
+    assert len(decoded) == book.frames
+    onsets = _onsets(decoded, threshold=2000, quiet=BOOK_SAMPLE_RATE // 20)
+    starts = [e.start for c in book.chapters for e in c.entries]
+    assert len(onsets) == len(starts)
+    assert max(abs(a - b) for a, b in zip(onsets, starts)) <= 16
+
+
+def _espeak_available() -> bool:
+    try:
+        engines.get_engine("espeak").cache_id()
+    except Exception:
+        return False
+    return True
+
+
+@pytest.mark.slow
+def test_espeak_render_onsets_match_timeline(tmp_path: Path) -> None:
+    if not _espeak_available():
+        pytest.skip("eSpeak NG engine is not available")
+    voice = Voice("espeak", "en", rate=175)
+    sentences = [
+        "The council met on Tuesday evening.",
+        "Residents asked about the new bus route.",
+        "Nobody could say when work would start.",
+        "A decision is expected next month.",
+    ] * 6
+    utterances = tuple(
+        Utterance(f"u{i}", f"s{i}", voice, t, t, 700) for i, t in enumerate(sentences)
+    )
+    script = Script(Article("T", ()), (ScriptChapter("c", "C", utterances),))
+    cache = ClipCache(tmp_path / "cache")
+    book = render(script, workdir=tmp_path / "out", cache=cache, jobs=2)
+    assert len(unit_bounds(utterances)) >= 2
+    decoded = _decode(Path(book.chapters[0].mp3_path))
+    assert len(decoded) == book.frames
+    onsets = _onsets(decoded, threshold=1500, quiet=BOOK_SAMPLE_RATE * 3 // 10)
+    starts = [e.start for e in book.chapters[0].entries]
+    assert len(onsets) == len(starts)
+    assert max(abs(a - b) for a, b in zip(onsets, starts)) <= ONSET_TOLERANCE
