@@ -137,7 +137,7 @@ def test_never_raises_and_leaves_no_ascii_digit(text: str) -> None:
 TOKENS = [
     "Mr", "Dr", "St", "Smith", "Street", "the", "BBC", "NATO", "Henry", "VIII", "War", "II",
     "I", "in", "2008", "1990s", "13", "December", "2010", "09:43", "GMT", "£5m", "50p", "12%",
-    "3.5", "-5", "5-10", "1/2", "5km", "No.", "10", "e.g.", "etc.", "&", "–", "...", "(", ")",
+    "3.5", "-5", "5-10", "1/2", "5km", "No.", "10", "e.g.", "etc.", "&", "–", "...", "(or)",
     "said", "a", "www.example.com", "jane@example.com", "@handle", "#Tag", "22nd", "020 7946 0018",
     "Dec.", "9.30pm", "US$5", "MPs", ",", ".", "\"", "Jan", "vs",
 ]

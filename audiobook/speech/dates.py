@@ -21,11 +21,11 @@ MONTH = (
 )
 ORDINAL_SUFFIX = r"(?:st|nd|rd|th)?"
 DAY_MONTH = re.compile(
-    r"(?<![\w.,])(?P<the>the\s+)?(?P<day>[0-3]?\d)" + ORDINAL_SUFFIX + r"(?:\s+of)?\s+" + MONTH
+    r"(?<![\w.,/])(?P<the>the\s+)?(?P<day>[0-3]?\d)" + ORDINAL_SUFFIX + r"(?:\s+of)?\s+" + MONTH
     + r"(?:,?\s+(?P<year>\d{4})(?![\w,]?\d))?"
 )
 MONTH_DAY = re.compile(
-    MONTH + r"\s+(?P<day>[0-3]?\d)" + ORDINAL_SUFFIX + r"(?![\w,.:]?\d)(?!\s*%)"
+    MONTH + r"\s+(?P<day>[0-3]?\d)" + ORDINAL_SUFFIX + r"(?![\w,.:/]?\d)(?!\s*%)"
     r"(?:(?P<comma>,)?\s+(?P<year>\d{4})(?![\w,]?\d))?"
 )
 NUMERIC_DATE = re.compile(

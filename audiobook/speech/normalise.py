@@ -75,7 +75,7 @@ def normalise(text: str, options: NormaliseOptions = DEFAULT_OPTIONS, language: 
     Deterministic and, for the cases in the golden table, idempotent. Never raises on text.
     Languages other than English only get the language-neutral passes (pauses, tidying).
     """
-    text = tidy_spaces(_clean_characters(text))
+    text = tidy(_clean_characters(text))
     if _is_english(language):
         text = tidy_spaces(normalise_web(text, options))
         if HAS_NUMBER.search(text):

@@ -14,15 +14,15 @@ TRAILING_ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)(?P<close>[\"”’')\]]*)\s*$
 LEADING_ELLIPSIS = re.compile(r"^(?P<open>[\"“‘']*)\s*(?:\.{3,}|…)\s*")
 ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)\s*")
 DASH = r"(?:-{1,2}|–|—|―)"
-SPACED_DASH = re.compile(r"(?:\s+" + DASH + r"(?=\s))+\s+|\s*(?:—|―|--)\s*")
-EDGE_DASH = re.compile(r"^\s*(?:" + DASH + r"\s+)+|(?:\s+" + DASH + r")+\s*$")
+SPACED_DASH = re.compile(r"(?:\s+" + DASH + r"(?=[\s,.;:!?]|$))+\s*|\s*(?:—|―|--)\s*")
+EDGE_DASH = re.compile(r"^\s*(?:" + DASH + r"\s+)+|(?:\s+" + DASH + r")+\s*(?=[,.;:!?…\"”’']*$)")
 BETWEEN_WORDS_DASH = re.compile(r"(?<=[A-Za-z])–(?=[A-Za-z])")
 OPEN_BRACKET = re.compile(r"\s*[(\[{]\s*")
 CLOSE_BRACKET = re.compile(r"\s*[)\]}]")
 SPACE_BEFORE_MARK = re.compile(r" (?=[,.;:!?])")
 COMMA_RUN = re.compile(r",(?: ?,)+")
 COMMA_BEFORE_STOP = re.compile(r", ?(?=[.;:!?])")
-STOP_RUN = re.compile(r"\.(?: ?\.)+")
+STOP_RUN = re.compile(r"(?<!\.)\. ?\.(?!\.)")  # two stops; three or more are an ellipsis
 COMMA_AFTER_OPEN_QUOTE = re.compile(r"(?P<quote>(?:^|(?<= ))[\"'“‘]|[“‘]) ?, ?")
 MARK_THEN_WORD = re.compile(r",(?<=[a-z],)(?=[A-Za-z])")
 DASHES = "-–—―"
@@ -34,15 +34,15 @@ def normalise_pauses(text: str) -> str:
     """Dashes, ellipses and brackets to commas (or a final full stop)."""
     if "(" in text or "[" in text:
         text = OMISSION.sub(", ", text)
-    if "…" in text or "..." in text:
-        text = TRAILING_ELLIPSIS.sub(lambda m: "." + m.group("close"), text)
-        text = LEADING_ELLIPSIS.sub(lambda m: m.group("open"), text)
-        text = ELLIPSIS.sub(", ", text)
     if any(dash in text for dash in DASHES):
         text = EDGE_DASH.sub(" ", text)
         text = SPACED_DASH.sub(", ", text)
         if "–" in text:
             text = BETWEEN_WORDS_DASH.sub(" ", text)
+    if "…" in text or "..." in text:
+        text = TRAILING_ELLIPSIS.sub(lambda m: "." + m.group("close"), text)
+        text = LEADING_ELLIPSIS.sub(lambda m: m.group("open"), text)
+        text = ELLIPSIS.sub(", ", text)
     if any(bracket in text for bracket in BRACKETS):
         text = OPEN_BRACKET.sub(", ", text)
         text = CLOSE_BRACKET.sub(",", text)

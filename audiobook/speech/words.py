@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .placeholders import PLACEHOLDER_CLASS
 from .tables import (
     ABBREVIATIONS, LETTER_ACRONYMS, NAME_OR_PLACE, PLACE_SUFFIXES, TITLES, WORD_ACRONYMS,
 )
@@ -19,7 +20,7 @@ VOWELS = frozenset("AEIOU")
 HEADLINE_WORDS = 3  # this many capital-only words and no lower case: a shouted headline
 CAPITAL_WORD = re.compile(r"\b[A-Z]{2,}\b")
 
-NAME = r"(?=\s+(?:[A-Z]|['‘’][A-Z]))"
+NAME = r"(?=\s+(?:[A-Z]|['‘’][A-Z]|" + PLACEHOLDER_CLASS + "))"
 TITLE = re.compile(r"(?P<t>" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\b\.?" + NAME)
 NAME_OR_PLACE_WORD = re.compile(
     r"(?P<t>" + "|".join(NAME_OR_PLACE) + r")\b(?P<dot>\.?)(?P<name>" + NAME + r")?"
@@ -31,6 +32,9 @@ ABBREVIATION = re.compile(
 )
 VERSUS = re.compile(r"v(?<=[A-Za-z] v)\.?(?= [A-Z])")
 DOTTED_INITIALS = re.compile(r"(?P<letters>[A-Z]\.(?:[A-Z]\.)+)(?!\w)")
+PLACE_BEFORE = re.compile(r"(?P<word>[A-Z][a-z]+)['’]?s? $")
+# Words this pass writes, which are never the place a "St" or "Dr" follows.
+NOT_PLACES = frozenset([*TITLES.values(), *(w for pair in NAME_OR_PLACE.values() for w in pair)])
 ACRONYM = re.compile(r"(?P<word>[A-Z]{2,5})(?P<tail>['’]?s)?\b")
 
 SYMBOLS = {
@@ -88,7 +92,8 @@ def _name_or_place(match: re.Match[str]) -> str:
         return match.group(0)
     before_name, after_place = NAME_OR_PLACE[match.group("t")]
     start = match.start()
-    follows_place = bool(re.search(r"[A-Z][a-z]+['’]?s? $", match.string[max(0, start - 40):start]))
+    before = PLACE_BEFORE.search(match.string, max(0, start - 40), start)
+    follows_place = before is not None and before.group("word") not in NOT_PLACES
     if match.group("name") is not None:
         spoken = before_name
     elif follows_place:

@@ -1,0 +1,117 @@
+"""Tests for audiobook.speech.lexicon: matching rules and where the lexicon sits around normalise."""
+
+from __future__ import annotations
+
+import pytest
+
+from audiobook.model import LexiconEntry, NormaliseOptions
+from audiobook.speech.lexicon import apply_lexicon, spoken_text
+
+OPTIONS = NormaliseOptions()
+
+
+def test_whole_word_case_insensitive_by_default() -> None:
+    entries = [LexiconEntry("Nasa", "Nassa")]
+    assert apply_lexicon("Nasa, NASA and nasa; Nasal", entries) == "Nassa, Nassa and Nassa; Nasal"
+
+
+def test_case_sensitive_entry_matches_exact_capitalisation_only() -> None:
+    entries = [LexiconEntry("Reading", "Redding", case_sensitive=True)]
+    assert apply_lexicon("reading in Reading", entries) == "reading in Redding"
+
+
+def test_part_word_entry_matches_inside_words() -> None:
+    entries = [LexiconEntry("ville", "vil", whole_word=False)]
+    assert apply_lexicon("Louisville and Villeneuve", entries) == "Louisvil and vilneuve"
+
+
+def test_whole_word_respects_hyphens_and_apostrophes_as_boundaries() -> None:
+    entries = [LexiconEntry("Ho", "Hoe")]
+    assert apply_lexicon("Ho-Chi, Ho's, Hobbs", entries) == "Hoe-Chi, Hoe's, Hobbs"
+
+
+def test_longest_match_wins() -> None:
+    entries = [LexiconEntry("St", "Saint"), LexiconEntry("St Albans", "Saint Orbans")]
+    assert apply_lexicon("St Albans and St Ives", entries) == "Saint Orbans and Saint Ives"
+
+
+def test_first_listed_wins_between_equal_lengths() -> None:
+    entries = [LexiconEntry("Cairns", "Canz", case_sensitive=True), LexiconEntry("cairns", "kerns")]
+    assert apply_lexicon("Cairns", entries) == "Canz"
+
+
+def test_replacement_is_not_matched_again() -> None:
+    entries = [LexiconEntry("Ho", "Ho Ho"), LexiconEntry("Ho Ho", "never")]
+    assert apply_lexicon("Ho", entries) == "Ho Ho"
+
+
+def test_phrase_with_punctuation_matches_as_written() -> None:
+    entries = [LexiconEntry("No. 10", "Number Ten")]
+    assert apply_lexicon("No. 10 said; no. 100 did not", entries) == "Number Ten said; no. 100 did not"
+
+
+def test_regex_characters_in_match_are_literal() -> None:
+    entries = [LexiconEntry("C++", "C plus plus"), LexiconEntry("a.b", "A B")]
+    assert apply_lexicon("C++ and axb and a.b", entries) == "C plus plus and axb and A B"
+
+
+def test_no_entries_and_empty_match() -> None:
+    assert apply_lexicon("Nothing here", []) == "Nothing here"
+    assert apply_lexicon("Nothing here", [LexiconEntry("", "x")]) == "Nothing here"
+
+
+def test_spoken_text_without_lexicon_is_normalise() -> None:
+    assert spoken_text("Mr Smith paid £5m.", OPTIONS, []) == "Mister Smith paid five million pounds."
+
+
+def test_spoken_text_matches_written_form_before_normalising() -> None:
+    entries = [LexiconEntry("No. 10", "Number Ten")]
+    assert spoken_text("No. 10 said at 10am.", OPTIONS, entries) == "Number Ten said at ten a.m."
+
+
+def test_written_acronym_entry_wins_over_spelling() -> None:
+    entries = [LexiconEntry("BBC", "the beeb")]
+    assert spoken_text("On BBC One", OPTIONS, entries) == "On the beeb One"
+
+
+def test_respelling_is_never_normalised() -> None:
+    entries = [LexiconEntry("Siobhan", "Shiv-AWN 2")]
+    assert spoken_text("Siobhan and 2 others", OPTIONS, entries) == "Shiv-AWN 2 and two others"
+
+
+def test_spoken_forms_can_be_fixed_after_normalising() -> None:
+    entries = [
+        LexiconEntry("twenty ten", "two thousand and ten"),
+        LexiconEntry("G M T", "Greenwich Mean Time"),
+    ]
+    assert spoken_text("In 2010 at 09:43 GMT.", OPTIONS, entries) == (
+        "In two thousand and ten at nine forty-three Greenwich Mean Time."
+    )
+
+
+def test_respelled_name_still_takes_its_title() -> None:
+    entries = [LexiconEntry("Leicester", "Lester")]
+    assert spoken_text("Mr Leicester (in Leicester) – left", OPTIONS, entries) == (
+        "Mister Lester, in Lester, left"
+    )
+
+
+def test_private_use_characters_in_input_are_dropped() -> None:
+    entries = [LexiconEntry("Nasa", "Nassa")]
+    assert spoken_text("\U000f0000Nasa \U000f0001", OPTIONS, entries) == "Nassa"
+
+
+def test_language_is_passed_to_normalise() -> None:
+    entries = [LexiconEntry("Nasa", "Nassa")]
+    assert spoken_text("Nasa – 3", OPTIONS, entries, language="fr") == "Nassa, 3"
+
+
+@pytest.mark.parametrize("mode", ["read", "brief", "skip"])
+def test_options_are_passed_to_normalise(mode: str) -> None:
+    entries = [LexiconEntry("Jane", "Jayne")]
+    expected = {
+        "read": "Jayne at example dot com",
+        "brief": "Jayne at example dot com",
+        "skip": "Jayne at",
+    }[mode]
+    assert spoken_text("Jane at example.com", NormaliseOptions(urls=mode), entries) == expected
