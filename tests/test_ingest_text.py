@@ -362,3 +362,16 @@ def test_copyright_owner(text: str, owner: str | None) -> None:
 def test_every_decision_has_a_label_and_reason() -> None:
     _, decisions = clean_text(EXAMPLE.read_text(encoding="utf-8"))
     assert all(d.label and d.reason for d in decisions)
+
+
+def test_short_note_without_full_paragraphs_is_read() -> None:
+    article, decisions = clean_text("A note\n\nThe meeting moved.\n\nBring a coat.\n")
+    assert article.title == "A note"
+    assert (decisions[0].label, decisions[0].kept) == ("title", True)
+    assert [b.text for b in blocks(article)] == ["The meeting moved.", "Bring a coat."]
+
+
+def test_lone_by_line_takes_the_name_below() -> None:
+    article, decisions = clean_text(story_page(before=("By\nJane Smith",)))
+    assert article.byline == "Jane Smith"
+    assert [(d.label, d.kept) for d in decisions[:2]] == [("byline", True), ("byline", True)]

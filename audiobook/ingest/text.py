@@ -13,13 +13,14 @@ from collections.abc import Sequence
 from ..errors import InputError
 from ..model import Article, Block, LineDecision, Role, Section, Sentence, Span
 from .text_classify import Verdict, classify_outside, classify_region
-from .text_cues import read_cues
+from .text_cues import Cues, read_cues
 from .text_lines import Line, split_lines
 from .text_meta import byline_name, copyright_owner, parse_date
 from .text_region import find_region
-from .text_title import fallback_title, find_title, page_headline
+from .text_title import find_title, first_line_title, name_title, page_headline
 
 BYLINE_NAME_WORDS = 5  # the name on the line after a lone "By"
+SHORT_TEXT_WORDS = 2  # a short note's sentences count as its story when it has no paragraph
 
 
 def clean_text(
@@ -34,7 +35,7 @@ def clean_text(
     if not lines:
         raise InputError(f"{name} is empty; give a page's text with the article in it")
     cues = read_cues(lines)
-    region = find_region(lines, cues, page_headline(lines, cues))
+    region = find_region(lines, cues, page_headline(lines, cues)) or _short_text_region(lines, cues)
     if region is None:
         raise InputError(f"{name} holds no paragraphs of story text; check it is an article page")
     first, last = region
@@ -47,7 +48,9 @@ def clean_text(
     after = classify_outside(lines, cues, range(last + 1, len(lines)), after=True)
     verdicts = before + inside + after
     if title_index is None:
-        title = fallback_title(lines, source_name)
+        title = first_line_title(lines, cues, first) or name_title(source_name)
+        if first > 0 and title == first_line_title(lines, cues, first):
+            verdicts[0] = Verdict(lines[0], "title", "first line of the page (document title)", True)
     else:
         title = lines[title_index].text
         verdicts[title_index] = Verdict(lines[title_index], "title", "headline of the story", True)
@@ -63,6 +66,16 @@ def clean_text(
         LineDecision(v.line.no, v.line.text, v.kept, v.label, v.reason) for v in verdicts
     )
     return article, decisions
+
+
+def _short_text_region(lines: Sequence[Line], cues: Cues) -> tuple[int, int] | None:
+    """For a short text with no full paragraph: the span of its sentence lines, if any."""
+    sentences = [
+        i
+        for i, line in enumerate(lines)
+        if line.sentence_end and line.words >= SHORT_TEXT_WORDS and cues.furniture[i] is None
+    ]
+    return (sentences[0], sentences[-1]) if sentences else None
 
 
 def _metadata(
@@ -86,8 +99,10 @@ def _metadata(
             date = parse_date(line.text)
             result[chosen] = Verdict(line, "date", "date of the article", True)
         elif _split_byline(verdicts, chosen, label):
-            byline = verdicts[chosen + 1].line.text
+            name_line = verdicts[chosen + 1].line
+            byline = name_line.text
             result[chosen] = Verdict(line, "byline", "author of the article (next line)", True)
+            result[chosen + 1] = Verdict(name_line, "byline", "author's name under a lone \"By\"", True)
         else:
             byline = byline_name(line.text, line.words)
             result[chosen] = Verdict(line, "byline", "author of the article", True)

@@ -73,10 +73,16 @@ def _candidate(line: Line, cues: Cues, i: int) -> bool:
     )
 
 
-def fallback_title(lines: Sequence[Line], source_name: str | None) -> str:
-    """The page's first line without a site suffix, else the file name, else "Untitled"."""
-    if lines and lines[0].words >= 2 and not lines[0].prose:
-        return SITE_SUFFIX.sub("", lines[0].text)
+def first_line_title(lines: Sequence[Line], cues: Cues, first: int) -> str | None:
+    """The page's first line without a site suffix, when it lies above the story and is not
+    furniture: copied pages open with the document title."""
+    if first == 0 or lines[0].words < 2 or lines[0].prose or not _candidate(lines[0], cues, 0):
+        return None
+    return SITE_SUFFIX.sub("", lines[0].text)
+
+
+def name_title(source_name: str | None) -> str:
+    """A title from the file name ("harbour-lights.txt" → "harbour lights"), else "Untitled"."""
     if source_name:
         stem = PurePath(source_name).stem.replace("-", " ").replace("_", " ").strip()
         if stem:
