@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 import time
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from audiobook.errors import InputError
 from audiobook.ingest.text import clean_text
 from audiobook.ingest.text_meta import byline_name, copyright_owner, parse_date
+from audiobook.ingest.text_unwrap import unwrap
 from audiobook.model import Article, Block, LineDecision, Role, SpanKind
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -375,3 +377,22 @@ def test_lone_by_line_takes_the_name_below() -> None:
     article, decisions = clean_text(story_page(before=("By\nJane Smith",)))
     assert article.byline == "Jane Smith"
     assert [(d.label, d.kept) for d in decisions[:2]] == [("byline", True), ("byline", True)]
+
+
+def test_hard_wrapped_example_gives_the_same_paragraphs() -> None:
+    source = EXAMPLE.read_text(encoding="utf-8")
+    wrapped = "\n".join(textwrap.fill(line, 72) for line in source.splitlines())
+    plain, _ = clean_text(source)
+    article, decisions = clean_text(wrapped)
+    assert article.title == plain.title
+    assert [s.heading for s in article.sections] == [s.heading for s in plain.sections]
+    paragraphs = [b.text for b in blocks(plain) if b.role is Role.PARAGRAPH]
+    assert [b.text for b in blocks(article) if b.role is Role.PARAGRAPH] == paragraphs
+    quotes = [(b.text, b.attribution) for b in blocks(article) if b.role is Role.PULL_QUOTE]
+    assert quotes == [(b.text, b.attribution) for b in blocks(plain) if b.role is Role.PULL_QUOTE]
+    assert [d.line_no for d in decisions] == [n for n, line in enumerate(wrapped.splitlines(), 1) if line.strip()]
+
+
+def test_unwrapped_page_lines_are_left_alone() -> None:
+    pieces = [(1, "Home"), (2, "News"), (3, "A line of a page that is rather long for a menu entry")]
+    assert unwrap(pieces) == [((1, "Home"),), ((2, "News"),), (pieces[2],)]

@@ -63,7 +63,9 @@ def clean_text(
         source=_source(lines),
     )
     decisions = tuple(
-        LineDecision(v.line.no, v.line.text, v.kept, v.label, v.reason) for v in verdicts
+        LineDecision(number, part, v.kept, v.label, v.reason)
+        for v in verdicts
+        for number, part in v.line.parts
     )
     return article, decisions
 
@@ -128,7 +130,7 @@ def _source(lines: Sequence[Line]) -> str | None:
 
 
 def _block(block_id: str, verdict: Verdict) -> Block:
-    sentence = Sentence(f"{block_id}.t1", (Span(verdict.line.text),))
+    sentence = Sentence(f"{block_id}.t1", (Span(verdict.text or verdict.line.text),))
     return Block(
         id=block_id,
         role=verdict.role or Role.PARAGRAPH,

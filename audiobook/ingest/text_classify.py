@@ -37,6 +37,7 @@ class Verdict:
     kept: bool
     role: Role | None = None  # set for lines that become body blocks
     attribution: str | None = None  # pull-quotes only
+    text: str | None = None  # the block's text when it is not the whole line
 
 
 def normalise(text: str) -> str:
@@ -161,29 +162,41 @@ def _caption_before(verdicts: list[Verdict], credit: Line) -> None:
 
 
 def _pull_quote(lines: Sequence[Line], prose_text: str, i: int, last: int) -> list[Verdict] | None:
-    """A line repeating words of a story paragraph, with the attribution line under it."""
+    """A line repeating words of a story paragraph, with the attribution line under it.
+
+    In hard-wrapped text the attribution may have been joined to the quote as its last piece.
+    """
     line = lines[i]
     if line.words < PULL_QUOTE_MIN_WORDS:
         return None
-    needle = normalise(line.text)
-    if prose_text.count(needle) <= (1 if line.prose else 0):
+    own = 1 if line.prose else 0
+    if prose_text.count(normalise(line.text)) > own:
+        quote, attribution = None, None
+    elif len(line.parts) > 1 and prose_text.count(normalise(" ".join(p for _, p in line.parts[:-1]))) > own:
+        quote = " ".join(p for _, p in line.parts[:-1])
+        attribution = _attribution(line.parts[-1][1])
+    else:
         return None
-    attribution = None
-    verdicts = []
     following = lines[i + 1] if i + 1 <= last else None
     if (
-        following is not None
+        attribution is None
+        and following is not None
         and not following.gap_before
         and following.words <= ATTRIBUTION_MAX_WORDS
         and not following.prose
     ):
-        attribution = following.text.lstrip("-–— ").strip()
-    verdicts.append(
-        Verdict(line, "pull_quote", "repeats a line of the story", True, Role.PULL_QUOTE, attribution)
-    )
-    if attribution is not None:
+        attribution = _attribution(following.text)
+    else:
+        following = None
+    reason = "repeats a line of the story"
+    verdicts = [Verdict(line, "pull_quote", reason, True, Role.PULL_QUOTE, attribution, quote)]
+    if following is not None:
         verdicts.append(Verdict(following, "attribution", "names who said the pull-quote", True))
     return verdicts
+
+
+def _attribution(text: str) -> str:
+    return text.lstrip("-–— ").strip()
 
 
 def _is_heading(lines: Sequence[Line], cues: Cues, verdicts: list[Verdict], i: int, last: int) -> bool:

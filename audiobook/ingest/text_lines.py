@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text_unwrap import unwrap
+
 PROSE_MIN_WORDS = 8  # a shorter line with a full stop is more often a label than a paragraph
 LONG_PROSE_WORDS = 25  # this many words is running text even without closing punctuation
 TITLE_CASE_WORD_LEN = 4  # title case leaves short function words ("of", "in") in lower case
@@ -29,9 +31,9 @@ STARTS_UPPER = re.compile(r"""^["'“‘«(\[]?[^\W\d_]""")
 class Line:
     """One non-blank line of the page and the cues the cleaner reads from it."""
 
-    index: int  # position among non-blank lines
-    no: int  # 1-based line number in the input
-    text: str
+    index: int  # position among logical lines
+    parts: tuple[tuple[int, str], ...]  # (1-based input line number, text) of each piece
+    text: str  # the pieces joined: one line, or one hard-wrapped paragraph
     words: int
     gap_before: bool  # a blank line (or the start of the page) precedes it
     gap_after: bool  # a blank line (or the end of the page) follows it
@@ -89,26 +91,28 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
-    """The non-blank lines of ``text`` with their features, in order."""
+    """The non-blank lines of ``text`` (hard-wrapped paragraphs rejoined), with features."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    kept: list[tuple[int, str]] = []
+    pieces: list[tuple[int, str]] = []
     for number, line in enumerate(raw, start=1):
         cleaned = " ".join(line.translate(INVISIBLE).split())
         if cleaned:
-            kept.append((number, cleaned))
+            pieces.append((number, cleaned))
+    groups = unwrap(pieces)
     lines: list[Line] = []
-    for index, (number, cleaned) in enumerate(kept):
-        before = kept[index - 1][0] if index > 0 else None
-        after = kept[index + 1][0] if index + 1 < len(kept) else None
+    for index, parts in enumerate(groups):
+        before = groups[index - 1][-1][0] if index > 0 else None
+        after = groups[index + 1][0][0] if index + 1 < len(groups) else None
+        joined = " ".join(part for _, part in parts)
         lines.append(
             Line(
                 index=index,
-                no=number,
-                text=cleaned,
-                words=count_words(cleaned),
-                gap_before=before is None or number - before > 1,
-                gap_after=after is None or after - number > 1,
-                sentence_end=bool(SENTENCE_END.search(cleaned)),
+                parts=parts,
+                text=joined,
+                words=count_words(joined),
+                gap_before=before is None or parts[0][0] - before > 1,
+                gap_after=after is None or after - parts[-1][0] > 1,
+                sentence_end=bool(SENTENCE_END.search(joined)),
             )
         )
     return lines
