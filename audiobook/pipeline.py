@@ -82,7 +82,7 @@ def build(
     stdin=None,
 ) -> Edition:
     """Turn one article into an edition directory inside ``out_dir``."""
-    from .fsutil import unique_edition_dir
+    from .fsutil import safe_slug, unique_edition_dir
     from .writers import write_edition
 
     config = config or load_config(None)
@@ -93,15 +93,22 @@ def build(
     clip_cache = ClipCache(cache_root or default_cache_root()) if cache else None
     with tempfile.TemporaryDirectory(prefix=".audiobook-work-", dir=out) as work:
         book = render(script, workdir=Path(work), cache=clip_cache, jobs=jobs, progress=progress)
-        edition_dir = unique_edition_dir(out, cleaned.article.title, _source_id(source, cleaned))
-        path = write_edition(cleaned.article, script, book, out, slug=edition_dir.name)
+        source_id = _source_id(source, cleaned)
+        edition_dir = unique_edition_dir(out, safe_slug(cleaned.article.title), source_id)
+        path = write_edition(cleaned.article, script, book, out, slug=edition_dir.name,
+                             source_id=source_id)
     return Edition(path, path / f"{path.name}.mp3", script, book)
 
 
 def _source_id(source: str | Path, cleaned: Cleaned) -> str:
-    """Identifies where an edition came from, so another article never overwrites it."""
-    name = "-" if str(source) == "-" else os.path.abspath(source)
-    return hashlib.sha256(f"{name}\0{cleaned.article.title}".encode()).hexdigest()[:16]
+    """Identifies an article by input file stem and title.
+
+    A page and the Markdown cleaned from it (``page.txt`` → ``page.md``) are the same article,
+    so rebuilding from the corrected Markdown replaces the edition; another article whose
+    title gives the same folder name gets a folder of its own.
+    """
+    stem = "-" if str(source) == "-" else Path(source).stem
+    return hashlib.sha256(f"{stem}\0{cleaned.article.title}".encode()).hexdigest()[:16]
 
 
 def _ensure_dir(path: Path) -> None:
