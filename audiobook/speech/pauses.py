@@ -1,4 +1,4 @@
-"""Dashes, ellipses and brackets become commas, which every engine honours as a short pause.
+"""Dashes, ellipses, brackets and spaced slashes become commas: every engine pauses there.
 
 No engine should say "dash" or "open bracket". A final ellipsis ends the sentence; an
 ellipsis or bracket marking an omission ("(…)", "[...]") is a pause. This pass also tidies
@@ -25,7 +25,9 @@ COMMA_BEFORE_STOP = re.compile(r", ?(?=[.;:!?])")
 STOP_RUN = re.compile(r"(?<!\.)\. ?\.(?!\.)")  # two stops; three or more are an ellipsis
 COMMA_AFTER_OPEN_QUOTE = re.compile(r"(?P<quote>(?:^|(?<= ))[\"'“‘]|[“‘]) ?, ?")
 MARK_THEN_WORD = re.compile(r",(?<=[a-z],)(?=[A-Za-z])")
-DASHES = "-–—―"
+COMMA_AFTER_STOP = re.compile(r"(?<=[A-Za-z]{2}[.!?;:]) ?,")  # "p.m.," keeps its comma
+SPACED_SLASH = re.compile(r"\s+/\s+")
+PAUSE_DASHES = "–—―"  # a hyphen is a pause only with a space before it (checked apart)
 BRACKETS = "()[]{}"
 QUOTES = "\"'“‘"
 
@@ -34,7 +36,7 @@ def normalise_pauses(text: str) -> str:
     """Dashes, ellipses and brackets to commas (or a final full stop)."""
     if "(" in text or "[" in text:
         text = OMISSION.sub(", ", text)
-    if any(dash in text for dash in DASHES):
+    if " -" in text or "--" in text or text.startswith("-") or any(d in text for d in PAUSE_DASHES):
         text = EDGE_DASH.sub(" ", text)
         text = SPACED_DASH.sub(", ", text)
         if "–" in text:
@@ -43,6 +45,8 @@ def normalise_pauses(text: str) -> str:
         text = TRAILING_ELLIPSIS.sub(lambda m: "." + m.group("close"), text)
         text = LEADING_ELLIPSIS.sub(lambda m: m.group("open"), text)
         text = ELLIPSIS.sub(", ", text)
+    if " /" in text:
+        text = SPACED_SLASH.sub(", ", text)
     if any(bracket in text for bracket in BRACKETS):
         text = OPEN_BRACKET.sub(", ", text)
         text = CLOSE_BRACKET.sub(",", text)
@@ -63,6 +67,7 @@ def tidy(text: str) -> str:
         if any(quote in text for quote in QUOTES):
             text = COMMA_AFTER_OPEN_QUOTE.sub(lambda m: m.group("quote"), text)
         text = MARK_THEN_WORD.sub(", ", text)
+        text = COMMA_AFTER_STOP.sub("", text)
     if ".." in text:
         text = STOP_RUN.sub(".", text)
     return text.strip(" ,")

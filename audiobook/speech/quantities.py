@@ -32,7 +32,7 @@ SIGN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\"“'‘/]))[-−](?=\.?\d)")
 UNIT_NAMES = sorted(UNITS, key=len, reverse=True)
 UNIT = re.compile(
     r"(?<![\w.,])(?P<w>" + NUM + r")(?:\.(?P<f>\d+))?(?P<space>\s?)(?P<unit>"
-    + "|".join(re.escape(u) for u in UNIT_NAMES) + r")(?![\w/°])(?P<next>\s+[a-z]+)?"
+    + "|".join(re.escape(u) for u in UNIT_NAMES) + r")(?![\w/°])(?:\.(?=\s+[a-z]))?(?P<next>\s+[a-z]+)?"
 )
 YEAR_RANGE = re.compile(
     r"(?<![\w.,/-])(?P<a>1[0-9]\d\d|20\d\d)\s?[-–/]\s?(?P<b>\d{4}|\d{2})(?![\w,./-]?\d)"
@@ -111,6 +111,8 @@ def _range(match: re.Match[str]) -> str:
     first, second = match.group("a"), match.group("b")
     low = number(first, match.group("af"))
     if match.group("af") is None and "." not in second and to_int(first) >= to_int(second):
+        if len(first) > len(second):
+            return f"{low} {number(second)}"
         return f"{low}-{number(second)}"
     joiner = "and" if BETWEEN.search(match.string, 0, match.start()) else "to"
     return f"{low} {joiner} {second}"
@@ -124,7 +126,8 @@ def normalise_money(text: str) -> str:
 
 
 def normalise_ranges(text: str) -> str:
-    """'2010-11' → 'twenty ten to twenty eleven', '5–10' → 'five to 10', '3-1' → 'three-one'."""
+    """'2010-11' → 'twenty ten to twenty eleven', '5–10' → 'five to 10', '3-1' → 'three-one',
+    '787-10' (a model number, not a score) → 'seven hundred and eighty-seven ten'."""
     if "-" not in text and "–" not in text and "/" not in text:
         return text
     text = YEAR_RANGE.sub(_year_range, text)

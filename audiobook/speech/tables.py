@@ -73,6 +73,9 @@ UNITS = {
     "GB": ("gigabyte", "gigabytes"),
     "MB": ("megabyte", "megabytes"),
     "TB": ("terabyte", "terabytes"),
+    "tsp": ("teaspoon", "teaspoons"),
+    "tbsp": ("tablespoon", "tablespoons"),
+    "Tbsp": ("tablespoon", "tablespoons"),
     "hrs": ("hour", "hours"),
     "mins": ("minute", "minutes"),
     "yrs": ("year", "years"),
@@ -92,7 +95,7 @@ UNITS = {
 
 SPACED_UNITS = frozenset({
     "km/h", "km²", "m²", "sq ft", "sq km", "sq m", "sq mi", "kWh", "km", "kg", "cm", "mm", "mg", "ml", "mph", "kph", "ft", "yd", "yds", "lb",
-    "lbs", "oz", "ha", "kW", "MW", "GW", "GHz", "MHz", "GB", "MB", "TB", "hrs", "mins",
+    "lbs", "oz", "tsp", "tbsp", "Tbsp", "ha", "kW", "MW", "GW", "GHz", "MHz", "GB", "MB", "TB", "hrs", "mins",
     "yrs", "°C", "ºC", "°F", "ºF", "bn", "tn",
 })
 
@@ -103,6 +106,12 @@ METRE_CUES = frozenset({
     "freestyle", "hurdles", "backstroke", "breaststroke", "butterfly", "medley", "relay",
     "final", "and", "or", "to",
 })
+
+# What "/" means before these: "$9.99/month" is "nine dollars ninety-nine a month".
+PER_WORDS = {
+    "month": "month", "mo": "month", "year": "year", "yr": "year", "week": "week", "wk": "week",
+    "day": "day", "hour": "hour", "hr": "hour", "night": "night", "person": "person",
+}
 
 # Written before a name: always expanded.
 TITLES = {

@@ -13,7 +13,8 @@ import re
 
 from .placeholders import PLACEHOLDER_CLASS
 from .tables import (
-    ABBREVIATIONS, LETTER_ACRONYMS, NAME_OR_PLACE, PLACE_SUFFIXES, TITLES, WORD_ACRONYMS,
+    ABBREVIATIONS, LETTER_ACRONYMS, NAME_OR_PLACE, PER_WORDS, PLACE_SUFFIXES, TITLES,
+    WORD_ACRONYMS,
 )
 
 VOWELS = frozenset("AEIOU")
@@ -46,6 +47,7 @@ SYMBOLS = {
 }
 SYMBOL = re.compile("[" + re.escape("".join(SYMBOLS)) + "]")
 WORD_SLASH = re.compile(r"(?<=[A-Za-z])/(?=[A-Za-z])")
+PER_SLASH = re.compile(r"/(?P<word>" + "|".join(PER_WORDS) + r")\b")
 AND_OR = re.compile(r"\band/or\b", re.IGNORECASE)
 
 
@@ -141,7 +143,9 @@ def normalise_acronyms(text: str) -> str:
 
 
 def normalise_symbols(text: str) -> str:
-    """'&' → 'and', '+' → 'plus', 'and/or' → 'and or'; stray marks become spaces."""
+    """'&' → 'and', '+' → 'plus', '/month' → 'a month', 'his/her' → 'his or her';
+    stray marks become spaces."""
     if "/" in text:
+        text = PER_SLASH.sub(lambda m: " a " + PER_WORDS[m.group("word")], text)
         text = WORD_SLASH.sub(" or ", AND_OR.sub("and or", text))
     return SYMBOL.sub(lambda m: SYMBOLS[m.group(0)], text)
