@@ -11,6 +11,7 @@ import pytest
 
 from audiobook.errors import InputError
 from audiobook.ingest.text import clean_text
+from audiobook.ingest.text_language import guess_language
 from audiobook.ingest.text_meta import byline_name, copyright_owner, parse_date
 from audiobook.ingest.text_unwrap import unwrap
 from audiobook.model import Article, Block, LineDecision, Role, SpanKind
@@ -396,3 +397,30 @@ def test_hard_wrapped_example_gives_the_same_paragraphs() -> None:
 def test_unwrapped_page_lines_are_left_alone() -> None:
     pieces = [(1, "Home"), (2, "News"), (3, "A line of a page that is rather long for a menu entry")]
     assert unwrap(pieces) == [((1, "Home"),), ((2, "News"),), (pieces[2],)]
+
+
+def test_bulleted_list_items_lose_their_markers() -> None:
+    listing = "• Monday to Friday, nine until seven\n• Saturday, ten until four\n• Sunday, one until five"
+    article, _ = clean_text(story_page(middle=(listing,)))
+    items = [b.text for b in blocks(article) if b.role is Role.LIST_ITEM]
+    assert items == ["Monday to Friday, nine until seven", "Saturday, ten until four", "Sunday, one until five"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (" ".join(STORY), "en"),
+        ("Le conseil a voté pour la bibliothèque et les habitants sont contents. " * 3, "fr"),
+        ("Der Rat hat die Bibliothek gerettet und die Leute sind froh, dass sie nicht schließt. " * 3, "de"),
+        ("Совет решил сохранить библиотеку.", "ru"),
+        ("図書館は残ることになりました。", "ja"),
+        ("", "en"),
+    ],
+)
+def test_guess_language(text: str, code: str) -> None:
+    assert guess_language(text) == code
+
+
+def test_article_language_comes_from_its_body() -> None:
+    article, _ = clean_text(story_page())
+    assert article.language == "en"

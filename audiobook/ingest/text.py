@@ -14,6 +14,7 @@ from ..errors import InputError
 from ..model import Article, Block, LineDecision, Role, Section, Sentence, Span
 from .text_classify import Verdict, classify_outside, classify_region
 from .text_cues import Cues, read_cues
+from .text_language import guess_language
 from .text_lines import Line, split_lines
 from .text_meta import byline_name, copyright_owner, parse_date
 from .text_region import find_region
@@ -55,12 +56,14 @@ def clean_text(
         title = lines[title_index].text
         verdicts[title_index] = Verdict(lines[title_index], "title", "headline of the story", True)
     verdicts, date, byline = _metadata(verdicts, last, title_index)
+    sections = _sections(inside)
     article = Article(
         title=title,
-        sections=_sections(inside),
+        sections=sections,
         byline=byline,
         date=date,
         source=_source(lines),
+        language=guess_language(" ".join(b.text for s in sections for b in s.blocks)),
     )
     decisions = tuple(
         LineDecision(number, part, v.kept, v.label, v.reason)

@@ -73,7 +73,7 @@ def classify_region(lines: Sequence[Line], cues: Cues, first: int, last: int) ->
             i += size
             continue
         elif BULLET.match(line.text) or _after_list_intro(verdicts, line):
-            verdicts.append(Verdict(line, "list_item", "item of a list in the story", True, Role.LIST_ITEM))
+            verdicts.append(_item(line, "item of a list in the story"))
         else:
             verdicts.append(Verdict(line, "body", "short line inside the story", True, Role.PARAGRAPH))
         i += 1
@@ -229,15 +229,21 @@ def _group_verdicts(members: Sequence[Line], before: Sequence[Verdict]) -> list[
     """A pair of short lines is a caption; a longer run is a list, or links when headline-cased."""
     if members[0].text.endswith(":"):
         head = Verdict(members[0], "body", "line introducing a list", True, Role.PARAGRAPH)
-        reason = "item after a line ending in a colon"
-        return [head] + [Verdict(m, "list_item", reason, True, Role.LIST_ITEM) for m in members[1:]]
+        return [head] + [_item(m, "item after a line ending in a colon") for m in members[1:]]
     intro = bool(before) and before[-1].kept and before[-1].line.text.endswith((":", "…", "..."))
     if len(members) == 2 and not intro:
         return [Verdict(m, "caption", "pair of short lines set apart", True, Role.CAPTION) for m in members]
     headlines = sum(1 for m in members if m.capitalised_share >= HEADLINE_CAPITALS)
     if not intro and headlines * 2 > len(members):
         return [Verdict(m, "related link", "run of headline-cased lines", False) for m in members]
-    return [Verdict(m, "list_item", "run of short lines in the story", True, Role.LIST_ITEM) for m in members]
+    return [_item(m, "run of short lines in the story") for m in members]
+
+
+def _item(line: Line, reason: str) -> Verdict:
+    """A list item; its bullet or number marker is layout, not words to speak."""
+    marker = BULLET.match(line.text)
+    text = line.text[marker.end() :] if marker else None
+    return Verdict(line, "list_item", reason, True, Role.LIST_ITEM, text=text)
 
 
 def _after_list_intro(verdicts: list[Verdict], line: Line) -> bool:
