@@ -110,36 +110,38 @@ def iter_frames(data: bytes | memoryview, *, source: str = "MP3 data") -> Iterat
     Raises EncodeError when bytes that are neither a tag nor a frame sit between frames,
     since a damaged stream would make every later offset wrong.
     """
-    view = memoryview(data)
-    end = len(view)
-    if end >= ID3V1_TAG_BYTES and bytes(view[end - ID3V1_TAG_BYTES : end - 125]) == b"TAG":
+    raw = data if isinstance(data, bytes) else bytes(data)
+    end = len(raw)
+    if end >= ID3V1_TAG_BYTES and raw[end - ID3V1_TAG_BYTES : end - 125] == b"TAG":
         end -= ID3V1_TAG_BYTES
-    offset = id3v2_size(view)
+    offset = id3v2_size(raw)
+    headers: dict[bytes, FrameHeader | None] = {}  # a stream repeats a handful of headers
     first = True
     while offset < end:
-        header = parse_header(view, offset)
+        key = raw[offset : offset + 4]
+        if key in headers:
+            header = headers[key]
+        else:
+            header = headers[key] = parse_header(key)
         if header is None:
             raise EncodeError(
                 f"{source}: no MP3 frame at byte {offset}; the file is damaged, render it again"
             )
-        if offset + header.length > end:
+        length = header.length
+        if offset + length > end:
             raise EncodeError(
                 f"{source}: last MP3 frame at byte {offset} is cut short; render it again"
             )
         frame = Frame(offset, header)
-        if not (first and is_info_frame(view, frame)):
+        if not (first and is_info_frame(raw, frame)):
             yield frame
         first = False
-        offset += header.length
+        offset += length
 
 
 def count_samples(data: bytes | memoryview, *, source: str = "MP3 data") -> tuple[int, int]:
     """(frame count, sample count) of the audio frames in ``data``."""
-    frames = 0
-    samples = 0
-    for frame in iter_frames(data, source=source):
-        frames += 1
-        samples += frame.header.samples_per_frame
+    _, _, frames, samples = scan(data, source=source)
     return frames, samples
 
 
@@ -149,13 +151,20 @@ def audio_span(data: bytes | memoryview, *, source: str = "MP3 data") -> tuple[i
     The frames ``iter_frames`` yields are back to back (only a leading tag or info frame
     is skipped), so one slice holds all the audio.
     """
-    first = end = samples = 0
-    for index, frame in enumerate(iter_frames(data, source=source)):
-        if index == 0:
+    first, end, _, samples = scan(data, source=source)
+    return first, end, samples
+
+
+def scan(data: bytes | memoryview, *, source: str = "MP3 data") -> tuple[int, int, int, int]:
+    """(first byte, end byte, frame count, sample count) of the audio frames in ``data``."""
+    first = end = frames = samples = 0
+    for frame in iter_frames(data, source=source):
+        if frames == 0:
             first = frame.offset
+        frames += 1
         end = frame.offset + frame.header.length
         samples += frame.header.samples_per_frame
-    return first, end, samples
+    return first, end, frames, samples
 
 
 def concat_frames(paths: Iterable[Path], out: Path) -> int:

@@ -1,0 +1,291 @@
+"""Rendering speed and memory, run by hand: ``python -m benchmarks.speed [--minutes 60]``.
+
+Builds a long Script (the cleaning-dev gold bodies from ../shared as titled sections, or
+generated text without it) and, in one run, times in separate child processes:
+(a) the naive path: espeak-ng on the whole text to one WAV, then ffmpeg's default encode;
+(b) a full render plus concatenation with the default voices and a cold cache;
+(c) a rebuild after editing one paragraph, with the cache warm;
+and a render of a 3-hour input for peak memory. Each child's peak RSS comes from wait4,
+which covers its own children (render workers, espeak-ng, ffmpeg). It also checks that
+cached and uncached builds agree, and profiles a short single-process render.
+Not a test: it takes a few minutes and needs eSpeak NG and ffmpeg.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import wave
+from pathlib import Path
+
+from audiobook.model import Article, Role, Script, ScriptChapter, Utterance, Voice
+from audiobook.render import ClipCache, concat_frames, render_with_stats
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT.parent / "shared" / "cleaning-dev" / "gold.json"
+WORDS_PER_MINUTE = 170  # the default narrator rate: sizes the input in minutes of speech
+SENTENCE_PAUSE_MS = 400  # the default pauses from voices.yaml
+PARAGRAPH_PAUSE_MS = 800
+SECTION_PAUSE_MS = 1500
+HEADING_PAUSE_MS = 800
+MEMORY_MINUTES = 180  # the brief's memory target is for a 3-hour input
+PROFILE_MINUTES = 8  # enough audio for a stable single-process profile, quick to run
+PROFILE_LINES = 14
+SENTENCE_END = re.compile(r"(?<=[.!?…\"”’)])\s+(?=[\"“‘(]?[A-Z0-9])")  # rough, enough here
+FALLBACK_WORDS = (
+    "the council said residents would be asked about plans for new housing near the river "
+    "while officials expect a decision next month after a survey of local businesses found "
+    "that most owners wanted better transport links and longer opening hours for the market "
+    "critics argued the figures were incomplete and called for an independent review of costs"
+).split()
+
+
+def load_sections(minutes: float) -> list[tuple[str, list[str]]]:
+    """(heading, paragraphs) sections with about ``minutes`` of speech at the default rate."""
+    wanted = minutes * WORDS_PER_MINUTE
+    sections: list[tuple[str, list[str]]] = []
+    words = 0
+    for number, body in enumerate(_bodies(), start=1):
+        paragraphs = [" ".join(p.split()) for p in body.split("\n") if p.strip()]
+        if not paragraphs:
+            continue
+        sections.append((f"Part {number}", paragraphs))
+        words += sum(len(p.split()) for p in paragraphs)
+        if words >= wanted:
+            return sections
+    raise SystemExit(f"only {words / WORDS_PER_MINUTE:.0f} minutes of text available")
+
+
+def _bodies():
+    if GOLD.is_file():
+        yield from (item["articleBody"] for item in json.loads(GOLD.read_text("utf-8")).values())
+    rng = random.Random(7)
+    while True:
+        paragraphs = []
+        for _ in range(8):
+            sentences = []
+            for _ in range(rng.randint(2, 5)):
+                count = rng.randint(8, 24)
+                sentence = " ".join(rng.choice(FALLBACK_WORDS) for _ in range(count))
+                sentences.append(sentence.capitalize() + ".")
+            paragraphs.append(" ".join(sentences))
+        yield "\n".join(paragraphs)
+
+
+def edit_one_paragraph(sections: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """The same sections with one word added to a paragraph in the middle of the book."""
+    edited = [(h, list(ps)) for h, ps in sections]
+    heading, paragraphs = edited[len(edited) // 2]
+    middle = len(paragraphs) // 2
+    paragraphs[middle] = "Indeed, " + paragraphs[middle]
+    return edited
+
+
+def default_voices() -> tuple[Voice, Voice]:
+    """The narrator and heading voices the default voices.yaml resolves to."""
+    try:
+        from audiobook.config import load_config
+        from audiobook.pipeline import voice_resolver
+
+        config = load_config(None)
+        resolve = voice_resolver(config)
+        return resolve(config.roles["narrator"].spec), resolve(config.roles["heading"].spec)
+    except Exception:
+        return Voice("espeak", "en-gb", 170, 1.0, 50), Voice("espeak", "en-gb", 170, 1.0, 45)
+
+
+def build_script(sections: list[tuple[str, list[str]]], narrator: Voice, heading: Voice) -> Script:
+    """One chapter per section: its heading, then an utterance per sentence."""
+    chapters = []
+    for c, (title, paragraphs) in enumerate(sections):
+        utterances = [
+            Utterance(f"c{c}.h", f"c{c}.h", heading, title, title, HEADING_PAUSE_MS, Role.HEADING)
+        ]
+        for p, paragraph in enumerate(paragraphs):
+            sentences = [s for s in SENTENCE_END.split(paragraph) if s.strip()]
+            for s, sentence in enumerate(sentences):
+                pause = PARAGRAPH_PAUSE_MS if s == len(sentences) - 1 else SENTENCE_PAUSE_MS
+                sid = f"c{c}.p{p}.s{s}"
+                utterances.append(Utterance(sid + ".u", sid, narrator, sentence, sentence, pause))
+        last = utterances[-1]
+        utterances[-1] = Utterance(
+            last.id, last.sentence_id, last.voice, last.display, last.spoken, SECTION_PAUSE_MS
+        )
+        chapters.append(ScriptChapter(f"c{c}", title, tuple(utterances)))
+    return Script(Article("Benchmark", ()), tuple(chapters))
+
+
+def plain_text(sections: list[tuple[str, list[str]]]) -> str:
+    return "\n\n".join(h + ".\n\n" + "\n\n".join(ps) for h, ps in sections)
+
+
+# --- child processes -------------------------------------------------------------------
+
+
+def child_render(spec: dict) -> dict:
+    narrator, heading = (Voice(**v) for v in spec["voices"])
+    script = build_script([tuple(s) for s in spec["sections"]], narrator, heading)
+    workdir = Path(spec["workdir"])
+    cache = ClipCache(Path(spec["cache"])) if spec["cache"] else None
+    started = time.perf_counter()
+    book, stats = render_with_stats(script, workdir=workdir, cache=cache, jobs=spec["jobs"])
+    rendered = time.perf_counter()
+    concat_frames([Path(c.mp3_path) for c in book.chapters], workdir / "book.mp3")
+    finished = time.perf_counter()
+    return {
+        "wall": finished - started,
+        "render": rendered - started,
+        "concat": finished - rendered,
+        "frames": book.frames,
+        "chapters": [[c.start, c.end] for c in book.chapters],
+        "entries": sum(len(c.entries) for c in book.chapters),
+        "units": stats.units,
+        "units_encoded": stats.units_encoded,
+        "clips_synthesised": stats.clips_synthesised,
+        "bytes": (workdir / "book.mp3").stat().st_size,
+    }
+
+
+def child_naive(spec: dict) -> dict:
+    workdir = Path(spec["workdir"])
+    text = workdir / "naive.txt"
+    text.write_text(plain_text([tuple(s) for s in spec["sections"]]), "utf-8")
+    narrator = Voice(**spec["voices"][0])
+    wav, mp3 = workdir / "naive.wav", workdir / "naive.mp3"
+    started = time.perf_counter()
+    subprocess.run(
+        ["espeak-ng", "-v", narrator.name, "-s", str(narrator.rate), "-w", str(wav), "-f", str(text)],
+        check=True,
+    )
+    synthesised = time.perf_counter()
+    subprocess.run(
+        ["ffmpeg", "-v", "error", "-y", "-i", str(wav), "-b:a", "64k", str(mp3)], check=True
+    )
+    finished = time.perf_counter()
+    with wave.open(str(wav)) as reader:
+        audio = reader.getnframes() / reader.getframerate()
+    return {
+        "wall": finished - started,
+        "espeak": synthesised - started,
+        "ffmpeg": finished - synthesised,
+        "audio": audio,
+    }
+
+
+def run_child(mode: str, spec: dict, scratch: Path) -> tuple[dict, float, float]:
+    """(result, peak RSS in MB of the child tree's largest process, CPU seconds)."""
+    spec_path = scratch / f"spec-{mode}-{time.monotonic_ns()}.json"
+    spec_path.write_text(json.dumps(spec), "utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.speed", "--child", mode, "--spec", str(spec_path)],
+        stdout=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"child {mode} failed with exit code {process.returncode}")
+    return json.loads(output), usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def profile(sections: list[tuple[str, list[str]]], voices: tuple[Voice, Voice], scratch: Path) -> str:
+    """Top functions by own time of a single-process render with a cold cache."""
+    script = build_script(sections, *voices)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    render_with_stats(
+        script, workdir=scratch / "profile", cache=ClipCache(scratch / "profile-cache"), jobs=1
+    )
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(PROFILE_LINES)
+    lines = [line for line in out.getvalue().splitlines() if line.strip()]
+    start = next(i for i, line in enumerate(lines) if "ncalls" in line)
+    return "\n".join(lines[start:])
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=60.0)
+    parser.add_argument("--memory-minutes", type=float, default=MEMORY_MINUTES)
+    parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--child", choices=("render", "naive"))
+    parser.add_argument("--spec", type=Path)
+    args = parser.parse_args(argv)
+    if args.child:
+        spec = json.loads(args.spec.read_text("utf-8"))
+        result = child_render(spec) if args.child == "render" else child_naive(spec)
+        print(json.dumps(result))
+        return
+
+    voices = default_voices()
+    sections = load_sections(args.minutes)
+    edited = edit_one_paragraph(sections)
+    source = "../shared/cleaning-dev gold bodies" if GOLD.is_file() else "generated text"
+    print(f"input: {len(sections)} sections from {source}; voices {voices[0]} / {voices[1]}")
+    with tempfile.TemporaryDirectory(prefix="audiobook-bench-") as tmp:
+        scratch = Path(tmp)
+        cache = str(scratch / "cache")
+
+        def spec(name: str, secs, cache_dir: str | None) -> dict:
+            workdir = scratch / name
+            workdir.mkdir()
+            return {
+                "sections": secs,
+                "voices": [v.__dict__ for v in voices],
+                "workdir": str(workdir),
+                "cache": cache_dir,
+                "jobs": args.jobs,
+            }
+
+        naive, naive_rss, naive_cpu = run_child("naive", spec("naive", sections, None), scratch)
+        full, full_rss, full_cpu = run_child("render", spec("full", sections, cache), scratch)
+        warm, warm_rss, _ = run_child("render", spec("warm", sections, cache), scratch)
+        rebuild, rebuild_rss, _ = run_child("render", spec("rebuild", edited, cache), scratch)
+        plain, plain_rss, _ = run_child("render", spec("nocache", edited, None), scratch)
+        memory_sections = load_sections(args.memory_minutes)
+        big, big_rss, _ = run_child("render", spec("big", memory_sections, None), scratch)
+        profile_text = profile(load_sections(PROFILE_MINUTES), voices, scratch)
+
+    audio = full["frames"] / 22050
+    print(f"audio: {audio / 60:.1f} min in {len(full['chapters'])} chapters, "
+          f"{full['entries']} utterances, {full['units']} units; cpus {os.cpu_count()}")
+    print(f"(a) naive espeak-ng+ffmpeg: {naive['wall']:.2f} s wall "
+          f"(espeak {naive['espeak']:.2f} s, ffmpeg {naive['ffmpeg']:.2f} s), "
+          f"{naive['audio'] / naive['wall']:.0f}x real time, peak RSS {naive_rss:.0f} MB")
+    print(f"(b) full render+concat, cold cache: {full['wall']:.2f} s wall "
+          f"(render {full['render']:.2f}, concat {full['concat']:.2f}), "
+          f"{audio / full['wall']:.0f}x real time, CPU {full_cpu:.1f} s "
+          f"({full_cpu / full['wall']:.2f} cores), peak RSS {full_rss:.0f} MB")
+    print(f"    unchanged, warm cache: {warm['wall']:.2f} s, "
+          f"{warm['units_encoded']} units encoded, peak RSS {warm_rss:.0f} MB")
+    print(f"(c) rebuild after one edited paragraph: {rebuild['wall']:.2f} s, "
+          f"{rebuild['units_encoded']} of {rebuild['units']} units encoded, "
+          f"{rebuild['clips_synthesised']} clips synthesised, peak RSS {rebuild_rss:.0f} MB")
+    print(f"    same edit without cache: {plain['wall']:.2f} s, peak RSS {plain_rss:.0f} MB")
+    print(f"(d) {big['frames'] / 22050 / 60:.0f}-minute input, no cache: {big['wall']:.2f} s, "
+          f"{big['frames'] / 22050 / big['wall']:.0f}x real time, peak RSS {big_rss:.0f} MB "
+          "(target <= 150)")
+    print(f"ratio full/naive: {full['wall'] / naive['wall']:.3f} (target <= 0.5)")
+    print(f"ratio rebuild/full: {rebuild['wall'] / full['wall']:.3f} (target <= 0.15)")
+    same_warm = (warm["frames"], warm["chapters"]) == (full["frames"], full["chapters"])
+    same_edit = (rebuild["frames"], rebuild["chapters"]) == (plain["frames"], plain["chapters"])
+    print(f"cached == uncached length and chapter offsets: warm {same_warm}, edited {same_edit}")
+    print(f"profile of a {PROFILE_MINUTES}-minute single-process render (own time):")
+    print(profile_text)
+
+
+if __name__ == "__main__":
+    main()
