@@ -59,7 +59,8 @@ CREDIT = re.compile(
     r"( credit)?\s*(:|by\b)|\b(photo|image|picture) (credit|courtesy)\b|"
     r"^\(?(additional )?(reporting|writing|editing|edited|compiled|research) by\b|"
     r"\bphotograph(ed)? by\b|\bimages?\)?$|\((image|photo|picture|credit|pictured)s?:?[^)]*\)$|"
-    r"\b(credit|source):\s*[^.]{2,60}$|(?-i:\b[A-Z][\w.'’-]+ / [A-Z]{2,}\b[\w ]*)$",
+    r"\b(credit|source):\s*[^.]{2,60}$|(?-i:\b[A-Z][\w.'’-]+ / [A-Z]{2,}\b[\w ]*)$|"
+    r"(?-i:\([A-Z][^()/]*(/[^()/]+)+\))$",
     _I,
 )
 SLASH_CREDIT = re.compile(r"^[A-Z][\w.'’ -]*(?:\s?[/|]\s?[A-Z][\w.'’ -]*)+$")

@@ -30,6 +30,7 @@ TABLE_ROW_VALUE = 1.0  # rows of figures are data the story presents; menus rare
 UNSPACED_FACTOR = 0.5  # prose packed line against line (teaser lists) is less often the story
 HEADLINE_PREFIX_WORDS = 5  # a "prose" line opening with this many capitalised words is a teaser
 HEADLINE_PREFIX_FACTOR = 0.5  # how much such a teaser line still counts
+UNCLOSED_FACTOR = 0.5  # long lines without closing punctuation are mostly truncated teasers
 
 
 def line_value(line: Line, is_furniture: bool) -> float:
@@ -42,6 +43,8 @@ def line_value(line: Line, is_furniture: bool) -> float:
             value *= UNSPACED_FACTOR
         if line.leading_capitals >= HEADLINE_PREFIX_WORDS:
             value *= HEADLINE_PREFIX_FACTOR
+        if not line.sentence_end:
+            value *= UNCLOSED_FACTOR
         return value
     if line.numeric_share >= TABLE_ROW_NUMBERS:
         return TABLE_ROW_VALUE
