@@ -245,7 +245,8 @@ def cache(clear):
 
     store = ClipCache(default_cache_root())
     if clear:
-        removed = store.clear()
+        removed = store.size()
+        store.clear()
         click.echo(f"cleared {store.root} ({_size(removed)})")
     else:
         click.echo(f"{store.root}: {_size(store.size())}")

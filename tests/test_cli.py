@@ -1,0 +1,126 @@
+"""The command line through click's CliRunner: each command's normal use."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from audiobook.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "harbour-lights.txt"
+FAKE_VOICES = "engine: fake\nroles:\n  narrator: {voice: fake-a}\n  quote: {voice: fake-b}\n"
+SLUG = "harbour-lights-shine-again-after-forty-dark-years"
+
+
+@pytest.fixture
+def runner(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "fake.yaml").write_text(FAKE_VOICES)
+    return CliRunner()
+
+
+def test_help_of_every_command_has_an_example(runner):
+    for command in ("build", "clean", "voices", "chapters", "play", "cache"):
+        result = runner.invoke(main, [command, "--help"])
+        assert result.exit_code == 0, command
+        assert "Example" in result.output, command
+
+
+def test_build_writes_the_edition_and_says_where(runner, tmp_path):
+    result = runner.invoke(main, ["build", str(EXAMPLE), "-o", "out", "--voices", "fake.yaml"])
+    assert result.exit_code == 0, result.output
+    mp3 = tmp_path / "out" / SLUG / f"{SLUG}.mp3"
+    assert mp3.is_file()
+    assert f"{SLUG}.mp3" in result.stdout and "3 chapters" in result.stdout
+    listed = runner.invoke(main, ["chapters", str(mp3)])
+    assert listed.exit_code == 0
+    lines = listed.stdout.splitlines()
+    assert lines[0].split(None, 2) == ["1", "0:00", "Harbour lights shine again after forty dark years"]
+    assert [line.split(None, 2)[2] for line in lines[1:]] == ["A town effort", "What comes next"]
+
+
+def test_build_is_quiet_with_quiet(runner):
+    result = runner.invoke(main, ["build", str(EXAMPLE), "-o", "out", "--voices", "fake.yaml", "-q"])
+    assert result.exit_code == 0 and result.output == ""
+
+
+def test_build_reads_standard_input(runner, tmp_path):
+    result = runner.invoke(main, ["build", "-", "-o", "out", "--voices", "fake.yaml"],
+                           input=EXAMPLE.read_bytes())
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / SLUG / f"{SLUG}.mp3").is_file()
+
+
+def test_clean_prints_markdown_that_build_accepts(runner, tmp_path):
+    result = runner.invoke(main, ["clean", str(EXAMPLE)])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Harbour lights shine again after forty dark years\n")
+    assert "## A town effort" in result.stdout and '<q data-speaker="Walter Bray">' in result.stdout
+    assert "Sign in" not in result.stdout
+    edited = tmp_path / "edited.md"
+    edited.write_text(result.stdout.replace("Walter Bray", "Walter Bray Senior"), encoding="utf-8")
+    built = runner.invoke(main, ["build", str(edited), "-o", "out", "--voices", "fake.yaml"])
+    assert built.exit_code == 0, built.output
+
+
+def test_clean_output_dir_writes_one_file_per_input(runner, tmp_path):
+    result = runner.invoke(main, ["clean", str(EXAMPLE), "--output-dir", "md"])
+    assert result.exit_code == 0
+    written = tmp_path / "md" / "harbour-lights.md"
+    assert written.read_text(encoding="utf-8").startswith("# Harbour lights")
+    assert result.stdout == ""
+
+
+def test_clean_json_carries_display_and_spoken_text(runner):
+    result = runner.invoke(main, ["clean", str(EXAMPLE), "--format", "json", "--voices", "fake.yaml"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["title"] == "Harbour lights shine again after forty dark years"
+    sentences = [t for s in data["sections"] for b in s["blocks"] for t in b["sentences"]]
+    money = next(t for t in sentences if "£180,000" in t["text"])
+    assert "one hundred and eighty thousand pounds" in money["spoken"]
+
+
+def test_clean_spoken_prints_what_will_be_said(runner):
+    result = runner.invoke(main, ["clean", str(EXAMPLE), "--spoken", "--voices", "fake.yaml"])
+    assert result.exit_code == 0
+    assert "one hundred and eighty thousand pounds" in result.stdout
+    assert "£180,000" not in result.stdout
+
+
+def test_clean_explain_says_why_each_line_was_kept_or_dropped(runner):
+    result = runner.invoke(main, ["clean", str(EXAMPLE), "--explain"])
+    assert result.exit_code == 0
+    rows = result.stdout.splitlines()
+    sign_in = next(r for r in rows if r.endswith("Sign in"))
+    assert " drop " in sign_in
+    assert any(" KEEP " in r and "title" in r for r in rows)
+
+
+def test_voices_lists_each_engine(runner):
+    result = runner.invoke(main, ["voices", "--engine", "fake"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "fake: 4 voices"
+    assert "fake-b" in result.stdout
+
+
+def test_cache_shows_and_clears(runner, tmp_path):
+    runner.invoke(main, ["build", str(EXAMPLE), "-o", "out", "--voices", "fake.yaml", "-q"])
+    shown = runner.invoke(main, ["cache"])
+    assert shown.exit_code == 0 and str(tmp_path / "cache") in shown.stdout
+    assert not shown.stdout.strip().endswith(": 0.0 MB")
+    cleared = runner.invoke(main, ["cache", "--clear"])
+    assert cleared.exit_code == 0 and cleared.stdout.startswith("cleared ")
+    assert runner.invoke(main, ["cache"]).stdout.strip().endswith(": 0.0 MB")
+
+
+def test_missing_input_is_one_line_and_non_zero(runner):
+    result = runner.invoke(main, ["build", "nope.txt", "-o", "out", "--voices", "fake.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "nope.txt" in result.stderr
+    assert "Traceback" not in result.output
