@@ -20,6 +20,7 @@ from .text_meta import is_gallery_caption
 PULL_QUOTE_MIN_WORDS = 5  # shorter repeats are common phrases, not pull-quotes
 ATTRIBUTION_MAX_WORDS = 12  # "Name, on the subject" under a pull-quote
 CAPTION_MAX_WORDS = 45  # longer unpunctuated runs are paragraphs, not captions
+CREDITED_CAPTION_MAX_WORDS = 80  # right above a credit line, even a long paragraph is a caption
 RELATED_MIN_WORDS = 3  # a headline-like line this long is another story's link
 HEADLINE_CAPITALS = 0.7  # share of capitalised longer words that marks a headline, not a sentence
 TEASER_LINES = 2  # headline and summary above a "Read more" link
@@ -157,7 +158,7 @@ def _caption_before(verdicts: list[Verdict], credit: Line) -> None:
     if not verdicts or credit.gap_before:
         return
     previous = verdicts[-1]
-    if previous.kept and previous.line.words <= CAPTION_MAX_WORDS and previous.role is not Role.HEADING:
+    if previous.kept and previous.line.words <= CREDITED_CAPTION_MAX_WORDS and previous.role is not Role.HEADING:
         verdicts[-1] = Verdict(previous.line, "caption", "line above a photo credit", True, Role.CAPTION)
 
 
