@@ -48,13 +48,7 @@ def clean_text(
     before = classify_outside(lines, cues, range(first), after=False)
     after = classify_outside(lines, cues, range(last + 1, len(lines)), after=True)
     verdicts = before + inside + after
-    if title_index is None:
-        title = first_line_title(lines, cues, first) or name_title(source_name)
-        if first > 0 and title == first_line_title(lines, cues, first):
-            verdicts[0] = Verdict(lines[0], "title", "first line of the page (document title)", True)
-    else:
-        title = lines[title_index].text
-        verdicts[title_index] = Verdict(lines[title_index], "title", "headline of the story", True)
+    title = _take_title(lines, cues, verdicts, first, title_index, source_name)
     verdicts, date, byline = _metadata(verdicts, last, title_index)
     sections = _sections(inside)
     article = Article(
@@ -71,6 +65,25 @@ def clean_text(
         for number, part in v.line.parts
     )
     return article, decisions
+
+
+def _take_title(
+    lines: Sequence[Line],
+    cues: Cues,
+    verdicts: list[Verdict],
+    first: int,
+    title_index: int | None,
+    source_name: str | None,
+) -> str:
+    """The title text; its line's verdict becomes "title" (headline, else the first line)."""
+    if title_index is not None:
+        verdicts[title_index] = Verdict(lines[title_index], "title", "headline of the story", True)
+        return lines[title_index].text
+    from_first_line = first_line_title(lines, cues, first)
+    if from_first_line is None:
+        return name_title(source_name)
+    verdicts[0] = Verdict(lines[0], "title", "first line of the page (document title)", True)
+    return from_first_line
 
 
 def _short_text_region(lines: Sequence[Line], cues: Cues) -> tuple[int, int] | None:

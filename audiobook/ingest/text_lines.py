@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .text_unwrap import unwrap
 
 PROSE_MIN_WORDS = 8  # a shorter line with a full stop is more often a label than a paragraph
+PROSE_LOWERCASE_SHARE = 0.4  # sentences are mostly lower-case words; title-cased labels are not
 LONG_PROSE_WORDS = 25  # this many words is running text even without closing punctuation
 TITLE_CASE_WORD_LEN = 4  # title case leaves short function words ("of", "in") in lower case
 HEADLINE_MAX_WORDS = 20  # longer unpunctuated lines are not headings or headlines
@@ -44,7 +45,11 @@ class Line:
         """Reads like a story paragraph: enough words and closed like a sentence."""
         if self.words >= LONG_PROSE_WORDS:
             return True
-        return self.words >= PROSE_MIN_WORDS and self.sentence_end and self.lowercase_share >= 0.4
+        return (
+            self.words >= PROSE_MIN_WORDS
+            and self.sentence_end
+            and self.lowercase_share >= PROSE_LOWERCASE_SHARE
+        )
 
     @property
     def lowercase_share(self) -> float:

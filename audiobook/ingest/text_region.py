@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .text_cues import Cues
-from .text_lines import LONG_PROSE_WORDS, Line
+from .text_lines import LONG_PROSE_WORDS, PROSE_LOWERCASE_SHARE, Line
 
 BARRIERS = ("comment", "share")  # what follows these is not the story
 BARRIER_AFTER_SHARE = 0.5  # a barrier only ends the story once half its prose is behind
@@ -48,7 +48,7 @@ def line_value(line: Line, is_furniture: bool) -> float:
         return value
     if line.numeric_share >= TABLE_ROW_NUMBERS:
         return TABLE_ROW_VALUE
-    if line.words >= SHORT_SENTENCE_WORDS and line.lowercase_share >= 0.4:
+    if line.words >= SHORT_SENTENCE_WORDS and line.lowercase_share >= PROSE_LOWERCASE_SHARE:
         return -SHORT_SENTENCE_COST if line.sentence_end else -LOWERCASE_LINE_COST
     return -SHORT_LINE_COST
 
