@@ -18,6 +18,7 @@ TITLE_WINDOW = 25  # how far above the story a headline is looked for, in non-bl
 TITLE_MIN_OVERLAP = 0.5  # share of a headline's content words the story must use
 PAGE_TITLE_MATCH = 0.8  # share of a line's words found in the page's first line to count as it
 PAGE_TITLE_MIN_WORDS = 3  # fewer shared words ("Hong Kong") match section names by chance
+TITLE_MIN_WORDS = 2  # a single word above a story is a section name, not a headline
 TITLE_MAX_WORDS = 25  # longer lines above the story are standfirsts, not titles
 CONTENT_WORD_LEN = 4  # shorter words are mostly function words, useless for matching
 LENGTH_BONUS = 0.01  # per content word: between equal matches prefer the fuller headline
@@ -62,7 +63,7 @@ def _title_match(words: set[str], page_title: set[str]) -> float:
 
 
 def _candidate(line: Line, cues: Cues, i: int) -> bool:
-    if line.prose or not 2 <= line.words <= TITLE_MAX_WORDS or not line.text[0].isupper():
+    if line.prose or not TITLE_MIN_WORDS <= line.words <= TITLE_MAX_WORDS or not line.text[0].isupper():
         return False
     return not (
         cues.furniture[i]
@@ -76,7 +77,7 @@ def _candidate(line: Line, cues: Cues, i: int) -> bool:
 def first_line_title(lines: Sequence[Line], cues: Cues, first: int) -> str | None:
     """The page's first line without a site suffix, when it lies above the story and is not
     furniture: copied pages open with the document title."""
-    if first == 0 or lines[0].words < 2 or lines[0].prose or not _candidate(lines[0], cues, 0):
+    if first == 0 or not _candidate(lines[0], cues, 0):
         return None
     return SITE_SUFFIX.sub("", lines[0].text)
 
