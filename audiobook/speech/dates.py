@@ -21,15 +21,16 @@ MONTH = (
 )
 ORDINAL_SUFFIX = r"(?:st|nd|rd|th)?"
 DAY_MONTH = re.compile(
-    r"(?<![\w.,/])(?P<the>the\s+)?(?P<day>[0-3]?\d)" + ORDINAL_SUFFIX + r"(?:\s+of)?\s+" + MONTH
-    + r"(?:,?\s+(?P<year>\d{4})(?![\w,]?\d))?"
+    r"(?<![\w.,/])(?P<the>the\s+)?(?P<day>[0-3]?\d)" + ORDINAL_SUFFIX + r"(?:\s+of)?\s+"
+    + MONTH + r"(?:,?\s+(?P<year>\d{4})(?![\w,]?\d))?"
 )
 MONTH_DAY = re.compile(
     MONTH + r"\s+(?P<day>[0-3]?\d)" + ORDINAL_SUFFIX + r"(?![\w,.:/]?\d)(?!\s*%)"
-    r"(?:(?P<comma>,)?\s+(?P<year>\d{4})(?![\w,]?\d))?"
+    r"(?:,?\s+(?P<year>\d{4})(?![\w,]?\d))?"
 )
 NUMERIC_DATE = re.compile(
-    r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/.]?\d)"
+    r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+    r"(?![\w/.]?\d)"
 )
 ISO_DATE = re.compile(r"(?<![\w./-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w/-]?\d)")
 MONTH_ABBREVIATION = re.compile(
@@ -40,7 +41,8 @@ MONTH_ABBREVIATION = re.compile(
 AM_PM = r"(?P<ampm>[aApP])\.?\s?[mM]\b\.?"
 ZONE = r"(?:" + "|".join(sorted(TIME_ZONES, key=len, reverse=True)) + r")\b"
 CLOCK = re.compile(
-    r"(?<![\w.,:])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d)|\.(?P<dm>[0-5]\d)(?=\s?[aApP]\.?\s?[mM]\b))"
+    r"(?<![\w.,:])(?P<h>[01]?\d|2[0-3])"
+    r"(?::(?P<m>[0-5]\d)|\.(?P<dm>[0-5]\d)(?=\s?[aApP]\.?\s?[mM]\b))"
     r"(?::[0-5]\d)?(?![\w,]?\d)(?:\s?" + AM_PM + r")?"
 )
 HOUR_AM_PM = re.compile(r"(?<![\w.,:])(?P<h>1[0-2]|0?[1-9])\s?" + AM_PM)
@@ -49,7 +51,7 @@ TWENTY_FOUR_HOUR = re.compile(
 )
 
 
-def month_name(written: str) -> str:
+def _month_name(written: str) -> str:
     """'Dec.' or 'Dec' → 'December'; a full name is returned as written."""
     return MONTH_ABBREVIATIONS.get(written.rstrip("."), written)
 
@@ -64,14 +66,15 @@ def _day_month(match: re.Match[str]) -> str:
     if not 1 <= day <= 31:
         return match.group(0)
     found_year = match.group("year")
-    return _day_first(day, month_name(match.group("month")), int(found_year) if found_year else None)
+    month = _month_name(match.group("month"))
+    return _day_first(day, month, int(found_year) if found_year else None)
 
 
 def _month_day(match: re.Match[str]) -> str:
     day = int(match.group("day"))
     if not 1 <= day <= 31:
         return match.group(0)
-    spoken = f"{month_name(match.group('month'))} {ordinal(day)}"
+    spoken = f"{_month_name(match.group('month'))} {ordinal(day)}"
     found_year = match.group("year")
     if found_year:
         spoken += f", {year(int(found_year))}"
@@ -141,8 +144,9 @@ def _clock(match: re.Match[str]) -> str:
     hour = int(match.group("h"))
     minutes = int(match.group("m") or match.group("dm"))
     if match.group("ampm"):
-        spoken = cardinal(hour) if minutes == 0 else f"{cardinal(hour)} {_minutes(minutes, hour, False)}"
-        return f"{spoken} {_ampm(match)}"
+        if minutes == 0:
+            return f"{cardinal(hour)} {_ampm(match)}"
+        return f"{cardinal(hour)} {_minutes(minutes, hour, False)} {_ampm(match)}"
     return f"{cardinal(hour)} {_minutes(minutes, hour, False)}"
 
 
@@ -154,7 +158,8 @@ def _twenty_four(match: re.Match[str]) -> str:
 
 
 def normalise_times(text: str) -> str:
-    """'09:43' → 'nine forty-three', '9.30pm' → 'nine thirty p.m.', '2030 GMT' → 'twenty thirty GMT'."""
+    """'09:43' → 'nine forty-three', '9.30pm' → 'nine thirty p.m.',
+    '2030 GMT' → 'twenty thirty GMT'."""
     if ":" in text or "." in text:
         text = CLOCK.sub(_clock, text)
     text = HOUR_AM_PM.sub(lambda m: f"{cardinal(int(m.group('h')))} {_ampm(m)}", text)

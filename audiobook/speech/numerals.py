@@ -37,9 +37,10 @@ QUANTITY_CUES = (
     "about", "around", "some", "nearly", "almost", "over", "than", "under", "approximately",
     "roughly", "least", "only", "just", "total", "totalling", "estimated", "extra", "additional",
 )
+QUANTITY_BEFORE = re.compile(r"\b(?:" + "|".join(QUANTITY_CUES) + r")\s+$")
+CUE_REACH = 20  # characters before a number searched for a quantity word
 PLAIN_NUMBER = re.compile(
-    r"(?P<cue>\b(?:" + "|".join(QUANTITY_CUES) + r")\s+)?(?<![\w.,])(?P<w>" + NUM
-    + r")(?:\.(?P<f>\d+))?(?![\w]|[.,]\d)"
+    r"(?<![\w.,])(?P<w>" + NUM + r")(?:\.(?P<f>\d+))?(?![\w]|[.,]\d)"
     r"|(?<![\w.,])\.(?P<lone>\d+)(?![\w]|[.,]\d)"
 )
 ANY_DIGITS = re.compile(r"\d+")
@@ -63,7 +64,8 @@ def _to_roman(value: int) -> str:
 ROMAN_NUMERALS = sorted((_to_roman(v) for v in range(1, LARGEST_ROMAN + 1)), key=len, reverse=True)
 # Titles ("Mr", "Mister") and the words this pass writes ("the Eighth") are never names.
 ROMAN_NOT_AFTER = frozenset(
-    [*TITLES, *TITLES.values(), *NAME_OR_PLACE, *(w for pair in NAME_OR_PLACE.values() for w in pair)]
+    [*TITLES, *TITLES.values(), *NAME_OR_PLACE]
+    + [word for pair in NAME_OR_PLACE.values() for word in pair]
     + [cardinal(v).title() for v in range(1, LARGEST_ROMAN + 1)]
     + [ordinal(v).title() for v in range(1, LARGEST_ROMAN + 1)]
 )
@@ -71,8 +73,6 @@ ROMAN = re.compile(
     r"(?P<name>[A-Z][a-z]+) +(?P<numeral>" + "|".join(ROMAN_NUMERALS)
     + r")(?![\w'’-])"
 )
-
-
 ROMAN_HINT = re.compile(r" +[IVX]+(?![\w'’-])")  # cheap test before the costly ROMAN pattern
 
 
@@ -88,26 +88,25 @@ def _decade(match: re.Match[str]) -> str:
     return decade(value)
 
 
-def _unicode_fraction(match: re.Match[str]) -> str:
-    numerator, denominator = UNICODE_FRACTIONS[match.group("f")]
-    if match.group("w") is None:
-        return fraction(numerator, denominator)
+def _mixed(whole: str | None, numerator: int, denominator: int) -> str:
+    """'2', 1, 2 → 'two and a half'; no whole part → 'one half'."""
     part = fraction(numerator, denominator)
+    if whole is None:
+        return part
     if numerator == 1:
         part = "a " + part.split(" ", 1)[1]
-    return f"{cardinal(to_int(match.group('w')))} and {part}"
+    return f"{cardinal(to_int(whole))} and {part}"
+
+
+def _unicode_fraction(match: re.Match[str]) -> str:
+    return _mixed(match.group("w"), *UNICODE_FRACTIONS[match.group("f")])
 
 
 def _slash(match: re.Match[str]) -> str:
     numerator, denominator = int(match.group("n")), int(match.group("d"))
     whole = match.group("w")
     if 0 < numerator < denominator <= LARGEST_DENOMINATOR:
-        part = fraction(numerator, denominator)
-        if whole is None:
-            return part
-        if numerator == 1:
-            part = "a " + part.split(" ", 1)[1]
-        return f"{cardinal(int(whole))} and {part}"
+        return _mixed(whole, numerator, denominator)
     lead = f"{number(whole)} " if whole is not None else ""
     return f"{lead}{number(match.group('n'))} {number(match.group('d'))}"
 
@@ -116,10 +115,12 @@ def _plain(match: re.Match[str]) -> str:
     lone = match.group("lone")
     if lone is not None:
         return "point " + " ".join(cardinal(int(ch)) for ch in lone)
-    cue, whole, frac = match.group("cue") or "", match.group("w"), match.group("f")
-    if not cue and frac is None and len(whole) == 4 and int(whole) in YEARS:
-        return year(int(whole))
-    return cue + number(whole, frac)
+    whole, frac = match.group("w"), match.group("f")
+    if frac is None and len(whole) == 4 and int(whole) in YEARS:
+        start = match.start()
+        if not QUANTITY_BEFORE.search(match.string, max(0, start - CUE_REACH), start):
+            return year(int(whole))
+    return number(whole, frac)
 
 
 def _roman(match: re.Match[str]) -> str:
@@ -132,7 +133,7 @@ def _roman(match: re.Match[str]) -> str:
         return f"{name} {cardinal(value).title()}"
     if numeral == "X" or name in NOT_NAMES or name in ROMAN_NOT_AFTER:
         return match.group(0)
-    if numeral == "I" and match.start() == 0:
+    if numeral == "I" and start == 0:
         return match.group(0)
     return f"{name} the {ordinal(value).title()}"
 

@@ -16,12 +16,11 @@ MINOR_DIGITS = 2  # "£1.50": two digits after the point are pence/cents, anythi
 
 NUM = r"\d{1,3}(?:,\d{3})+|\d+"
 CURRENCY_SYMBOLS = "".join(CURRENCIES)
-AMOUNT = r"(?P<WHOLE>" + NUM + r")(?:\.(?P<FRACTION>\d+))?"
 MAGNITUDE = r"(?:\s?(?P<mag>bn|tn|m|k)\b|\s(?P<magword>thousand|million|billion|trillion)\b)"
 CURRENCY = re.compile(
-    r"(?<![\w.,])(?P<prefix>" + "|".join(DOLLAR_PREFIXES) + r")?(?P<sym>[" + CURRENCY_SYMBOLS
-    + r"])\s?" + AMOUNT.replace("WHOLE", "w").replace("FRACTION", "f")
-    + r"(?:\s?[-–]\s?[" + CURRENCY_SYMBOLS + r"]?" + AMOUNT.replace("WHOLE", "w2").replace("FRACTION", "f2") + r")?"
+    r"(?<![\w.,])(?:(?P<prefix>" + "|".join(DOLLAR_PREFIXES) + r")(?=\$))?"
+    r"(?P<sym>[" + CURRENCY_SYMBOLS + r"])\s?(?P<w>" + NUM + r")(?:\.(?P<f>\d+))?"
+    r"(?:\s?[-–]\s?[" + CURRENCY_SYMBOLS + r"]?(?P<w2>" + NUM + r")(?:\.(?P<f2>\d+))?)?"
     + MAGNITUDE + r"?(?![\w,]?\d)"
 )
 ATTRIBUTIVE = re.compile(r"\b[Aa]n? $")  # "a £5m deal", "a 100m race": singular unit
@@ -32,7 +31,8 @@ SIGN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\"“'‘/]))[-−](?=\.?\d)")
 UNIT_NAMES = sorted(UNITS, key=len, reverse=True)
 UNIT = re.compile(
     r"(?<![\w.,])(?P<w>" + NUM + r")(?:\.(?P<f>\d+))?(?P<space>\s?)(?P<unit>"
-    + "|".join(re.escape(u) for u in UNIT_NAMES) + r")(?![\w/°])(?:\.(?=\s+[a-z]))?(?P<next>\s+[a-z]+)?"
+    + "|".join(re.escape(u) for u in UNIT_NAMES)
+    + r")(?![\w/°])(?:\.(?=\s+[a-z]))?(?P<next>\s+[a-z]+)?"
 )
 YEAR_RANGE = re.compile(
     r"(?<![\w.,/-])(?P<a>1[0-9]\d\d|20\d\d)\s?[-–/]\s?(?P<b>\d{4}|\d{2})(?![\w,./-]?\d)"
@@ -113,7 +113,7 @@ def _range(match: re.Match[str]) -> str:
     if match.group("af") is None and "." not in second and to_int(first) >= to_int(second):
         if len(first) > len(second):
             return f"{low} {number(second)}"
-        return f"{low}-{number(second)}"
+        return f"{low}-{'nil' if to_int(second) == 0 else number(second)}"
     joiner = "and" if BETWEEN.search(match.string, 0, match.start()) else "to"
     return f"{low} {joiner} {second}"
 
@@ -126,7 +126,8 @@ def normalise_money(text: str) -> str:
 
 
 def normalise_ranges(text: str) -> str:
-    """'2010-11' → 'twenty ten to twenty eleven', '5–10' → 'five to 10', '3-1' → 'three-one',
+    """'2010-11' → 'twenty ten to twenty eleven', '5–10' → 'five to 10', scores
+    '3-1' → 'three-one' and '2-0' → 'two-nil',
     '787-10' (a model number, not a score) → 'seven hundred and eighty-seven ten'."""
     if "-" not in text and "–" not in text and "/" not in text:
         return text

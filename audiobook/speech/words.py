@@ -2,9 +2,8 @@
 
 Acronym rule: an all-capital token of two to five letters is spelled letter by letter
 ("BBC" → "B B C") when it has no vowel or is in LETTER_ACRONYMS, and is left as a word
-otherwise ("NATO", "UNESCO", and anything in WORD_ACRONYMS). Text with no lower-case letter
-in three or more capital words (a shouted headline) is left alone: there every word is
-in capitals.
+otherwise ("NATO", "UNESCO", and anything in WORD_ACRONYMS). A text with no lower-case letter
+and three or more capital words is a shouted headline: its capitals are left as they are.
 """
 
 from __future__ import annotations
@@ -22,7 +21,9 @@ HEADLINE_WORDS = 3  # this many capital-only words and no lower case: a shouted 
 CAPITAL_WORD = re.compile(r"\b[A-Z]{2,}\b")
 
 NAME = r"(?=\s+(?:[A-Z]|['‘’][A-Z]|" + PLACEHOLDER_CLASS + "))"
-TITLE = re.compile(r"(?P<t>" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\b\.?" + NAME)
+TITLE = re.compile(
+    r"(?P<t>" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\b\.?" + NAME
+)
 NAME_OR_PLACE_WORD = re.compile(
     r"(?P<t>" + "|".join(NAME_OR_PLACE) + r")\b(?P<dot>\.?)(?P<name>" + NAME + r")?"
 )
@@ -33,9 +34,12 @@ ABBREVIATION = re.compile(
 )
 VERSUS = re.compile(r"v(?<=[A-Za-z] v)\.?(?= [A-Z])")
 DOTTED_INITIALS = re.compile(r"(?P<letters>[A-Z]\.(?:[A-Z]\.)+)(?!\w)")
+PLACE_REACH = 40  # characters before "St"/"Dr" searched for the place name they may follow
 PLACE_BEFORE = re.compile(r"(?P<word>[A-Z][a-z]+)['’]?s? $")
 # Words this pass writes, which are never the place a "St" or "Dr" follows.
-NOT_PLACES = frozenset([*TITLES.values(), *(w for pair in NAME_OR_PLACE.values() for w in pair)])
+NOT_PLACES = frozenset(
+    [*TITLES.values()] + [word for pair in NAME_OR_PLACE.values() for word in pair]
+)
 ACRONYM = re.compile(r"(?P<word>[A-Z]{2,5})(?P<tail>['’]?s)?\b")
 
 SYMBOLS = {
@@ -94,7 +98,7 @@ def _name_or_place(match: re.Match[str]) -> str:
         return match.group(0)
     before_name, after_place = NAME_OR_PLACE[match.group("t")]
     start = match.start()
-    before = PLACE_BEFORE.search(match.string, max(0, start - 40), start)
+    before = PLACE_BEFORE.search(match.string, max(0, start - PLACE_REACH), start)
     follows_place = before is not None and before.group("word") not in NOT_PLACES
     if match.group("name") is not None:
         spoken = before_name
@@ -137,7 +141,7 @@ def normalise_abbreviations(text: str) -> str:
 
 def normalise_acronyms(text: str) -> str:
     """'BBC' → 'B B C', 'MPs' → 'M P's'; 'NATO' and 'Nasa' stay words."""
-    if not any(ch.islower() for ch in text) and len(CAPITAL_WORD.findall(text)) >= HEADLINE_WORDS:
+    if text.isupper() and len(CAPITAL_WORD.findall(text)) >= HEADLINE_WORDS:
         return text
     return ACRONYM.sub(_acronym, text)
 
