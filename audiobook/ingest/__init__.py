@@ -30,6 +30,9 @@ HTML_TAG_COUNT = 5
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 # Names that say "HTML" when the content does not contradict it.
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+# About 170,000 words without a line break: no article paragraph is that long, and
+# cleaning one would take minutes. HTML is exempt: minified pages are one long line.
+MAX_LINE_CHARS = 1_000_000
 HINT = "give a .txt, .html or .md file"
 
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
@@ -87,6 +90,8 @@ def read_bytes(data: bytes, name: str) -> Ingested:
     if not text.strip():
         raise InputError(f"{name} is empty: {HINT} with the article's text")
     fmt = sniff_format(text, name)
+    if fmt != "html":
+        _check_line_length(text, name)
     if fmt == "html":
         from .html import read_html
 
@@ -135,6 +140,13 @@ def _suffix(name: str) -> str:
     if suffixes and suffixes[-1] == ".gz":
         suffixes.pop()
     return suffixes[-1] if suffixes else ""
+
+
+def _check_line_length(text: str, name: str) -> None:
+    longest = max(map(len, text.split("\n")))
+    if longest > MAX_LINE_CHARS:
+        raise InputError(f"{name} has a line of {longest:,} characters with no line break, too long "
+                         "for an article: put each paragraph on its own line")
 
 
 def _within_limit(data: bytes, name: str) -> bytes:
