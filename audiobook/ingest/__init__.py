@@ -30,8 +30,9 @@ HTML_TAG_COUNT = 5
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 # Names that say "HTML" when the content does not contradict it.
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-# About 170,000 words without a line break: no article paragraph is that long, and
-# cleaning one would take minutes. HTML is exempt: minified pages are one long line.
+# About 170,000 words without a line break: no copied page has a line that long, and the
+# page cleaner would take minutes over it. Only plain text is checked: HTML is often one
+# minified line, and Markdown paragraphs are read as they are.
 MAX_LINE_CHARS = 1_000_000
 HINT = "give a .txt, .html or .md file"
 
@@ -90,8 +91,6 @@ def read_bytes(data: bytes, name: str) -> Ingested:
     if not text.strip():
         raise InputError(f"{name} is empty: {HINT} with the article's text")
     fmt = sniff_format(text, name)
-    if fmt != "html":
-        _check_line_length(text, name)
     if fmt == "html":
         from .html import read_html
 
@@ -109,6 +108,7 @@ def read_bytes(data: bytes, name: str) -> Ingested:
         return Ingested(article, (), "markdown")
     from .text import clean_text
 
+    _check_line_length(text, name)
     article, decisions = clean_text(text, source_name=name)
     if not has_body(article.sections):
         raise InputError(f"no article text found in {name}: check it is a news or web article")
