@@ -424,3 +424,8 @@ def test_guess_language(text: str, code: str) -> None:
 def test_article_language_comes_from_its_body() -> None:
     article, _ = clean_text(story_page())
     assert article.language == "en"
+
+
+def test_story_words_that_are_also_furniture_words_stay() -> None:
+    article, _ = clean_text(story_page(middle=("Cookies and cakes for the library stall",)))
+    assert [s.heading for s in article.sections] == [None, "Cookies and cakes for the library stall"]

@@ -35,10 +35,13 @@ TINY: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cookie", re.compile(
-        r"\bcookies?\b|\bprivacy (policy|notice|settings|statement)\b|\bterms (of|and) "
+        r"\bcookies? (policy|settings|preferences|notice|consent)\b|"
+        r"\b(accept|accept all|use|uses|using|allow) cookies\b|^cookies$|"
+        r"\bprivacy (policy|notice|settings|statement)\b|\bterms (of|and) "
         r"(use|service|conditions)\b|\bdo not sell\b|\bad ?choices\b", _I)),
     ("subscription", re.compile(
-        r"\bsubscri(be|ber|ption)s?\b|\bnewsletters?\b|\bsign up\b|\bfree trial\b|"
+        r"\bsubscribe\b|\bsubscriber (agreement|only|exclusive|benefits)\b|"
+        r"\bsubscription (required|options|plans?|offers?)\b|\bnewsletters?\b|\bsign up\b|\bfree trial\b|"
         r"\bdownload (the|our) app\b|\bget (the|our) app\b|\bunlimited access\b|\bjoin (our|us)\b|"
         r"\bunsubscribe\b|\byour inbox\b|\bdelivered (to you|weekday|daily|every)\b|"
         r"\bmembers? only\b", _I)),
