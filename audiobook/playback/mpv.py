@@ -25,6 +25,7 @@ from .announce import Announcer
 
 CONNECT_TIMEOUT_S = 10.0  # mpv creates its socket within a fraction of a second when healthy
 SETTLE_TIMEOUT_S = 2.0  # longest wait for a chapter change to show before the next scripted key
+CHAPTER_STABLE_S = 0.15  # mpv briefly reports the previous chapter right after a seek; wait it out
 TICK_S = 0.05  # key and event latency: well under what a listener notices
 SEEK_S = 10  # seconds moved by back/forward
 SPEED_STEP = 0.1
@@ -89,7 +90,8 @@ class _Session:
         self.announcer = announcer
         self.keys = keys
         self.current = -1
-        self.reported = -1  # mpv's latest "chapter" value, announced once playback has begun
+        self.reported = -1  # mpv's latest "chapter" value, announced once it has held steady
+        self.reported_at = 0.0
         self.started = False
         self.paused: bool | None = None
         self.speed: float | None = None
@@ -106,17 +108,15 @@ class _Session:
         event = message.get("event")
         if event in ("end-file", "shutdown"):
             self.finished = True
-        elif event == "playback-restart" and not self.started:
+        elif event == "playback-restart":
             self.started = True
-            self._chapter(self.reported)
         elif event == "property-change":
             self._property(message.get("name"), message.get("data"))
 
     def _property(self, name: str | None, data: object) -> None:
         if name == "chapter" and isinstance(data, int):
             self.reported = data
-            if self.started:
-                self._chapter(data)
+            self.reported_at = time.monotonic()
         elif name == "pause" and isinstance(data, bool):
             if self.paused is not None and data != self.paused:
                 self.announcer.say("Paused." if data else "Playing.")
@@ -126,8 +126,11 @@ class _Session:
                 self.announcer.speed(data)
             self.speed = float(data)
 
-    def _chapter(self, index: int) -> None:
-        if index >= 0 and index != self.current:
+    def tick(self) -> None:
+        """Announce the chapter mpv reports once playback runs and the value has held steady."""
+        index = self.reported
+        steady = time.monotonic() - self.reported_at >= CHAPTER_STABLE_S
+        if self.started and steady and index >= 0 and index != self.current:
             self.current = index
             self.settle_until = 0.0
             self.announcer.chapter(index)
@@ -214,6 +217,8 @@ def _loop(session: _Session) -> None:
             return
         if message is not None:
             session.handle(message)
+        session.tick()
+        if message is not None:
             continue
         if session.keys.scripted and not session.settled():
             continue
