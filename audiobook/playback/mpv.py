@@ -8,7 +8,6 @@ or video window, so the listener's keys come to us, not to mpv.
 from __future__ import annotations
 
 import json
-import os
 import queue
 import shutil
 import socket

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from urllib.parse import quote
 
 from mutagen.id3 import (
     CHAP,
     ID3,
-    TALB,
     TCON,
     TDAT,
     TIT2,
@@ -30,7 +30,8 @@ from ..model import Article
 
 ID3_VERSION = 3  # ID3v2.3: the version the widest range of players understands
 TEXT_ENCODING = Encoding.UTF16  # v2.3 has no UTF-8; UTF-16 with BOM carries every title
-GENRE = "Speech"  # ID3v1 genre 101, which players use to resume spoken word at its position
+GENRE = "Speech"  # ID3v1 genre 101: lets players and libraries file the edition as spoken word
+URL_SAFE = ":/?#[]@!$&'()*+,;=%~"  # URL frames are Latin-1: percent-encode everything else
 UNDETERMINED_LANGUAGE = "und"  # ISO 639-2 code for a language we cannot map
 
 # ISO 639-1 → ISO 639-2 (bibliographic) for the languages news sites are commonly written in.
@@ -85,7 +86,7 @@ def article_frames(article: Article) -> list[Frame]:
     frames.append(TLAN(encoding=TEXT_ENCODING, text=[iso639_2(article.language)]))
     frames.append(TCON(encoding=TEXT_ENCODING, text=[GENRE]))
     if article.url:
-        frames.append(WOAS(url=article.url))
+        frames.append(WOAS(url=quote(article.url, safe=URL_SAFE)))
     return frames
 
 
