@@ -71,7 +71,7 @@ def main(debug: bool) -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output-dir", "out_dir", default="output", show_default=True,
-              type=click.Path(file_okay=False), help="Where editions are written.")
+              type=click.Path(), help="Where editions are written.")
 @click.option("--voices", type=click.Path(dir_okay=False), help="voices.yaml to use "
               "(default: ./voices.yaml when present, else built-in defaults).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes (default: all cores).")
@@ -107,7 +107,7 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet):
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True,
               help="Markdown (editable, rebuildable) or JSON.")
-@click.option("--output-dir", type=click.Path(file_okay=False),
+@click.option("--output-dir", type=click.Path(),
               help="Write <input stem>.md (or .json) here instead of printing.")
 @click.option("--explain", is_flag=True, help="Show for each line of a plain-text input whether it was kept, and why.")
 @click.option("--spoken", is_flag=True, help="Print the text exactly as it will be spoken.")
@@ -278,9 +278,11 @@ class ProgressBar:
 
 
 def _clock(seconds: float) -> str:
-    whole = int(round(seconds))
-    return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}" if whole >= 3600 else \
-        f"{whole // 60}:{whole % 60:02d}"
+    """H:MM:SS or M:SS, truncated like players show positions (70.8 s is 1:10)."""
+    whole = int(seconds)
+    if whole >= 3600:
+        return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"
+    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def _size(n: int) -> str:
