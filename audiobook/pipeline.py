@@ -91,7 +91,7 @@ def build(
     out = Path(out_dir)
     _ensure_dir(out)
     clip_cache = ClipCache(cache_root or default_cache_root()) if cache else None
-    with tempfile.TemporaryDirectory(prefix=".audiobook-work-", dir=out) as work:
+    with _work_dir(out) as work:
         book = render(script, workdir=Path(work), cache=clip_cache, jobs=jobs, progress=progress)
         source_id = _source_id(source, cleaned)
         edition_dir = unique_edition_dir(out, safe_slug(cleaned.article.title), source_id)
@@ -109,6 +109,15 @@ def _source_id(source: str | Path, cleaned: Cleaned) -> str:
     """
     stem = "-" if str(source) == "-" else Path(source).stem
     return hashlib.sha256(f"{stem}\0{cleaned.article.title}".encode()).hexdigest()[:16]
+
+
+def _work_dir(out: Path) -> tempfile.TemporaryDirectory:
+    """A hidden scratch directory inside ``out``, removed when the build ends however it ends."""
+    try:
+        return tempfile.TemporaryDirectory(prefix=".audiobook-work-", dir=out)
+    except OSError as exc:
+        raise OutputError(f"cannot write to output directory {out} ({exc.strerror}): "
+                          "check its permissions and free space, or use -o") from None
 
 
 def _ensure_dir(path: Path) -> None:
