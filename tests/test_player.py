@@ -18,7 +18,7 @@ from audiobook.chapters import read_chapters
 from audiobook.errors import PlayerError
 from audiobook.player import NO_PLAYER, find_player, play
 from audiobook.playback.keys import TerminalKeys, action, split_keys
-from audiobook.writers import mp3
+from audiobook.writers import chapter_files, mp3
 
 TITLES = ["Opening", "Opportunities missed", "What next"]
 NULL_AUDIO = ["--ao=null"]
@@ -79,6 +79,15 @@ def test_player_args_from_environment(edition: Path, monkeypatch):
     out = io.StringIO()
     play(edition, 3, keys=["q"], out=out, player="mpv")
     assert lines(out) == ["Chapter 3 of 3: What next"]
+
+
+def test_mpv_plays_a_chapter_file_without_chapters(tmp_path: Path):
+    book = make_book(tmp_path, ["Only"], [0.5])
+    article = make_article(["Only"])
+    (chapter_file,) = chapter_files.write(article, make_script(article, ["Only"]), book, tmp_path)
+    out = io.StringIO()
+    play(chapter_file, keys=["n", "p", "q"], out=out, player_args=NULL_AUDIO)
+    assert lines(out) == ["This file has no chapters.", "This file has no chapters."]
 
 
 FAKE_FFPLAY = """#!{python}
@@ -143,6 +152,16 @@ def test_ffplay_speed_uses_atempo_and_pause_resumes(edition: Path, fake_ffplay: 
     assert len(runs) == 3
     assert "-af" not in runs[0] and runs[1][runs[1].index("-af") + 1] == "atempo=1.10"
     assert all(abs(float(run[run.index("-ss") + 1]) - 1.071) < 0.5 for run in runs)
+
+
+def test_ffplay_chapter_keys_in_a_file_without_chapters(fake_ffplay: Path, tmp_path: Path):
+    book = make_book(tmp_path, ["Only"], [0.5])
+    article = make_article(["Only"])
+    (chapter_file,) = chapter_files.write(article, make_script(article, ["Only"]), book, tmp_path)
+    out = io.StringIO()
+    play(chapter_file, keys=paced([("n", 1), ("q", 1)], tmp_path / "ffplay.log"), out=out, player=str(fake_ffplay))
+    assert lines(out) == ["This file has no chapters."]
+    assert _starts(tmp_path / "ffplay.log") == ["0.000"]
 
 
 def test_real_ffplay_with_dummy_audio_plays_to_the_end(edition: Path, monkeypatch):

@@ -8,6 +8,10 @@ from typing import TextIO
 from ..chapters import ChapterInfo
 
 
+LAST_CHAPTER = "This is the last chapter."  # said for "next" in the last chapter; playback goes on
+NO_CHAPTERS = "This file has no chapters."  # said when a chapter key is pressed in a chapter file
+
+
 @dataclass
 class Announcer:
     chapters: list[ChapterInfo]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import PlayerError
 from . import keys as K
-from .announce import Announcer, chapter_at
+from .announce import LAST_CHAPTER, NO_CHAPTERS, Announcer, chapter_at
 
 TICK_S = 0.05  # how often the position, the keys and the process are checked
 SEEK_MS = 10_000  # back/forward distance
@@ -99,18 +99,17 @@ def play_ffplay(
             command = K.action(key)
             if command == K.QUIT:
                 return
-            if command in (K.NEXT, K.PREVIOUS, K.RESTART):
+            if command in (K.NEXT, K.PREVIOUS, K.RESTART) and not chapters:
+                announcer.say(NO_CHAPTERS)
+            elif command in (K.NEXT, K.PREVIOUS, K.RESTART):
                 target = {K.NEXT: current + 1, K.PREVIOUS: current - 1, K.RESTART: current}[command]
                 if target >= len(chapters):
-                    announcer.say("This is the last chapter.")
+                    announcer.say(LAST_CHAPTER)
                     continue
                 target = max(target, 0)
-                if chapters:
-                    player.start(chapters[target].start_ms)
-                    current = target
-                    announcer.chapter(target)
-                else:
-                    player.start(0)
+                player.start(chapters[target].start_ms)
+                current = target
+                announcer.chapter(target)
             elif command == K.PAUSE:
                 if player.process is None:
                     player.start(player.offset_ms)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import PlayerError
 from . import keys as K
-from .announce import Announcer
+from .announce import LAST_CHAPTER, NO_CHAPTERS, Announcer
 
 CONNECT_TIMEOUT_S = 10.0  # mpv creates its socket within a fraction of a second when healthy
 SETTLE_TIMEOUT_S = 2.0  # longest wait for a chapter change to show before the next scripted key
@@ -99,7 +99,12 @@ class _Session:
         self.finished = False
 
     def settled(self) -> bool:
-        return self.current >= 0 and self.outstanding is None and time.monotonic() >= self.settle_until
+        """Whether the last key has taken effect, so the next scripted key may be sent."""
+        if not self.started or self.outstanding is not None or time.monotonic() < self.settle_until:
+            return False
+        if not self.announcer.chapters:
+            return True
+        return self.current >= 0 and (self.reported == self.current or self.reported < 0)
 
     def handle(self, message: dict) -> None:
         if message.get("request_id") is not None and message["request_id"] == self.outstanding:
@@ -144,9 +149,11 @@ class _Session:
     def key(self, key: str) -> None:
         command = K.action(key)
         last = len(self.announcer.chapters) - 1
-        if command == K.NEXT:
+        if command in (K.NEXT, K.PREVIOUS, K.RESTART) and last < 0:
+            self.announcer.say(NO_CHAPTERS)
+        elif command == K.NEXT:
             if self.current >= last:
-                self.announcer.say("This is the last chapter.")
+                self.announcer.say(LAST_CHAPTER)
             else:
                 self._go_to_chapter(self.current + 1)
         elif command == K.PREVIOUS:
@@ -221,7 +228,7 @@ def _loop(session: _Session) -> None:
             continue
         if session.keys.scripted and not session.settled():
             continue
-        if session.current < 0:
+        if not session.started:
             continue
         key = session.keys.poll()
         if key is not None:
