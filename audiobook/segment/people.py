@@ -12,7 +12,16 @@ import re
 from dataclasses import dataclass, field
 
 from .sentences import split_sentences
-from .verbs import FEMALE_TITLES, MALE_TITLES, NAME_WORD, ROLE_WORDS, TITLE, TITLES, VERB
+from .verbs import (
+    FEMALE_TITLES,
+    MALE_TITLES,
+    NAME_WORD,
+    ROLE_WORDS,
+    TITLE,
+    TITLES,
+    VERB,
+    VERBS_BEFORE_SUBJECT,
+)
 
 # Capitalised words that open sentences or clauses rather than names: dropped from the front.
 LEADING_WORDS = frozenset(
@@ -41,10 +50,31 @@ POSSESSIVE = re.compile(r"['’]s?$")
 NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})
 # A name run right after one of these may start with a place: "envoy to France Jan Doe".
 PLACE_PREPOSITION = re.compile(r"\b(?:to|of|in|from|for)\s+$")
-SPEAKS_NEXT = re.compile(rf"\s+(?:\w+ly\s+)?{VERB}\b")
+# A speech verb after a name, maybe past an aside or an auxiliary: "Jo Berg, 40, has said".
+SPEAKS_NEXT = re.compile(
+    rf"(?:,[^\"“”.;:]{{1,120}}?,)?\s+(?:(?:has|have|had|also|then|\w+ly)\s+)*{VERB}\b"
+)
+# A name right after a preposition is an object ("the office for New York said"), not a speaker.
+OBJECT_BEFORE = re.compile(r"\b(?:of|for|at|in|from|to|with|by|on)\s+(?:the\s+)?$")
+# A speech verb right before a name, maybe with a job description: "said economist Jo Berg".
+SPOKEN_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(VERBS_BEFORE_SUBJECT)})\s+(?:[a-z][\w’'-]*\s+){{0,3}}$"
+)
+# What may come before a sentence's subject: an opening phrase set off by a comma
+# ("In a letter in May, Jo Berg …", "The council's heritage lead, Cllr Jo Berg, …").
+# or a short job description ("Harbour master Jo Berg …").
+SUBJECT_LEAD = re.compile(
+    r"^(?:[A-Z][^\"“”]{0,120},\s*|[A-Z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}\s+)?$"
+)
 HIS = re.compile(r"\b(?:his|him|he)\b")
 HER = re.compile(r"\b(?:her|hers|she)\b")
-SENTENCE_PRONOUN = re.compile(r"(?:^|[.!?]\s+)(He|She)\b")
+SENTENCE_PRONOUN = re.compile(r"(?:^|[.!?]\s+)(He|She)\b(?!\s+[A-Z])")
+# A pronoun opening a sentence followed by a speech verb: "She added that …".
+PRONOUN_SPEAKS = re.compile(rf"(?:He|She)\s+(?:(?:has|have|had|also|then|\w+ly)\s+)*{VERB}\b")
+# A speech verb sharing the sentence's subject: "Jo Berg praised them and said …".
+COORDINATED_SPEECH = re.compile(rf"\band\s+(?:\w+ly\s+)?{VERB}\b")
+# Leading words that may be a surname instead when a name follows ("He Jianxiong said").
+PRONOUN_SURNAMES = frozenset({"He", "She"})
 
 
 @dataclass
@@ -54,6 +84,7 @@ class Person:
     last_seen: int = 0
     spoke: bool = False
     mentions: int = 0
+    salient: int = 0  # clock when last the subject of a sentence or of a speech verb
 
     @property
     def surname(self) -> str:
@@ -67,34 +98,58 @@ class People:
 
     known: dict[str, Person] = field(default_factory=dict)
     clock: int = 0
-    last_sentence_people: list[str] = field(default_factory=list)
-    last_subject: str | None = None  # the person opening the latest sentence that named anyone
+    last_subject: str | None = None  # the subject of the latest sentence that had a person one
+    last_reported: str | None = None  # who reports speech in the latest sentence read
 
     def observe(self, narration: str) -> None:
-        """Register the people named in a stretch of narration, in reading order."""
-        for sentence in _sentences(narration):
-            if not sentence.strip():
+        """Register the people named in a stretch of narration, in reading order.
+
+        Each sentence also updates who is salient (its subject, anyone it shows speaking)
+        and ``last_reported``, the person it reports as saying something ("X said that …").
+        "He"/"She" opening a sentence may also mean the latest subject whose gender is not
+        known, and then tells that person's gender.
+        """
+        for sentence in split_sentences(narration):
+            if sentence.strip():
+                self._observe_sentence(sentence.strip())
+
+    def _observe_sentence(self, sentence: str) -> None:
+        subject: str | None = None
+        reported: str | None = None
+        pronoun = SENTENCE_PRONOUN.match(sentence)
+        if pronoun:
+            gender = "male" if pronoun.group(1) == "He" else "female"
+            referent = self._referent(gender, subject_fits=True)
+            if referent is not None:
+                speaks = bool(PRONOUN_SPEAKS.match(sentence))
+                subject = self._make_salient(referent, pronoun.group(1), speaks)
+                reported = subject if speaks else None
+        named: list[str] = []
+        for match in PERSON.finditer(sentence):
+            text = match.group(0)
+            words = text.split()
+            if len(words) >= 3 and PLACE_PREPOSITION.search(sentence[: match.start()]):
+                text = " ".join(words[1:])
+            lead = sentence[: match.start()]
+            speaks_next = SPEAKS_NEXT.match(sentence, match.end()) and not OBJECT_BEFORE.search(lead)
+            spoke = bool(speaks_next or SPOKEN_BEFORE.search(lead))
+            name = self.mention(text, spoke=spoke)
+            if name is None:
                 continue
-            pronoun = SENTENCE_PRONOUN.match(sentence)
-            if pronoun:
-                self._gender_from_pronoun(pronoun.group(1))
-            named: list[str | None] = []
-            subject: str | None = None
-            for match in PERSON.finditer(sentence):
-                text = match.group(0)
-                words = text.split()
-                if len(words) >= 3 and PLACE_PREPOSITION.search(sentence[: match.start()]):
-                    text = " ".join(words[1:])
-                spoke = bool(SPEAKS_NEXT.match(sentence, match.end()))
-                named.append(self.mention(text, spoke=spoke))
-                if not sentence[: match.start()].strip() and len(named) == 1:
-                    subject = named[0]
-            named_people = [name for name in named if name]
-            if named_people:
-                self.last_sentence_people = named_people
-                self.last_subject = subject
-            if len(set(named_people)) == 1 and not pronoun:
-                self._gender_from_possessive(named_people[0], sentence)
+            if not named and not pronoun and SUBJECT_LEAD.match(lead):
+                subject = name
+                self.known[name].salient = self.clock
+            if spoke and reported is None:
+                reported = name
+            named.append(name)
+        if subject and reported is None and COORDINATED_SPEECH.search(sentence):
+            reported = subject
+            self.known[subject].spoke = True
+        if subject:
+            self.last_subject = subject
+        self.last_reported = reported
+        if len(set(named)) == 1 and not pronoun:
+            self._gender_from_possessive(named[0], sentence)
 
     def mention(self, text: str, spoke: bool = False) -> str | None:
         """The full name ``text`` refers to, registering or refreshing it; None if no name."""
@@ -103,7 +158,7 @@ class People:
             return None
         title, name = match.group(1), POSSESSIVE.sub("", match.group(2))
         words = name.split()
-        while words and words[0] in LEADING_WORDS:
+        while words and words[0] in LEADING_WORDS and not _pronoun_surname(words, spoke):
             words = words[1:]
         if any(w in THING_WORDS or w in LEADING_WORDS for w in words) and not (title or spoke):
             return None
@@ -129,36 +184,55 @@ class People:
         self.clock += 1
         person.last_seen = self.clock
         person.spoke = person.spoke or spoke
+        if spoke:
+            person.salient = self.clock
         return person.name
 
     def pronoun(self, word: str) -> str | None:
-        """Who a subject pronoun most likely means.
+        """Who a subject pronoun ("he", "she") most likely means; None when nobody fits.
 
-        The person opening the latest sentence that named anyone, if they have spoken and
-        their gender fits; else
-        the latest person of that gender; else the latest speaker of unknown gender.
+        The most recently salient person (a sentence's subject, or anyone shown speaking)
+        who is known to be of that gender, or who has spoken and whose gender is unknown;
+        else the latest person known to be of that gender; else the subject of the latest
+        sentence naming someone, if their gender is unknown. A subject who has not spoken
+        is not taken over a speaker merely because their gender is unknown: in
+        "… said X. Y is one of the first women … "…," he said" Y is not "he".
         """
-        gender = "male" if word.lower() == "he" else "female"
-        subject = self.known.get(self.last_subject or "")
-        if subject is not None and subject.spoke and subject.gender in (None, gender):
-            subject.gender = gender
-            return self._touch(subject, spoke=True)
-        ranked = sorted(self.known.values(), key=lambda p: p.last_seen, reverse=True)
-        for person in ranked:
-            if person.gender == gender:
-                return self._touch(person, spoke=True)
-        for person in ranked:
-            if person.spoke and person.gender is None:
-                person.gender = gender
-                return self._touch(person, spoke=True)
-        return None
+        referent = self._referent("male" if word.lower() == "he" else "female")
+        if referent is None:
+            return None
+        return self._make_salient(referent, word, spoke=True)
 
     def latest(self) -> Person | None:
         return max(self.known.values(), key=lambda p: p.last_seen, default=None)
 
-    def _touch(self, person: Person, spoke: bool) -> str:
+    def _referent(self, gender: str, subject_fits: bool = False) -> Person | None:
+        """The person a pronoun of ``gender`` means (see ``pronoun``).
+
+        ``subject_fits``: the pronoun opens a sentence, so the latest subject counts even
+        when nothing shows their gender or that they spoke.
+        """
+        salient = sorted(
+            (p for p in self.known.values() if p.salient), key=lambda p: p.salient, reverse=True
+        )
+        for person in salient:
+            open_gender = person.gender is None and (
+                person.spoke or (subject_fits and person.name == self.last_subject)
+            )
+            if person.gender == gender or open_gender:
+                return person
+        ranked = sorted(self.known.values(), key=lambda p: p.last_seen, reverse=True)
+        same = next((p for p in ranked if p.gender == gender), None)
+        if same is not None:
+            return same
+        subject = self.known.get(self.last_subject or "")
+        return subject if subject is not None and subject.gender is None else None
+
+    def _make_salient(self, person: Person, pronoun: str, spoke: bool) -> str:
+        if person.gender is None:
+            person.gender = "male" if pronoun.lower() == "he" else "female"
         self.clock += 1
-        person.last_seen = self.clock
+        person.last_seen = person.salient = self.clock
         person.spoke = person.spoke or spoke
         return person.name
 
@@ -188,13 +262,12 @@ class People:
         if person.gender is None and male != female:
             person.gender = "male" if male else "female"
 
-    def _gender_from_pronoun(self, word: str) -> None:
-        """"She" opening a sentence: the first person the latest naming sentence named is female."""
-        if not self.last_sentence_people:
-            return
-        person = self.known.get(self.last_sentence_people[0])
-        if person is not None and person.gender is None:
-            person.gender = "male" if word == "He" else "female"
+
+def _pronoun_surname(words: list[str], spoke: bool) -> bool:
+    """ "He Jianxiong said": a capitalised pronoun before one more name word, shown speaking."""
+    return spoke and len(words) == 2 and words[0] in PRONOUN_SURNAMES and words[1] not in (
+        LEADING_WORDS | THING_WORDS
+    )
 
 
 def _title_gender(title: str | None) -> str | None:
@@ -206,7 +279,3 @@ def _title_gender(title: str | None) -> str | None:
     if bare in FEMALE_TITLES:
         return "female"
     return None
-
-
-def _sentences(text: str) -> list[str]:
-    return split_sentences(text)

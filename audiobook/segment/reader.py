@@ -61,6 +61,8 @@ class Reader:
                 continue
             speech_end = speeches[-1].end if speeches else 0
             speaker = self._attribute(text, run, speech_end, next_start, bounds, continued)
+            if speaker is None and _starts_sentence(bounds, run.start):
+                speaker = self.people.last_reported
             speaker = speaker or block_speaker
             if speaker is None and run.start == 0:
                 speaker = self._whole_paragraph_fallback()
@@ -91,9 +93,11 @@ class Reader:
             speaker = speaker_before(before, self.people)
             if speaker:
                 return speaker
-        speaker = speaker_after(text[run.end : next_start], self.people)
-        if speaker:
-            return speaker
+        inner = text[run.inner_start : run.inner_end].rstrip()
+        if not (before.strip() and inner.endswith(".")):
+            speaker = speaker_after(text[run.end : next_start], self.people)
+            if speaker:
+                return speaker
         speaker = speaker_before(before, self.people)
         if speaker:
             return speaker
@@ -125,6 +129,12 @@ class Reader:
         if self.colon_pending and bounds:
             start = max(bounds[-1][0], runs[-1].end if runs else 0)
             self.colon_speaker = speaker_before(text[start:], self.people)
+
+
+def _starts_sentence(bounds: list[tuple[int, int]], at: int) -> bool:
+    """Whether a sentence of the block starts at offset ``at``."""
+    index = bisect_right(bounds, (at, float("inf"))) - 1
+    return index >= 0 and bounds[index][0] == at
 
 
 def _clause_start(bounds: list[tuple[int, int]], at: int) -> int:

@@ -16,9 +16,11 @@ from .verbs import NAME, PRONOUN, ROLE, ROLE_OF_NAMED, ROLE_STOP, VERB
 DESCRIPTION = r"(?:[^\"“”.!?]{0,80}?[\s,]\s*)??"
 # An aside between subject and verb, possibly with commas of its own ("…, D.C., said").
 ASIDE = r"(?:,[^\"“”]{1,200}?,)?"
+# A perfect tense after the subject: '," Jane Doe has written', '," he had said'.
+PERFECT = rf"(?:ha(?:s|ve|d)\s+(?:\w+ly\s+)?(?:{VERB}|written)|{VERB})"
 AFTER_SUBJECT_VERB = re.compile(
     rf"\s*(?:[—–-]\s*)?{DESCRIPTION}(?P<who>{PRONOUN}|{NAME}|{ROLE}){ASIDE},?\s+"
-    rf"(?:\w+ly\s+)?{VERB}\b"
+    rf"(?:\w+ly\s+)?{PERFECT}\b"
 )
 AFTER_VERB_SUBJECT = re.compile(
     rf"\s*(?:[—–-]\s*)?{VERB}\s+(?:(?:[a-z][\w-]*|[A-Z]{{2,}})\s+){{0,4}}?"

@@ -14,7 +14,14 @@ SPEECH_VERBS = (
     "cautioned emphasized emphasised stressed stresses agreed agrees predicted predicts "
     "boasted complained complains confirmed countered conceded remarked reported reports "
     "testified wondered describes described shouts shouted orders ordered yells screams "
-    "screamed cries cried pleaded read reads"
+    "screamed cries cried pleaded read reads reiterated reiterates recounted recounts "
+    "maintained maintains asserted asserts contended lamented vowed vows pledged demanded"
+).split()
+# Speech verbs that may come before their subject ('," said Jane Doe'); "told X" and
+# "asked X" name the listener instead, so they are left out.
+VERBS_BEFORE_SUBJECT = (
+    "said says added adds wrote writes explained explains noted notes continued argued "
+    "warned recalled stated concluded insisted replied"
 ).split()
 VERB = r"(?:" + "|".join(SPEECH_VERBS) + r")"
 TITLES = (
