@@ -45,7 +45,8 @@ THING_WORDS = frozenset(
     "Space Earth World Internet Web Monday Tuesday Wednesday Thursday Friday Saturday "
     "Sunday".split()
 )
-PERSON = re.compile(rf"(?:({TITLE})\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
+# Up to six capitalised words: job words and a full name ("Israeli Prime Minister Jo Berg").
+PERSON = re.compile(rf"(?:({TITLE})\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{0,5}})")
 POSSESSIVE = re.compile(r"['’]s?$")
 NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})
 # A name run right after one of these may start with a place: "envoy to France Jan Doe".

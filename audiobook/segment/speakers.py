@@ -29,12 +29,16 @@ AFTER_VERB_SUBJECT = re.compile(
 AFTER_ACCORDING = re.compile(rf"\s*,?\s*according to\s+(?P<who>{NAME}|{ROLE}{ROLE_STOP})")
 BEFORE_ACCORDING = re.compile(rf"according to\s+(?P<who>{NAME}|{ROLE})\s*,?\s*$")
 BEFORE_COLON_NAME = re.compile(rf"^\s*(?P<who>{NAME})\s*:\s*$")
+# "In the words of the patient: "…"": the idiom names the speaker.
+BEFORE_WORDS_OF = re.compile(rf"\bin the words of\s+(?P<who>{NAME}|{ROLE})\s*[:,]\s*$", re.I)
+# A sentence opening "According to X, …" gives X as the source of a quote later in it.
+OPENING_ACCORDING = re.compile(rf"^\s*According to\s+(?P<who>{NAME}|{ROLE}),")
 VERB_WORD = re.compile(rf"\b{VERB}\b")
 # An aside between subject and verb: "Jane Doe, an expert in the field, said".
 APPOSITIVE_START = re.compile(r",\s*(?:[a-z]|[Aa]n?\s|[Tt]he\s)")
 # Auxiliaries and adverbs between a subject and its verb: "The UK has", "she also".
 AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|was|is|were|are|would|will|also|then|later|"
-                         r"previously|again|once|\w+ly))+\s*$")
+                         r"previously|again|once|instead|now|still|even|too|\w+ly))+\s*$")
 # A verb after "and" shares the subject of an earlier verb: "he asked …, and said".
 COORDINATED = re.compile(r"(?:^|\W)(?:and|or|but|then)$")
 # Speech introduced right here: '… said, "' or '… added: "'.
@@ -43,6 +47,17 @@ SUBJECT_AT_END = tuple(
     re.compile(rf"(?:^|[^\w’'])(?P<who>{form})\s*$")
     for form in (PRONOUN, ROLE_OF_NAMED, NAME, ROLE)
 )
+# A whole subject phrase led by an article, at the start of the clause or after a comma.
+DETERMINER_SUBJECT = re.compile(r"(?:^|,\s+)(?P<who>(?:[Tt]he|[Aa]n?)\s+[^,;:\"“”]{2,120}?)\s*$")
+# A name inside a subject phrase as the object of a preposition: "… for Human Rights".
+OBJECT_NAME = re.compile(
+    r"\b(?:of|for|by|at|with|from|in|on)\s+(?:the\s+)?(?:(?:[a-z]+|[A-Z]{2,})\s+){0,3}$"
+)
+# Where a subject phrase turns to a common noun: "The authors| of the research …".
+COMMON_NOUN_PHRASE = re.compile(
+    r"\s+(?:of|for|by|at|with|from|in|on)\s+(?:(?:the|an?)\s+[a-z]|(?!(?:the|an?)\s)[a-z])"
+)
+NAME_AT_END = SUBJECT_AT_END[2]
 # Role phrases headed by these are times or manners ("the next day said"), not speakers.
 NOT_ROLE_HEADS = frozenset("time way day year week month story case".split())
 
@@ -58,23 +73,42 @@ def speaker_after(after: str, people: People) -> str | None:
 
 def speaker_before(before: str, people: People) -> str | None:
     """The speaker named by narration in the same clause before a quotation."""
-    according = BEFORE_ACCORDING.search(before)
+    according = BEFORE_ACCORDING.search(before) or BEFORE_WORDS_OF.search(before)
     if according:
         return resolve(according.group("who"), people)
     verbs = list(VERB_WORD.finditer(before))
     if not verbs:
-        colon = BEFORE_COLON_NAME.search(before)
+        colon = BEFORE_COLON_NAME.search(before) or OPENING_ACCORDING.search(before)
         return resolve(colon.group("who"), people) if colon else None
     for verb in reversed(verbs):
         head = AUXILIARIES.sub("", before[: verb.start()].rstrip())
         if COORDINATED.search(head):
             continue
         for subject in _subjects(head):
+            phrase = _noun_phrase_subject(subject)
+            if phrase:
+                return phrase
             for pattern in SUBJECT_AT_END:
                 match = pattern.search(subject)
                 if match:
                     return resolve(match.group("who"), people)
     return None
+
+
+def _noun_phrase_subject(subject: str) -> str | None:
+    """A subject phrase led by "the"/"a" whose last name belongs to a prepositional phrase.
+
+    "The United Nations High Commissioner for Human Rights said" is said by the whole
+    phrase, not by "Human Rights"; a phrase on a common noun is cut off ("The authors of
+    the research in JAMA" → "The authors").
+    """
+    phrase = DETERMINER_SUBJECT.search(subject)
+    name = NAME_AT_END.search(subject)
+    if not phrase or not name or not OBJECT_NAME.search(subject[: name.start("who")]):
+        return None
+    who = phrase.group("who")
+    common = COMMON_NOUN_PHRASE.search(who)
+    return who[: common.start()] if common else who
 
 
 def _subjects(text: str) -> list[str]:
