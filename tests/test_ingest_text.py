@@ -298,6 +298,28 @@ def test_related_headlines_under_a_label_are_dropped() -> None:
     assert decision(decisions, "Swimming pool to close for repairs").label == "related link"
 
 
+def teaser(number: int) -> str:
+    """One entry of a listing of other stories: headline, author, date stamp, long summary."""
+    summary = " ".join(
+        f"In part {number} of our series, residents of the valley explain why the bridge, the "
+        "bus station and the market hall matter to them, and what they would change first."
+        for _ in range(3)
+    )
+    return f"Valley voices, part {number}\nSam Hill\nTuesday November 19, 2019\n{summary}"
+
+
+def test_listing_of_dated_teasers_is_not_taken_for_the_story() -> None:
+    article, decisions = clean_text(story_page(after=tuple(teaser(n) for n in range(1, 5))))
+    assert [b.text for b in blocks(article)] == list(STORY)
+    assert not any(d.kept for d in decisions if d.text.startswith("In part "))
+
+
+def test_two_dated_paragraphs_are_still_story() -> None:
+    dated = ("Tuesday November 19, 2019\n" + STORY[0], "Wednesday November 20, 2019\n" + STORY[2])
+    article, _ = clean_text(page(TITLE, dated[0], STORY[1], dated[1], STORY[3]))
+    assert [b.text for b in blocks(article)] == list(STORY)
+
+
 def test_comments_after_the_story_are_dropped() -> None:
     comments = (
         "3 comments",

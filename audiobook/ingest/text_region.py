@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from .text_cues import Cues
 from .text_lines import LONG_PROSE_WORDS, PROSE_LOWERCASE_SHARE, Line
+from .text_teasers import dated_summaries
 
 BARRIERS = ("comment", "share")  # what follows these is not the story
 BARRIER_AFTER_SHARE = 0.5  # a barrier only ends the story once half its prose is behind
@@ -31,6 +32,7 @@ UNSPACED_FACTOR = 0.5  # prose packed line against line (teaser lists) is less o
 HEADLINE_PREFIX_WORDS = 5  # a "prose" line opening with this many capitalised words is a teaser
 HEADLINE_PREFIX_FACTOR = 0.5  # how much such a teaser line still counts
 UNCLOSED_FACTOR = 0.5  # long lines without closing punctuation are mostly truncated teasers
+TEASER_FACTOR = 0.1  # a summary in a listing of dated stories is not this story's text
 
 
 def line_value(line: Line, is_furniture: bool) -> float:
@@ -96,6 +98,8 @@ def line_values(lines: Sequence[Line], cues: Cues) -> list[float]:
         line_value(line, cues.furniture[i] is not None or cues.promotion[i] or cues.credit[i] is not None)
         for i, line in enumerate(lines)
     ]
+    for i in dated_summaries(lines, cues):
+        values[i] *= TEASER_FACTOR
     _discount_comments(lines, cues, values)
     return values
 

@@ -1,0 +1,33 @@
+"""Spot lists of other stories' teasers: summaries that each sit under their own date stamp.
+
+A listing of related or latest stories repeats one small structure (headline, author, date,
+summary) and each summary reads like prose, so by word count alone the listing can outweigh
+the story. A story has one date stamp at its top; when several prose lines each follow a
+date line closely, those lines are teasers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .text_cues import Cues
+from .text_lines import Line
+
+TEASER_REACH = 2  # a teaser's date sits at most this many lines above its summary
+TEASER_REPEAT = 3  # this many dated summaries make a listing; one or two can be the story's own
+
+
+def dated_summaries(lines: Sequence[Line], cues: Cues) -> frozenset[int]:
+    """Indices of prose lines that each follow a date stamp in a repeated pattern."""
+    found = []
+    for i, line in enumerate(lines):
+        if not line.prose:
+            continue
+        for back in range(1, TEASER_REACH + 1):
+            j = i - back
+            if j < 0 or lines[j + 1].gap_before:
+                break
+            if cues.date[j] and not lines[j].prose:
+                found.append(i)
+                break
+    return frozenset(found) if len(found) >= TEASER_REPEAT else frozenset()
