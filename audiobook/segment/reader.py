@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from .people import People
 from .quotes import QuoteRun, find_runs, is_speech
-from .sentences import sentence_bounds
-from .speakers import introduced, speaker_after, speaker_before
+from .sentences import sentence_bounds, split_sentences
+from .speakers import introduced, reporter, speaker_after, speaker_before
 
 # A paragraph that is all quotation and names nobody is given to the last speaker this recent.
 RECENT_SPEAKER_BLOCKS = 2
@@ -39,6 +39,7 @@ class Reader:
     last_speaker: str | None = None
     last_speaker_block: int = -10
     previous_block_person: str | None = None
+    reported: str | None = None  # who the latest sentence of narration reports as speaking
 
     def read_block(self, text: str, detect: bool = True) -> list[Speech]:
         """Speech runs of one block's text, updating what is remembered for the next."""
@@ -54,7 +55,7 @@ class Reader:
         for index, run in enumerate(runs):
             prev_end = runs[index - 1].end if index else 0
             next_start = runs[index + 1].start if index + 1 < len(runs) else len(text)
-            self.people.observe(text[cursor : run.start])
+            self._narrate(text[cursor : run.start])
             cursor = run.end
             last_run_speech = is_speech(text, run, prev_end, next_start, continued)
             if not last_run_speech:
@@ -62,7 +63,7 @@ class Reader:
             speech_end = speeches[-1].end if speeches else 0
             speaker = self._attribute(text, run, speech_end, next_start, bounds, continued)
             if speaker is None and _starts_sentence(bounds, run.start):
-                speaker = self.people.last_reported
+                speaker = self.reported
             speaker = speaker or block_speaker
             if speaker is None and run.start == 0:
                 speaker = self._whole_paragraph_fallback()
@@ -71,12 +72,20 @@ class Reader:
                 self.last_speaker = speaker
                 self.last_speaker_block = self.block_index
             speeches.append(Speech(run.start, run.end, speaker))
-        self.people.observe(text[cursor:])
+        self._narrate(text[cursor:])
         self._remember(text, runs, speeches, last_run_speech, bounds)
         latest = self.people.latest()
         mentioned = latest is not None and latest.last_seen > clock_before
         self.previous_block_person = latest.name if latest and mentioned else None
         return speeches
+
+    def _narrate(self, narration: str) -> None:
+        """Read narration: register its people and note who its last sentence reports."""
+        self.people.observe(narration)
+        self.reported = self.people.last_reported
+        sentences = split_sentences(narration.strip())
+        if self.reported is None and sentences:
+            self.reported = reporter(sentences[-1], self.people)
 
     def _attribute(
         self,

@@ -43,9 +43,11 @@ AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|was|is|were|are|would|will|also
 COORDINATED = re.compile(r"(?:^|\W)(?:and|or|but|then)$")
 # Speech introduced right here: '… said, "' or '… added: "'.
 INTRODUCED = re.compile(rf"\b{VERB}\s*[,:]\s*$")
+# A role owned by a named person or body: "Swift's rep", "Acme's chief executive".
+POSSESSIVE_ROLE = r"(?:[A-Z][\w-]*['’]s\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
 SUBJECT_AT_END = tuple(
     re.compile(rf"(?:^|[^\w’'])(?P<who>{form})\s*$")
-    for form in (PRONOUN, ROLE_OF_NAMED, NAME, ROLE)
+    for form in (PRONOUN, ROLE_OF_NAMED, NAME, POSSESSIVE_ROLE, ROLE)
 )
 # A whole subject phrase led by an article, at the start of the clause or after a comma.
 DETERMINER_SUBJECT = re.compile(r"(?:^|,\s+)(?P<who>(?:[Tt]he|[Aa]n?)\s+[^,;:\"“”]{2,120}?)\s*$")
@@ -119,6 +121,13 @@ def _subjects(text: str) -> list[str]:
     return [text[:cut].rstrip() for cut in reversed(cuts)]
 
 
+def reporter(sentence: str, people: People) -> str | None:
+    """Who a sentence of narration reports as saying something: its first speech verb's
+    subject ("Acme's rep told reporters that …" → "Acme's rep")."""
+    verb = VERB_WORD.search(sentence)
+    return speaker_before(sentence[: verb.end()], people) if verb else None
+
+
 def introduced(before: str) -> bool:
     """Whether a quotation is introduced by a speech verb right before it ('said, "')."""
     return bool(INTRODUCED.search(before))
@@ -129,6 +138,8 @@ def resolve(mention: str, people: People) -> str | None:
     mention = mention.strip()
     if re.fullmatch(PRONOUN, mention):
         return people.pronoun(mention)
+    if re.fullmatch(POSSESSIVE_ROLE, mention):
+        return mention
     if re.fullmatch(ROLE, mention):
         if mention.split()[-1].lower() in NOT_ROLE_HEADS:
             return None
