@@ -15,6 +15,7 @@ from .sentences import split_sentences
 from .verbs import (
     FEMALE_TITLES,
     MALE_TITLES,
+    NAME_NEXT,
     NAME_WORD,
     ROLE_WORDS,
     TITLE,
@@ -46,7 +47,7 @@ THING_WORDS = frozenset(
     "Sunday".split()
 )
 # Up to six capitalised words: job words and a full name ("Israeli Prime Minister Jo Berg").
-PERSON = re.compile(rf"(?:({TITLE})\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{0,5}})")
+PERSON = re.compile(rf"(?:({TITLE})\s+)?({NAME_WORD}(?:{NAME_NEXT}){{0,5}})")
 POSSESSIVE = re.compile(r"['’]s?$")
 NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})
 # A name run right after one of these may start with a place: "envoy to France Jan Doe".

@@ -42,10 +42,17 @@ ROLE_WORDS = frozenset(
 MALE_TITLES = frozenset("Mr Sir Lord King Prince Father".split())
 FEMALE_TITLES = frozenset("Mrs Ms Miss Dame Lady Queen Princess Sister".split())
 TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.?)"
+# A capitalised name word, inner capitals and apostrophes included: "Lane", "McCoy",
+# "DeSantis", "MacKay", "O'Hara", "D'Costa", "Ngo-Anh", "al-Amin", or an initial "J.".
 NAME_WORD = (
-    r"(?:Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+|[A-Z][a-z]+(?:['’-][A-Za-z]+)*|[A-Z]\.)(?![A-Za-z])"
+    r"(?:[A-Z][a-z]*(?:['’]?[A-Z][a-z]+)+(?:-[A-Z][a-z]+)*|[A-Z][a-z]+(?:['’-][A-Za-z]+)*"
+    r"|(?:al|el)-[A-Z][a-z]+|[A-Z]\.)(?![A-Za-z])"
 )
-NAME = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
+# Lower-case particles inside a full name: "Ana de Souza", "Ursula von der Leyen".
+PARTICLE = r"(?:von|van|der|den|de|del|della|di|da|du|dos|das|le|la|bin|ibn|ter)"
+# The next word of a name, maybe after particles.
+NAME_NEXT = rf"\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}"
+NAME = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:{NAME_NEXT}){{0,3}}"
 PRONOUN = r"(?:he|she|He|She)"
 # A role used as speaker: "a spokesperson", "the company", "an Acme spokesperson".
 ROLE = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
