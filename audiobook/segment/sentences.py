@@ -12,10 +12,13 @@ import re
 
 # Titles and fixed abbreviations that are never the end of a sentence, whatever follows.
 NEVER_FINAL = frozenset(
-    "mr mrs ms mx dr prof st sr sen rep gov gen lt col capt sgt cmdr adm rev hon pres supt "
-    "insp det vs v fig figs vol pp approx dept est jan feb mar apr jun jul aug sep "
-    "sept oct nov dec mt ft ave blvd cf al".split()
+    "mr mrs ms mx dr prof sen rep gov gen lt col capt sgt cmdr adm rev hon pres supt "
+    "insp det vs v fig figs vol pp approx jan feb mar apr jun jul aug sep "
+    "sept oct nov dec mt ft cf al".split()
 )
+# Abbreviations that also end addresses and names ("Main St.", "Carl Mint Sr."): they end a
+# sentence only when an ordinary sentence opener follows ("… on Main St. The …").
+FINAL_BEFORE_OPENER = frozenset("st ave blvd rd sr jr dept est".split())
 # "No." abbreviates "number" only before a digit; elsewhere it is the word "no".
 NUMBER_WORDS = frozenset({"no", "nos"})
 # Dotted abbreviations that end a sentence only when an ordinary sentence opener follows.
@@ -109,12 +112,18 @@ def _is_boundary(
         return not first.isdigit()
     if word.lower().rstrip(".") in NEVER_FINAL:
         return False
+    if word.lower() in FINAL_BEFORE_OPENER:
+        return _opener_follows(text, nxt)
     if INITIAL.search(text[max(0, term - 2) : term]):
         return False
     if DOTTED.search(word + "."):
-        following = re.match(r"[A-Za-z']+", text[nxt:])
-        return bool(following) and following.group(0).lower() in OPENERS
+        return _opener_follows(text, nxt)
     return True
+
+
+def _opener_follows(text: str, nxt: int) -> bool:
+    following = re.match(r"[A-Za-z']+", text[nxt:])
+    return bool(following) and following.group(0).lower() in OPENERS
 
 
 def _word_before(text: str, term: int) -> str:
