@@ -42,7 +42,8 @@ THING_WORDS = frozenset(
     "International Attorney Bank Times Post Journal Inc Ltd Corp Co Club League Centre Center "
     "Hospital Museum Foundation Trust Board Government Parliament Congress Senate Army Navy "
     "Church Airport Station Park Square Bridge River Lake Mount North South East West New Old "
-    "Great United Royal Federal Central One Two Three Baby Pro Air Max Mini Plus Solar System "
+    "Great United Royal Federal Central Authority Commission Bureau Administration Records "
+    "Organisation Organization One Two Three Baby Pro Air Max Mini Plus Solar System "
     "Space Earth World Internet Web Monday Tuesday Wednesday Thursday Friday Saturday "
     "Sunday".split()
 )
@@ -102,6 +103,7 @@ class People:
     clock: int = 0
     last_subject: str | None = None  # the subject of the latest sentence that had a person one
     last_reported: str | None = None  # who reports speech in the latest sentence read
+    last_body: str | None = None  # the latest speaker given as a role phrase ("the ministry")
 
     def observe(self, narration: str) -> None:
         """Register the people named in a stretch of narration, in reading order.
@@ -188,6 +190,8 @@ class People:
         person.spoke = person.spoke or spoke
         if spoke:
             person.salient = self.clock
+            if any(w in THING_WORDS for w in words):
+                self.last_body = person.name
         return person.name
 
     def pronoun(self, word: str) -> str | None:

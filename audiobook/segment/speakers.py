@@ -12,6 +12,8 @@ import re
 from .people import People
 from .verbs import NAME, PRONOUN, ROLE, ROLE_OF_NAMED, ROLE_STOP, VERB
 
+# "It" stands for a body already quoted ("the ministry said … "…," it added").
+SUBJECT_PRONOUN = rf"(?:{PRONOUN}|it|It)"
 # A job description may come first: '," co-author Jane Doe said', '," Acme's chief, Jane Doe, said'.
 DESCRIPTION = r"(?:[^\"“”.!?]{0,80}?[\s,]\s*)??"
 # An aside between subject and verb, possibly with commas of its own ("…, D.C., said").
@@ -19,7 +21,7 @@ ASIDE = r"(?:,[^\"“”]{1,200}?,)?"
 # A perfect tense after the subject: '," Jane Doe has written', '," he had said'.
 PERFECT = rf"(?:ha(?:s|ve|d)\s+(?:\w+ly\s+)?(?:{VERB}|written)|{VERB})"
 AFTER_SUBJECT_VERB = re.compile(
-    rf"\s*(?:[—–-]\s*)?{DESCRIPTION}(?P<who>{PRONOUN}|{NAME}|{ROLE}){ASIDE},?\s+"
+    rf"\s*(?:[—–-]\s*)?{DESCRIPTION}(?P<who>{SUBJECT_PRONOUN}|{NAME}|{ROLE}){ASIDE},?\s+"
     rf"(?:\w+ly\s+)?{PERFECT}\b"
 )
 AFTER_VERB_SUBJECT = re.compile(
@@ -47,7 +49,7 @@ INTRODUCED = re.compile(rf"\b{VERB}\s*[,:]\s*$")
 POSSESSIVE_ROLE = r"(?:[A-Z][\w-]*['’]s\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
 SUBJECT_AT_END = tuple(
     re.compile(rf"(?:^|[^\w’'])(?P<who>{form})\s*$")
-    for form in (PRONOUN, ROLE_OF_NAMED, NAME, POSSESSIVE_ROLE, ROLE)
+    for form in (SUBJECT_PRONOUN, ROLE_OF_NAMED, NAME, POSSESSIVE_ROLE, ROLE)
 )
 # A whole subject phrase led by an article, at the start of the clause or after a comma.
 DETERMINER_SUBJECT = re.compile(r"(?:^|,\s+)(?P<who>(?:[Tt]he|[Aa]n?)\s+[^,;:\"“”]{2,120}?)\s*$")
@@ -89,7 +91,7 @@ def speaker_before(before: str, people: People) -> str | None:
         for subject in _subjects(head):
             phrase = _noun_phrase_subject(subject)
             if phrase:
-                return phrase
+                return _role(phrase, people)
             for pattern in SUBJECT_AT_END:
                 match = pattern.search(subject)
                 if match:
@@ -123,9 +125,11 @@ def _subjects(text: str) -> list[str]:
 
 def reporter(sentence: str, people: People) -> str | None:
     """Who a sentence of narration reports as saying something: its first speech verb's
-    subject ("Acme's rep told reporters that …" → "Acme's rep")."""
+    subject ("Acme's rep told reporters that …" → "Acme's rep"). Questions report nobody."""
     verb = VERB_WORD.search(sentence)
-    return speaker_before(sentence[: verb.end()], people) if verb else None
+    if verb is None or sentence.rstrip().endswith("?"):
+        return None
+    return speaker_before(sentence[: verb.end()], people)
 
 
 def introduced(before: str) -> bool:
@@ -136,12 +140,20 @@ def introduced(before: str) -> bool:
 def resolve(mention: str, people: People) -> str | None:
     """A full name, a role phrase, or None for a mention that names nobody."""
     mention = mention.strip()
+    if mention in ("it", "It"):
+        return people.last_body
     if re.fullmatch(PRONOUN, mention):
         return people.pronoun(mention)
     if re.fullmatch(POSSESSIVE_ROLE, mention):
-        return mention
+        return _role(mention, people)
     if re.fullmatch(ROLE, mention):
         if mention.split()[-1].lower() in NOT_ROLE_HEADS:
             return None
-        return mention
+        return _role(mention, people)
     return people.mention(mention, spoke=True)
+
+
+def _role(phrase: str, people: People) -> str:
+    """A role phrase as written, remembered as the body a later "it said" means."""
+    people.last_body = phrase
+    return phrase
