@@ -291,6 +291,33 @@ def test_list_after_an_introducing_line() -> None:
     assert [b.text for b in blocks(article) if b.role is Role.LIST_ITEM] == items
 
 
+def test_spaced_list_after_a_colon_closes_the_story() -> None:
+    items = ["Longer opening hours on Saturdays", "Two more computers for pupils", "Free meeting rooms for clubs"]
+    listing = items[0] + "\n" + "\n".join(items[1:])
+    text = page(TITLE, *STORY, "The campaign won three things:", listing, "Home\nNews\nSport\nWeather")
+    article, decisions = clean_text(text)
+    assert [b.text for b in blocks(article) if b.role is Role.LIST_ITEM] == items
+    assert decision(decisions, "The campaign won three things:").label == "body"
+    assert not decision(decisions, "Weather").kept
+
+
+def test_run_of_label_and_details_lines_is_a_list() -> None:
+    days = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat")
+    rows = [f"{day} (week 1): nine until seven" for day in days]
+    text = page(TITLE, *STORY, "Opening hours", "\n".join(rows), "Home\nNews\nSport\nWeather")
+    article, decisions = clean_text(text)
+    assert [b.text for b in blocks(article) if b.role is Role.LIST_ITEM] == rows
+    assert decision(decisions, rows[0]).reason == 'entry of a list: follows a colon or reads "label: details"'
+
+
+def test_two_label_and_details_lines_are_not_a_list() -> None:
+    from audiobook.ingest.text_cues import read_cues
+    from audiobook.ingest.text_lines import split_lines
+
+    lines = split_lines("Mon: nine until seven\nTue: ten until four\n\nWed: one until five\n")
+    assert read_cues(lines).list_item == frozenset()
+
+
 def test_related_headlines_under_a_label_are_dropped() -> None:
     related = "Related stories\nSwimming pool to close for repairs\nNew bus route for the north estate"
     article, decisions = clean_text(story_page(after=(related,)))

@@ -66,6 +66,12 @@ def classify_region(lines: Sequence[Line], cues: Cues, first: int, last: int) ->
             continue
         if line.prose:
             verdicts.append(Verdict(line, "body", "story paragraph", True, Role.PARAGRAPH))
+        elif i in cues.list_heading:
+            verdicts.append(Verdict(line, "heading", "title right above a list", True, Role.HEADING))
+        elif i in cues.list_item and line.text.endswith(":"):
+            verdicts.append(Verdict(line, "body", "line introducing a list", True, Role.PARAGRAPH))
+        elif i in cues.list_item:
+            verdicts.append(_item(line, "entry of a list: follows a colon or reads \"label: details\""))
         elif _is_heading(lines, cues, verdicts, i, last):
             verdicts.append(Verdict(line, "heading", "short line between paragraphs", True, Role.HEADING))
         elif _group_size(lines, cues, i, last) > 1:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from .text_furniture import furniture
 from .text_lines import Line
+from .text_lists import list_headings, list_items
 from .text_meta import byline_name, credit_at, is_date_line, is_promotion
 
 
@@ -19,14 +20,18 @@ class Cues:
     credit: tuple[int | None, ...]  # where a photo credit starts in the line
     date: tuple[bool, ...]
     byline: tuple[str | None, ...]
+    list_item: frozenset[int] = field(default_factory=frozenset)  # entries of a list by their shape
+    list_heading: frozenset[int] = field(default_factory=frozenset)  # the title line right above a list
 
 
 def read_cues(lines: Sequence[Line]) -> Cues:
-    """Furniture, promotion, credit, date and byline cues of each line, by index."""
-    return Cues(
+    """Furniture, promotion, credit, date, byline and list-entry cues of each line, by index."""
+    cues = Cues(
         furniture=tuple(furniture(line) for line in lines),
         promotion=tuple(is_promotion(line.text, line.words) for line in lines),
         credit=tuple(credit_at(line.text, line.words) for line in lines),
         date=tuple(is_date_line(line.text, line.words) for line in lines),
         byline=tuple(byline_name(line.text, line.words) for line in lines),
     )
+    items = list_items(lines, cues)
+    return replace(cues, list_item=items, list_heading=list_headings(lines, cues, items))

@@ -32,6 +32,7 @@ UNSPACED_FACTOR = 0.5  # prose packed line against line (teaser lists) is less o
 HEADLINE_PREFIX_WORDS = 5  # a "prose" line opening with this many capitalised words is a teaser
 HEADLINE_PREFIX_FACTOR = 0.5  # how much such a teaser line still counts
 UNCLOSED_FACTOR = 0.5  # long lines without closing punctuation are mostly truncated teasers
+LIST_ITEM_VALUE = 1.0  # an entry of a list shaped as one belongs with the prose around it
 TEASER_FACTOR = 0.1  # a summary in a listing of dated stories is not this story's text
 
 
@@ -98,6 +99,8 @@ def line_values(lines: Sequence[Line], cues: Cues) -> list[float]:
         line_value(line, cues.furniture[i] is not None or cues.promotion[i] or cues.credit[i] is not None)
         for i, line in enumerate(lines)
     ]
+    for i in cues.list_item | cues.list_heading:
+        values[i] = max(values[i], LIST_ITEM_VALUE)
     for i in dated_summaries(lines, cues):
         values[i] *= TEASER_FACTOR
     _discount_comments(lines, cues, values)

@@ -1,0 +1,67 @@
+"""Spot lists by their shape, so a story's list is read as part of it and not as a menu.
+
+Menus and lists are both runs of short lines, but a story's list announces itself: it
+follows a line ending in a colon, or every entry has the same "label: details" form
+("Path A: Iceland, Bulgaria", "Spain (Group F): 11th appearance"). Menu entries are bare
+names and rarely carry an inner colon.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .text_lines import Line
+
+if TYPE_CHECKING:
+    from .text_cues import Cues
+
+LIST_RUN = 3  # fewer "label: details" lines in a row can be a dateline and a caption
+ITEM_MAX_WORDS = 40  # a longer line is a paragraph, whatever its punctuation
+LABELLED = re.compile(r"^[^:]{1,60}\S:\s+\S")  # "Label: details", not a clock time
+
+
+def list_items(lines: Sequence[Line], cues: Cues) -> frozenset[int]:
+    """Indices of lines that are entries of a list by their shape, with the line introducing it."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        if line.text.endswith(":") and _plain(lines[i], cues, i):
+            j = i + 1
+            while j < len(lines) and (j == i + 1 or not lines[j].gap_before) and _entry(lines[j], cues, j):
+                found.add(j)
+                j += 1
+            if j > i + 1:
+                found.add(i)
+    run: list[int] = []
+    for i, line in enumerate(lines):
+        labelled = _entry(line, cues, i) and bool(LABELLED.match(line.text))
+        if labelled and run and not line.gap_before:
+            run.append(i)
+            continue
+        if len(run) >= LIST_RUN:
+            found.update(run)
+        run = [i] if labelled else []
+    if len(run) >= LIST_RUN:
+        found.update(run)
+    return frozenset(found)
+
+
+def list_headings(lines: Sequence[Line], cues: Cues, items: frozenset[int]) -> frozenset[int]:
+    """Short headline-like lines set apart right above a list's first entry ("Ingredients")."""
+    found = set()
+    for i in items:
+        above = i - 1
+        if above >= 0 and above not in items and (i + 1 in items) and _entry(lines[above], cues, above):
+            if lines[above].headline_like and lines[above].gap_before and not lines[above].text.endswith(":"):
+                found.add(above)
+    return frozenset(found)
+
+
+def _plain(line: Line, cues: Cues, i: int) -> bool:
+    """Not page furniture by its wording."""
+    return cues.furniture[i] is None and not cues.promotion[i] and cues.credit[i] is None
+
+
+def _entry(line: Line, cues: Cues, i: int) -> bool:
+    return not line.prose and 1 <= line.words <= ITEM_MAX_WORDS and _plain(line, cues, i)
