@@ -113,6 +113,66 @@ def test_empty_block_is_left_alone_and_segment_is_deterministic() -> None:
     assert first.sections[0].blocks[0] == article.sections[0].blocks[0]
 
 
+def test_speaker_reported_in_the_previous_sentence_says_the_next_quote() -> None:
+    article = _article(
+        'Ann Pike said: "We start today." Lee\'s agent told reporters that this was untrue. '
+        '"Nothing was agreed."',
+        "Mr Dunn said the deal had collapsed after months of talks.",
+        '"We tried everything we could think of."',
+    )
+    assert _quotes(segment(article)) == [
+        ('"We start today."', "Ann Pike"),
+        ('"Nothing was agreed."', "Lee's agent"),
+        ('"We tried everything we could think of."', "Mr Dunn"),
+    ]
+
+
+def test_reported_speech_wins_over_the_last_quoted_speaker() -> None:
+    article = _article(
+        '"It is a good day," said Cara Voss, a lawyer.',
+        "Tom Reyes said the ruling was only the latest blow.",
+        '"They wanted us to give up. We will not give up."',
+    )
+    speakers = [speaker for _, speaker in _quotes(segment(article))]
+    assert speakers == ["Cara Voss", "Tom Reyes", "Tom Reyes"]
+
+
+def test_next_sentence_after_a_closed_mid_sentence_quote_is_not_its_attribution() -> None:
+    article = _article(
+        'The statement claimed that both sides had "agreed on every one of the main points of '
+        'the plan." The agreement said little else.'
+    )
+    assert _quotes(segment(article)) == [
+        ('"agreed on every one of the main points of the plan."', "The statement"),
+    ]
+
+
+def test_harbour_lights_example_speakers() -> None:
+    clean_text = pytest.importorskip("audiobook.ingest.text").clean_text
+    text = (Path(__file__).resolve().parents[1] / "examples" / "harbour-lights.txt").read_text(
+        encoding="utf-8"
+    )
+    quotes = _quotes(segment(clean_text(text)[0]))
+    assert [(quote[:20], speaker) for quote, speaker in quotes] == [
+        ('"I honestly did not ', "Walter Bray"),
+        ('"When those lights w', "Walter Bray"),
+        ('"We thought the ligh', "Megan Treloar"),
+        ('"but the town simply', "Megan Treloar"),
+        ('"It used to be somew', "Ruth Pengelly"),
+        ('"Now we have childre', "Ruth Pengelly"),
+        ('"Ships have satellit', "Ruth Pengelly"),
+        ("Ask any skipper comi", "Ruth Pengelly"),
+        ('"My grandmother used', "Derek Nance"),
+        ('"They came on at dus', "Derek Nance"),
+        ('"This has been done ', "Alan Jory"),
+        ('"The least we can do', "Alan Jory"),
+        ('"We want the lights ', "Megan Treloar"),
+        ('"They are all gone n', "Walter Bray"),
+        ('"But they would have', "Walter Bray"),
+        ("They would have like", "Walter Bray"),
+    ]
+
+
 def _seed_article(seed_path: Path) -> Article:
     text = seed_path.read_text(encoding="utf-8")
     body = text[text.index("The mother of the little boy") : text.index("Panorama: Baby P -")]

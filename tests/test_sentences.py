@@ -104,3 +104,19 @@ def test_sentences_are_slices_that_rejoin_to_the_text(text: str) -> None:
         assert part == part.strip() and part
         position = text.index(part, position) + len(part)
     assert re.sub(r"\s+", "", "".join(parts)) == re.sub(r"\s+", "", text)
+
+
+def test_street_and_suffix_abbreviations_end_a_sentence_only_before_an_opener() -> None:
+    assert split_sentences("He lives on Main St. The house is old.") == [
+        "He lives on Main St.",
+        "The house is old.",
+    ]
+    assert split_sentences("They met in St. Louis on Friday. It rained.") == [
+        "They met in St. Louis on Friday.",
+        "It rained.",
+    ]
+    assert split_sentences("It was signed by Carl Mint Jr. He denied it. Carl Mint Jr. Was") == [
+        "It was signed by Carl Mint Jr.",
+        "He denied it.",
+        "Carl Mint Jr. Was",
+    ]

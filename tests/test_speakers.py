@@ -120,3 +120,94 @@ def test_pronoun_prefers_the_speaker_who_opened_the_last_naming_sentence() -> No
 def test_pronoun_skips_a_sentence_subject_who_has_not_spoken() -> None:
     people = _people("Mr Cole was charged. Pat Omar is a senator.")
     assert speaker_after(" he said.", people) == "Mr Cole"
+
+
+def test_pronoun_takes_the_latest_speaker_of_unknown_gender_over_an_earlier_woman() -> None:
+    people = _people("Mrs Hale said the work was slow. Harbour master Ruth Quill said it had "
+                     "changed the quay.")
+    assert speaker_after(" she said.", people) == "Ruth Quill"
+
+
+def test_pronoun_skips_a_later_subject_who_only_might_fit() -> None:
+    people = _people("Mr Cole said he was sorry. Pat Omar is one of the first senators.")
+    assert speaker_after(" he said.", people) == "Mr Cole"
+
+
+def test_pronoun_opening_a_sentence_means_the_latest_subject() -> None:
+    people = _people("Mr Bell spoke first. Dana Fox visited the site on Monday. She said the "
+                     "repairs were late.")
+    assert people.known["Dana Fox"].gender == "female"
+    assert speaker_after(" she said.", people) == "Dana Fox"
+
+
+def test_subject_after_an_opening_phrase_is_salient() -> None:
+    people = _people("Mr Nance spoke. The council's lead for heritage, Councillor Al Jory, "
+                     "praised the volunteers and said a grant would help.")
+    assert speaker_after(" he said.", people) == "Al Jory"
+
+
+def test_speech_verb_before_the_name_makes_a_speaker() -> None:
+    people = _people("Prices rose, said Jan E. Holt, an economist.")
+    assert people.known["Jan E. Holt"].spoke is True
+    assert speaker_after(" she said.", people) == "Jan E. Holt"
+
+
+def test_place_after_a_preposition_is_not_a_speaker() -> None:
+    people = _people("The office for the District of New Avon said in a statement.")
+    assert "New Avon" not in people.known
+
+
+def test_a_pronoun_before_a_name_can_be_a_surname() -> None:
+    after = " He Lin, a former director at the fund, said at an event."
+    assert speaker_after(after, _people()) == "He Lin"
+
+
+def test_perfect_tense_after_the_name() -> None:
+    assert speaker_after(" Ann Lowe, a fellow at the institute, has written.", _people()) == (
+        "Ann Lowe"
+    )
+
+
+def test_whole_subject_phrase_with_a_name_inside_it() -> None:
+    before = "The Office of the Inspector General for Housing said the plan did "
+    assert speaker_before(before, _people()) == "The Office of the Inspector General for Housing"
+    before = "As we noted, a 2019 study by the Centre for Road Safety, a charity, concluded that, "
+    assert speaker_before(before, _people()) == "a 2019 study by the Centre for Road Safety"
+
+
+def test_subject_phrase_on_a_common_noun_is_cut_to_its_head() -> None:
+    before = "The authors of the paper published in the journal NEJM Open argued that it had "
+    assert speaker_before(before, _people()) == "The authors"
+
+
+def test_role_owned_by_a_name_is_kept_as_written() -> None:
+    assert speaker_before("Lee's agent told reporters: ", _people()) == "Lee's agent"
+
+
+def test_in_the_words_of_and_an_opening_according_to() -> None:
+    assert speaker_before("Here it is in the words of the patient: ", _people()) == "the patient"
+    assert speaker_before("According to the nurse, the pills ", _people()) == "the nurse"
+
+
+def test_adverb_between_pronoun_and_verb() -> None:
+    people = _people("Prince Edwin arrived.")
+    assert speaker_before("He instead told the interviewer: ", people) == "Prince Edwin"
+
+
+def test_it_means_the_latest_body_quoted() -> None:
+    people = _people()
+    assert speaker_after(" the ministry said in a statement.", people) == "the ministry"
+    assert speaker_after(" it added.", people) == "the ministry"
+    assert speaker_after(" it added.", _people()) is None
+
+
+def test_job_words_before_a_long_name() -> None:
+    people = _people("Deputy Prime Minister Ana de Souza Lima spoke.")
+    assert speaker_after(" Lima said.", people) == "Ana de Souza Lima"
+
+
+def test_names_with_inner_capitals_apostrophes_and_particles() -> None:
+    people = _people("Ian MacKay met Rosa D'Costa and Karl von der Berg.")
+    assert set(people.known) == {"Ian MacKay", "Rosa D'Costa", "Karl von der Berg"}
+    assert speaker_after(" MacKay said.", people) == "Ian MacKay"
+    assert speaker_after(" said Berg.", people) == "Karl von der Berg"
