@@ -357,6 +357,13 @@ def test_comments_after_the_story_are_dropped() -> None:
     assert [b.text for b in blocks(article)] == list(STORY)
 
 
+def test_comments_button_before_the_last_paragraph_does_not_end_the_story() -> None:
+    text = page(TITLE, *STORY[:3], "Comments", STORY[3], "Comments", "Home\nNews\nSport")
+    article, decisions = clean_text(text)
+    assert [b.text for b in blocks(article)] == list(STORY)
+    assert [d.kept for d in decisions if d.text == "Comments"] == [False, False]
+
+
 def test_empty_text_raises() -> None:
     with pytest.raises(InputError, match="notes.txt is empty"):
         clean_text(" \n\n", source_name="notes.txt")

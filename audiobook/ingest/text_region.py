@@ -18,6 +18,7 @@ from .text_teasers import dated_summaries
 BARRIERS = ("comment", "share")  # what follows these is not the story
 BARRIER_AFTER_SHARE = 0.5  # a barrier only ends the story once half its prose is behind
 COMMENT_FACTOR = 0.2  # readers' comments read like prose but are not the story
+COMMENT_MIN_POSTS = 2  # a lone paragraph between a comments button and more furniture is the story's end
 HEADLINE_REACH = 15  # lines between a headline and its story's first paragraph, at most
 HEADLINE_RUN_SHARE = 0.3  # the run under the headline wins with this share of the densest run
 PROSE_WORD_CAP = 120  # one huge line (a legal notice, a comment dump) must not outweigh a story
@@ -122,16 +123,23 @@ def find_region(lines: Sequence[Line], cues: Cues, headline: int | None = None) 
         apart = under is not None and (under[1] < region[0] or under[0] > region[1])
         if apart and run_value(values, under) >= HEADLINE_RUN_SHARE * run_value(values, region):
             region = under
-    return _cut_at_barrier(cues, values, region)
+    return _cut_at_barrier(lines, cues, values, region)
 
 
-def _cut_at_barrier(cues: Cues, values: Sequence[float], region: tuple[int, int]) -> tuple[int, int]:
+def _cut_at_barrier(
+    lines: Sequence[Line], cues: Cues, values: Sequence[float], region: tuple[int, int]
+) -> tuple[int, int]:
     first, last = region
     total = sum(v for v in values[first : last + 1] if v > 0)
     seen = 0.0
     for i in range(first, last + 1):
         found = cues.furniture[i]
-        if found is not None and found[0] in BARRIERS and seen >= BARRIER_AFTER_SHARE * total:
+        if (
+            found is not None
+            and found[0] in BARRIERS
+            and seen >= BARRIER_AFTER_SHARE * total
+            and not (found[0] == "comment" and _comment_button(lines, cues, i))
+        ):
             while i > first and values[i - 1] <= 0:
                 i -= 1
             return first, i - 1
@@ -144,9 +152,20 @@ def _discount_comments(lines: Sequence[Line], cues: Cues, values: list[float]) -
     seen_prose = False
     for i, line in enumerate(lines):
         found = cues.furniture[i]
-        if seen_prose and found is not None and found[0] == "comment":
+        if seen_prose and found is not None and found[0] == "comment" and not _comment_button(lines, cues, i):
             for j in range(i + 1, len(values)):
                 if values[j] > 0:
                     values[j] *= COMMENT_FACTOR
             return
         seen_prose = seen_prose or line.words >= LONG_PROSE_WORDS
+
+
+def _comment_button(lines: Sequence[Line], cues: Cues, marker: int) -> bool:
+    """A comments marker with a single paragraph between it and the next furniture line is a
+    button set in the story (often before its last paragraph), not the start of readers' comments."""
+    posts = 0
+    for i in range(marker + 1, len(lines)):
+        if cues.furniture[i] is not None:
+            return 0 < posts < COMMENT_MIN_POSTS
+        posts += lines[i].prose
+    return False
