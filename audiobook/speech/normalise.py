@@ -3,8 +3,8 @@
 The transcript keeps the words as written; only the spoken text passes through here, so
 every engine says the same thing. ``normalise`` is a fixed sequence of small regex passes,
 most specific first: web addresses and phone numbers before dates, dates and times before
-money and units, those before plain numbers, numbers before abbreviations and acronyms,
-and pauses and tidying last. See docs/normalise.md for each rule and its reason.
+money and units, those before plain numbers; then dashes, ellipses and brackets become
+pauses, so that abbreviations and acronyms see the final punctuation around them. See docs/normalise.md for each rule and its reason.
 """
 
 from __future__ import annotations
@@ -50,7 +50,6 @@ WORD_PASSES: tuple[Callable[[str], str], ...] = (
     normalise_abbreviations,
     normalise_symbols,
     normalise_acronyms,
-    normalise_pauses,
 )
 
 
@@ -81,8 +80,8 @@ def normalise(text: str, options: NormaliseOptions = DEFAULT_OPTIONS, language: 
         if HAS_NUMBER.search(text):
             for number_pass in NUMBER_PASSES:
                 text = number_pass(text)
+        text = tidy(normalise_pauses(text))
         for word_pass in WORD_PASSES:
             text = word_pass(text)
-    else:
-        text = normalise_pauses(text)
-    return tidy(text)
+        return tidy(text)
+    return tidy(normalise_pauses(text))

@@ -17,8 +17,11 @@ YEARS = range(1000, 2100)  # four-digit numbers read as years unless marked as q
 LARGEST_ROMAN = 39  # regnal and sequence numerals in the news stay below XL
 
 NUM = r"\d{1,3}(?:,\d{3})+|\d+"
+# NUM not glued to a word, dot or comma before it, written digit-first: a pattern that starts
+# with a character class is scanned several times faster than one that starts looking behind.
+FREE_NUM = r"\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)"
 NUMBER_SIGN = re.compile(r"(?:\b(?P<word>No|no|Nos|nos)\.?\s?|#\s?)(?=\d)")
-ORDINAL = re.compile(r"(?<![\w.,])(?P<w>" + NUM + r")(?:st|nd|rd|th|ST|ND|RD|TH)\b")
+ORDINAL = re.compile(r"(?P<w>" + FREE_NUM + r")(?:st|nd|rd|th|ST|ND|RD|TH)\b")
 DECADE = re.compile(r"(?<![\w.,])['’]?(?P<d>\d{2}|1\d{3}|20\d{2})['’]?s\b")
 UNICODE_FRACTIONS = {
     "½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),
@@ -32,7 +35,8 @@ LARGEST_DENOMINATOR = 10  # "1/2", "3/8" are fractions; "24/7" and "9/11" are re
 SLASH_NUMBERS = re.compile(
     r"(?<![\w.,/])(?:(?P<w>\d+)\s)?(?P<n>\d{1,3})/(?P<d>\d{1,3})(?![\w/]|[.,]\d)"
 )
-LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+DIGIT_AFTER_LETTER = re.compile(r"\d(?<=[A-Za-z]\d)")
+LETTER_AFTER_DIGIT = re.compile(r"[A-Za-z](?<=\d[A-Za-z])")
 QUANTITY_CUES = (
     "about", "around", "some", "nearly", "almost", "over", "than", "under", "approximately",
     "roughly", "least", "only", "just", "total", "totalling", "estimated", "extra", "additional",
@@ -40,8 +44,8 @@ QUANTITY_CUES = (
 QUANTITY_BEFORE = re.compile(r"\b(?:" + "|".join(QUANTITY_CUES) + r")\s+$")
 CUE_REACH = 20  # characters before a number searched for a quantity word
 PLAIN_NUMBER = re.compile(
-    r"(?<![\w.,])(?P<w>" + NUM + r")(?:\.(?P<f>\d+))?(?![\w]|[.,]\d)"
-    r"|(?<![\w.,])\.(?P<lone>\d+)(?![\w]|[.,]\d)"
+    r"(?P<w>" + FREE_NUM + r")(?:\.(?P<f>\d+))?(?![\w]|[.,]\d)"
+    r"|\.(?<![\w.,]\.)(?P<lone>\d+)(?![\w]|[.,]\d)"
 )
 ANY_DIGITS = re.compile(r"\d+")
 
@@ -155,7 +159,8 @@ def normalise_numbers(text: str) -> str:
         text = UNICODE_FRACTION.sub(_unicode_fraction, text)
     if "/" in text:
         text = SLASH_NUMBERS.sub(_slash, text)
-    text = LETTER_DIGIT.sub(" ", text)
+    text = DIGIT_AFTER_LETTER.sub(lambda m: " " + m.group(0), text)
+    text = LETTER_AFTER_DIGIT.sub(lambda m: " " + m.group(0), text)
     text = PLAIN_NUMBER.sub(_plain, text)
     return ANY_DIGITS.sub(lambda m: number(m.group(0)), text)
 

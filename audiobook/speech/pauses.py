@@ -61,6 +61,8 @@ def tidy_spaces(text: str) -> str:
 def tidy(text: str) -> str:
     """One space between words, no space before punctuation, no doubled or dangling commas."""
     text = tidy_spaces(text)
+    if ".." in text:
+        text = STOP_RUN.sub(".", text)
     if "," in text:
         text = COMMA_RUN.sub(",", text)
         text = COMMA_BEFORE_STOP.sub("", text)
@@ -68,6 +70,4 @@ def tidy(text: str) -> str:
             text = COMMA_AFTER_OPEN_QUOTE.sub(lambda m: m.group("quote"), text)
         text = MARK_THEN_WORD.sub(", ", text)
         text = COMMA_AFTER_STOP.sub("", text)
-    if ".." in text:
-        text = STOP_RUN.sub(".", text)
     return text.strip(" ,")

@@ -15,6 +15,7 @@ from .tables import CURRENCIES, DOLLAR_PREFIXES, MAGNITUDES, METRE_CUES, SPACED_
 MINOR_DIGITS = 2  # "£1.50": two digits after the point are pence/cents, anything else a decimal
 
 NUM = r"\d{1,3}(?:,\d{3})+|\d+"
+FREE_NUM = r"\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)"  # NUM not glued on; digit-first is fast
 CURRENCY_SYMBOLS = "".join(CURRENCIES)
 MAGNITUDE = r"(?:\s?(?P<mag>bn|tn|m|k)\b|\s(?P<magword>thousand|million|billion|trillion)\b)"
 CURRENCY = re.compile(
@@ -25,12 +26,12 @@ CURRENCY = re.compile(
 )
 ATTRIBUTIVE = re.compile(r"\b[Aa]n? $")  # "a £5m deal", "a 100m race": singular unit
 MINOR_COIN = re.compile(r"(?<![\w.,£$€])(?P<n>\d{1,3})(?P<unit>p|c)\b(?!\.\w)")
-PERCENT = re.compile(r"(?<![\w.,])(?P<w>" + NUM + r")(?:\.(?P<f>\d+))?\s?%")
-SIGN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\"“'‘/]))[-−](?=\.?\d)")
+PERCENT = re.compile(r"(?P<w>" + FREE_NUM + r")(?:\.(?P<f>\d+))?\s?%")
+SIGN = re.compile(r"[-−](?<![^\s(\[\"“'‘/][-−])(?=\.?\d)")  # at the start, or after a space
 
 UNIT_NAMES = sorted(UNITS, key=len, reverse=True)
 UNIT = re.compile(
-    r"(?<![\w.,])(?P<w>" + NUM + r")(?:\.(?P<f>\d+))?(?P<space>\s?)(?P<unit>"
+    r"(?P<w>" + FREE_NUM + r")(?:\.(?P<f>\d+))?(?P<space>\s?)(?P<unit>"
     + "|".join(re.escape(u) for u in UNIT_NAMES)
     + r")(?![\w/°])(?:\.(?=\s+[a-z]))?(?P<next>\s+[a-z]+)?"
 )
@@ -39,7 +40,7 @@ YEAR_RANGE = re.compile(
 )
 BETWEEN = re.compile(r"\bbetween $", re.IGNORECASE)  # "between 5 and 10", never "between 5 to 10"
 RANGE = re.compile(
-    r"(?<![\w.,/-])(?P<a>" + NUM + r")(?:\.(?P<af>\d+))?(?:-|–|\s–\s)(?P<b>(?:" + NUM
+    r"(?P<a>\d(?<![\w.,/-]\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.(?P<af>\d+))?(?:-|–|\s–\s)(?P<b>(?:" + NUM
     + r")(?:\.\d+)?)(?![,./:-]?\d)"
 )
 
