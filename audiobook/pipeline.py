@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +23,8 @@ from .speech.lexicon import spoken_text
 from .speech.script import build_script
 
 Progress = Callable[[float, float], None]
+
+WORK_PREFIX = ".audiobook-work-"  # hidden scratch directories of builds inside the output directory
 
 
 @dataclass(frozen=True)
@@ -112,12 +116,29 @@ def _source_id(source: str | Path, cleaned: Cleaned) -> str:
 
 
 def _work_dir(out: Path) -> tempfile.TemporaryDirectory:
-    """A hidden scratch directory inside ``out``, removed when the build ends however it ends."""
+    """A hidden scratch directory inside ``out``, removed when the build ends.
+
+    A killed build cannot remove its own, so those older than the writers' staleness limit
+    are removed here first.
+    """
+    _remove_stale_work(out)
     try:
-        return tempfile.TemporaryDirectory(prefix=".audiobook-work-", dir=out)
+        return tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=out)
     except OSError as exc:
         raise OutputError(f"cannot write to output directory {out} ({exc.strerror}): "
                           "check its permissions and free space, or use -o") from None
+
+
+def _remove_stale_work(out: Path) -> None:
+    from .writers import STALE_AFTER_S
+
+    cutoff = time.time() - STALE_AFTER_S
+    for leftover in out.glob(f"{WORK_PREFIX}*"):
+        try:
+            if leftover.is_dir() and not leftover.is_symlink() and leftover.stat().st_mtime < cutoff:
+                shutil.rmtree(leftover, ignore_errors=True)
+        except OSError:
+            continue
 
 
 def _ensure_dir(path: Path) -> None:
