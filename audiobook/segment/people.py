@@ -32,7 +32,8 @@ LEADING_WORDS = frozenset(
     "Thursday Friday Saturday Sunday January February March April May June July August "
     "September October November December Because Although Though Since Until Unless Whether "
     "Despite During Following Like Unlike Both Neither Either Every Each Some Many Most Other "
-    "Another Only Even Just Now Today Yesterday Instead Indeed".split()
+    "Another Only Even Just Now Today Yesterday Instead Indeed Why What Who Whom Whose How "
+    "Where Which".split()
 )
 # Words that mark a run as a place, body or thing, unless it is shown to speak or has a title.
 THING_WORDS = frozenset(
@@ -49,6 +50,8 @@ THING_WORDS = frozenset(
 )
 # Up to six capitalised words: job words and a full name ("Israeli Prime Minister Jo Berg").
 PERSON = re.compile(rf"(?:({TITLE})\s+)?({NAME_WORD}(?:{NAME_NEXT}){{0,5}})")
+# A first name this long starting another is its short form ("Alex" for "Alexandra").
+MIN_SHORT_FORM = 3
 POSSESSIVE = re.compile(r"['’]s?$")
 NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})
 # A name run right after one of these may start with a place: "envoy to France Jan Doe".
@@ -256,6 +259,8 @@ class People:
         if single and not candidates:
             candidates = [p for p in self.known.values() if p.name.split()[0] == name
                           and len(p.name.split()) == 2]
+        if not single and not candidates:
+            candidates = [p for p in self.known.values() if _short_form(name, p.name)]
         for title in TITLES:
             if single and f"{title} {surname}" in self.known and not titled:
                 candidates.append(self.known[f"{title} {surname}"])
@@ -267,6 +272,16 @@ class People:
         male, female = bool(HIS.search(sentence)), bool(HER.search(sentence))
         if person.gender is None and male != female:
             person.gender = "male" if male else "female"
+
+
+def _short_form(name: str, known: str) -> bool:
+    """ "Josh Lane" for "Joshua Lane" (or the reverse): same surname, one first name
+    starting the other."""
+    a, b = name.split(), known.split()
+    if len(a) != 2 or len(b) != 2 or a[1] != b[1] or a[0] == b[0]:
+        return False
+    short, long = sorted((a[0], b[0]), key=len)
+    return len(short) >= MIN_SHORT_FORM and long.startswith(short)
 
 
 def _pronoun_surname(words: list[str], spoke: bool) -> bool:

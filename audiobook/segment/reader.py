@@ -65,6 +65,8 @@ class Reader:
             if speaker is None and _starts_sentence(bounds, run.start):
                 speaker = self.reported
             speaker = speaker or block_speaker
+            if speaker is None:
+                speaker = self._reporter_before(text, bounds, runs, run.start)
             if speaker is None and run.start == 0:
                 speaker = self._whole_paragraph_fallback()
             if speaker:
@@ -86,6 +88,19 @@ class Reader:
         sentences = split_sentences(narration.strip())
         if self.reported is None and sentences:
             self.reported = reporter(sentences[-1], self.people)
+
+    def _reporter_before(
+        self, text: str, bounds: list[tuple[int, int]], runs: list[QuoteRun], at: int
+    ) -> str | None:
+        """Who the sentence before the one holding ``at`` reports speaking, if it is in this
+        block and quotes nothing ("…, Doe says. Just because …, "that does not mean …"")."""
+        index = bisect_right(bounds, (at, float("inf"))) - 1
+        if index < 1 or bounds[index][0] == at:
+            return None
+        start, end = bounds[index - 1]
+        if any(start < run.end and run.start < end for run in runs):
+            return None
+        return reporter(text[start:end], self.people)
 
     def _attribute(
         self,

@@ -18,6 +18,9 @@ SUBJECT_PRONOUN = rf"(?:{PRONOUN}|it|It)"
 DESCRIPTION = r"(?:[^\"“”.!?]{0,80}?[\s,]\s*)??"
 # An aside between subject and verb, possibly with commas of its own ("…, D.C., said").
 ASIDE = r"(?:,[^\"“”]{1,200}?,)?"
+# The same aside with its closing comma left out, as printed now and then ("X, an analyst at
+# the fund told us"); tried only when the pattern with both commas fails.
+LOOSE_ASIDE = r"(?:,[^\"“”.]{1,200}?)"
 # A perfect tense after the subject: '," Jane Doe has written', '," he had said'.
 PERFECT = rf"(?:ha(?:s|ve|d)\s+(?:\w+ly\s+)?(?:{VERB}|written)|{VERB})"
 AFTER_SUBJECT_VERB = re.compile(
@@ -27,6 +30,9 @@ AFTER_SUBJECT_VERB = re.compile(
 AFTER_VERB_SUBJECT = re.compile(
     rf"\s*(?:[—–-]\s*)?{VERB}\s+(?:(?:[a-z][\w-]*|[A-Z]{{2,}})\s+){{0,4}}?"
     rf"(?P<who>{PRONOUN}|{NAME}|{ROLE}{ROLE_STOP})"
+)
+AFTER_SUBJECT_LOOSE_VERB = re.compile(
+    rf"\s*(?:[—–-]\s*)?(?P<who>{NAME}){LOOSE_ASIDE}\s+(?:\w+ly\s+)?{PERFECT}\b"
 )
 AFTER_ACCORDING = re.compile(rf"\s*,?\s*according to\s+(?P<who>{NAME}|{ROLE}{ROLE_STOP})")
 BEFORE_ACCORDING = re.compile(rf"according to\s+(?P<who>{NAME}|{ROLE})\s*,?\s*$")
@@ -68,7 +74,8 @@ NOT_ROLE_HEADS = frozenset("time way day year week month story case".split())
 
 def speaker_after(after: str, people: People) -> str | None:
     """The speaker named by narration that follows a quotation, if it attributes it."""
-    for pattern in (AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB, AFTER_ACCORDING):
+    for pattern in (AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB, AFTER_ACCORDING,
+                    AFTER_SUBJECT_LOOSE_VERB):
         match = pattern.match(after)
         if match and match.group("who"):
             return resolve(match.group("who"), people)
