@@ -12,7 +12,7 @@ import pytest
 from audiobook.errors import InputError
 from audiobook.ingest.text import clean_text
 from audiobook.ingest.text_language import guess_language
-from audiobook.ingest.text_meta import byline_name, copyright_owner, parse_date
+from audiobook.ingest.text_meta import byline_name, copyright_owner, is_author_bio, parse_date
 from audiobook.ingest.text_unwrap import unwrap
 from audiobook.model import Article, Block, LineDecision, Role, SpanKind
 
@@ -226,6 +226,27 @@ def test_date_byline_and_source() -> None:
     assert (article.byline, article.date, article.source) == ("Jane Smith", "2024-02-03", "Town Echo")
     assert decision(decisions, "By Jane Smith").label == "byline"
     assert decision(decisions, "By Jane Smith").kept is True
+
+
+def test_author_biography_ends_the_story() -> None:
+    bio = "Jane Smith is a reporter covering local government and schools across the county."
+    after = (bio, "Check out the full calendar of the winter events at every library in the county.")
+    article, decisions = clean_text(story_page(before=("By Jane Smith",), after=after))
+    assert [b.text for b in blocks(article)] == list(STORY)
+    assert (decision(decisions, bio).label, decision(decisions, bio).kept) == ("author bio", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "bio"),
+    [
+        ("Jane Smith is a reporter for the Echo.", "Jane Smith", True),
+        ("Jane Smith, who chairs the council, said so.", "Jane Smith", False),
+        ("Reuters is reporting that talks resumed.", "Reuters", False),
+        ("Jane Smith is a reporter.", None, False),
+    ],
+)
+def test_is_author_bio(text: str, author: str | None, bio: bool) -> None:
+    assert is_author_bio(text, author) is bio
 
 
 @pytest.mark.parametrize(

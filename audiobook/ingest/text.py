@@ -16,7 +16,7 @@ from .text_classify import Verdict, classify_outside, classify_region
 from .text_cues import Cues, read_cues
 from .text_language import guess_language
 from .text_lines import Line, split_lines
-from .text_meta import byline_name, copyright_owner, parse_date
+from .text_meta import byline_name, copyright_owner, is_author_bio, parse_date
 from .text_region import find_region
 from .text_title import find_title, first_line_title, name_title, page_headline
 
@@ -50,7 +50,8 @@ def clean_text(
     verdicts = before + inside + after
     title = _take_title(lines, cues, verdicts, first, title_index, source_name)
     verdicts, date, byline = _metadata(verdicts, last, title_index)
-    sections = _sections(inside)
+    verdicts = _end_at_author_bio(verdicts, first, last, byline)
+    sections = _sections(verdicts[first : last + 1])
     article = Article(
         title=title,
         sections=sections,
@@ -125,6 +126,24 @@ def _metadata(
             byline = byline_name(line.text, line.words)
             result[chosen] = Verdict(line, "byline", "author of the article", True)
     return result, date, byline
+
+
+def _end_at_author_bio(
+    verdicts: list[Verdict], first: int, last: int, byline: str | None
+) -> list[Verdict]:
+    """Drop a paragraph about the author, and what follows it in the story, as the page's footer."""
+    start = next(
+        (i for i in range(first, last + 1) if verdicts[i].kept and is_author_bio(verdicts[i].line.text, byline)),
+        None,
+    )
+    if start is None:
+        return verdicts
+    result = list(verdicts)
+    result[start] = Verdict(verdicts[start].line, "author bio", "about the author: closes the story", False)
+    for i in range(start + 1, last + 1):
+        if result[i].kept:
+            result[i] = Verdict(result[i].line, "footer", "after the author's biography", False)
+    return result
 
 
 def _split_byline(verdicts: Sequence[Verdict], i: int, label: str) -> bool:

@@ -11,6 +11,7 @@ import re
 DATE_LINE_MAX_WORDS = 14  # a dateline is short; a paragraph mentioning a date is not one
 DATE_LINE_OTHER_WORDS = 6  # words besides the date: "Page last updated at", "by Jane Smith"
 BYLINE_MAX_WORDS = 14  # "By Jane Smith, Health reporter, 12 May 2020" and the like
+BIO_NAME_WORDS = 2  # a one-word byline ("Reuters") also opens ordinary story sentences
 SOURCE_MAX_WORDS = 6  # a publisher's name in a copyright line, not a sentence
 PROMOTION_MAX_WORDS = 40  # a listing line; a long paragraph that mentions a time is story
 CREDIT_MAX_WORDS = 14  # a photo or reporting credit is a short line
@@ -115,6 +116,14 @@ def byline_name(text: str, words: int) -> str | None:
     name = re.split(r"\s+(?:and|&)\s*$", name)[0]
     name = _strip_trailing_date(name).strip(" ,.|-")
     return name or None
+
+
+def is_author_bio(text: str, author: str | None) -> bool:
+    """A sentence about the article's author ("Jane Smith is a reporter for ..."): the note
+    that closes a story, never part of it."""
+    if not author or len(author.split()) < BIO_NAME_WORDS:
+        return False
+    return re.match(rf"{re.escape(author)},?\s+(?:is|was|has|writes|covers|reports)\b", text) is not None
 
 
 def _strip_trailing_date(name: str) -> str:
