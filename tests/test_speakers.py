@@ -211,3 +211,19 @@ def test_names_with_inner_capitals_apostrophes_and_particles() -> None:
     assert set(people.known) == {"Ian MacKay", "Rosa D'Costa", "Karl von der Berg"}
     assert speaker_after(" MacKay said.", people) == "Ian MacKay"
     assert speaker_after(" said Berg.", people) == "Karl von der Berg"
+
+
+def test_short_first_name_means_the_full_name_given_earlier() -> None:
+    people = _people("Joshua Lane, a professor, explained it. A post was signed by Josh Lane.")
+    assert set(people.known) == {"Joshua Lane"}
+    assert speaker_after(" Lane said.", people) == "Joshua Lane"
+
+
+def test_question_words_never_start_a_name() -> None:
+    people = _people("Why Delhi’s air gets so bad")
+    assert people.known == {}
+
+
+def test_aside_missing_its_closing_comma() -> None:
+    after = " Mira Osei, an analyst at the Accra-based Institute of Water think tank told us."
+    assert speaker_after(after, _people()) == "Mira Osei"
