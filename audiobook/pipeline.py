@@ -25,6 +25,7 @@ from .speech.script import build_script
 Progress = Callable[[float, float], None]
 
 WORK_PREFIX = ".audiobook-work-"  # hidden scratch directories of builds inside the output directory
+STALE_WORK_S = 3600  # scratch this old is a killed build's: no live build runs for an hour
 
 
 @dataclass(frozen=True)
@@ -118,8 +119,8 @@ def _source_id(source: str | Path, cleaned: Cleaned) -> str:
 def _work_dir(out: Path) -> tempfile.TemporaryDirectory:
     """A hidden scratch directory inside ``out``, removed when the build ends.
 
-    A killed build cannot remove its own, so those older than the writers' staleness limit
-    are removed here first.
+    A killed build cannot remove its own, so those older than ``STALE_WORK_S`` are removed
+    here first.
     """
     _remove_stale_work(out)
     try:
@@ -130,9 +131,7 @@ def _work_dir(out: Path) -> tempfile.TemporaryDirectory:
 
 
 def _remove_stale_work(out: Path) -> None:
-    from .writers import STALE_AFTER_S
-
-    cutoff = time.time() - STALE_AFTER_S
+    cutoff = time.time() - STALE_WORK_S
     for leftover in out.glob(f"{WORK_PREFIX}*"):
         try:
             if leftover.is_dir() and not leftover.is_symlink() and leftover.stat().st_mtime < cutoff:

@@ -217,7 +217,6 @@ def test_rebuild_after_a_kill_reuses_finished_clips_and_replaces_corrupt_ones(tm
 
 def test_scratch_of_killed_builds_is_removed_once_stale(tmp_path: Path, monkeypatch) -> None:
     from audiobook import pipeline
-    from audiobook.writers import STALE_AFTER_S
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     out = tmp_path / "out"
@@ -225,7 +224,7 @@ def test_scratch_of_killed_builds_is_removed_once_stale(tmp_path: Path, monkeypa
     for leftover in (old, recent):
         (leftover / "units").mkdir(parents=True)
         (leftover / "001-chp1.mp3").write_bytes(b"\xff\xfb")
-    long_ago = time.time() - STALE_AFTER_S - 60
+    long_ago = time.time() - pipeline.STALE_WORK_S - 60
     os.utime(old, (long_ago, long_ago))
     (tmp_path / "story.md").write_text(SHORT)
     (tmp_path / "fake.yaml").write_text(FAKE_VOICES)
