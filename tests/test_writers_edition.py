@@ -141,20 +141,28 @@ def test_unwritable_output_dir_is_an_output_error(tmp_path: Path, monkeypatch):
         build(tmp_path, tmp_path / "out")
 
 
-def test_stale_leftovers_of_killed_builds_are_removed(tmp_path: Path):
+def test_only_staging_of_dead_builds_is_removed(tmp_path: Path):
+    import fcntl
+
     out = tmp_path / "out"
-    out.mkdir()
-    old = out / ".building-a-test-article-abc123"
-    recent = out / ".replaced-a-test-article-def456"
-    other = out / ".building-another-slug-xyz"
-    for leftover in (old, recent, other):
-        (leftover / "a-test-article").mkdir(parents=True)
-    os.utime(old, (1_000_000, 1_000_000))
-    os.utime(other, (1_000_000, 1_000_000))
-    build(tmp_path, out)
-    assert sorted(p.name for p in out.iterdir()) == [
-        ".building-another-slug-xyz", ".replaced-a-test-article-def456", "a-test-article",
-    ]
+    dead, live, unlocked_old, unlocked_new = (
+        out / f".building-a-test-article-{name}" for name in ("dead", "live", "old", "new")
+    )
+    for staging in (dead, live, unlocked_old, unlocked_new):
+        (staging / "new").mkdir(parents=True)
+    (dead / ".lock").write_text("")
+    (live / ".lock").write_text("")
+    held = os.open(live / ".lock", os.O_RDWR)
+    fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    os.utime(unlocked_old, (1_000_000, 1_000_000))
+    try:
+        build(tmp_path, out)
+        assert sorted(p.name for p in out.iterdir()) == [
+            ".building-a-test-article-live", ".building-a-test-article-new", "a-test-article",
+        ]
+    finally:
+        os.close(held)
+    assert writers.remove_dead_builds(out) == [live]
 
 
 KILLED_BUILDER = """

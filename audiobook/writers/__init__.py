@@ -6,21 +6,25 @@
 
 from __future__ import annotations
 
-import glob
 import os
 import shutil
 import tempfile
 import time
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # Windows has no flock: leftovers of killed builds are then kept
+    fcntl = None  # type: ignore[assignment]
+
 from ..fsutil import DIR_MODE, SOURCE_MARKER, UMASK, atomic_write_text, output_error
 from ..model import Article, RenderedBook, Script
 from . import chapter_files, chapters_json, m3u8, mp3, transcript
 
 WRITERS = (mp3, chapter_files, m3u8, chapters_json, transcript)
-STAGING_PREFIX = ".building-"  # hidden sibling directories a build is assembled in
-RETIRED_PREFIX = ".replaced-"  # where the previous edition waits while the new one moves in
-STALE_AFTER_S = 3600  # leftovers of a killed build older than this are removed; a live build is never this slow
+STAGING_PREFIX = ".building-"  # hidden directory in out_dir that a build is assembled in
+LOCK_NAME = ".lock"  # held (flock) by the building process; free once that process has died
+UNLOCKED_GRACE_S = 60  # a staging directory without a lock file is a build killed in its first instant
 
 
 def _remove_tree(path: Path) -> None:
@@ -38,10 +42,12 @@ def write_edition(
 ) -> Path:
     """Write every file of the edition to ``out_dir/<slug>/`` and return that directory.
 
-    The edition is built in a hidden directory inside ``out_dir``, then swapped in: the old
-    edition is renamed aside, the new one renamed in, the old one removed. Whenever the
-    process dies, ``out_dir/<slug>`` holds the previous complete edition, the new complete
-    one, or nothing. ``source_id`` (e.g. the input's path or URL) is recorded so
+    The edition is built in a hidden, locked staging directory inside ``out_dir``, then
+    swapped in: the old edition is renamed into the staging directory, the new one renamed
+    to the final path, and the staging directory removed. Whenever the process dies,
+    ``out_dir/<slug>`` holds the previous complete edition, the new complete one, or
+    nothing; the next build removes the staging directories of builds that died.
+    ``source_id`` (e.g. the input's path or URL) is recorded so
     ``fsutil.unique_edition_dir`` can tell editions of different articles apart.
     OSError → OutputError naming the path.
     """
@@ -49,57 +55,88 @@ def write_edition(
     final = out_dir / slug
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        _remove_stale(out_dir, slug)
+        remove_dead_builds(out_dir)
         staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{slug[:40]}-", dir=out_dir))
     except OSError as exc:
         raise output_error(out_dir, exc) from exc
+    lock: int | None = None
     try:
-        edition_dir = staging / slug
         try:
+            lock = _lock(staging / LOCK_NAME)
+            edition_dir = staging / "new" / slug
+            edition_dir.parent.mkdir()
             edition_dir.mkdir(mode=DIR_MODE & ~UMASK)
         except OSError as exc:
-            raise output_error(edition_dir, exc) from exc
+            raise output_error(staging, exc) from exc
         for writer in WRITERS:
             writer.write(article, script, book, edition_dir)
         if source_id is not None:
             atomic_write_text(edition_dir / SOURCE_MARKER, source_id + "\n")
-        _swap_in(edition_dir, final)
+        _swap_in(edition_dir, final, staging / "old")
     finally:
         _remove_tree(staging)
+        if lock is not None:
+            os.close(lock)
     return final
 
 
-def _remove_stale(out_dir: Path, slug: str) -> None:
-    """Remove hidden build directories a killed run of this slug left behind long ago."""
-    cutoff = time.time() - STALE_AFTER_S
-    for prefix in (STAGING_PREFIX, RETIRED_PREFIX):
-        for leftover in out_dir.glob(f"{prefix}{glob.escape(slug[:40])}-*"):
-            try:
-                if leftover.is_dir() and not leftover.is_symlink() and leftover.stat().st_mtime < cutoff:
-                    _remove_tree(leftover)
-            except OSError:
-                continue
+def _lock(path: Path) -> int:
+    """Create ``path`` and hold an exclusive lock on it until the descriptor is closed."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return fd
 
 
-def _swap_in(new: Path, final: Path) -> None:
+def _is_dead(staging: Path) -> bool:
+    """Whether the build that owns ``staging`` has ended (its lock is free)."""
+    try:
+        fd = os.open(staging / LOCK_NAME, os.O_RDWR)
+    except FileNotFoundError:
+        return time.time() - staging.stat().st_mtime > UNLOCKED_GRACE_S
+    try:
+        if fcntl is None:
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+    finally:
+        os.close(fd)
+
+
+def remove_dead_builds(out_dir: Path) -> list[Path]:
+    """Remove staging directories in ``out_dir`` whose build process has died; return them."""
+    removed = []
+    for leftover in sorted(Path(out_dir).glob(f"{STAGING_PREFIX}*")):
+        try:
+            if leftover.is_dir() and not leftover.is_symlink() and _is_dead(leftover):
+                _remove_tree(leftover)
+                removed.append(leftover)
+        except OSError:
+            continue
+    return removed
+
+
+def _swap_in(new: Path, final: Path, aside: Path) -> None:
     """Replace directory ``final`` by ``new``; ``final`` is never a mix of the two.
 
-    If the new edition cannot be moved in, the previous one is moved back.
+    The previous edition is moved into ``aside`` (inside the staging directory, so it is
+    removed with it); if the new edition cannot be moved in, the previous one is moved back.
     """
-    holder: Path | None = None  # hidden directory the previous edition waits in
+    previous = aside / final.name
+    moved_aside = False
     try:
         if final.exists() or final.is_symlink():
-            holder = Path(tempfile.mkdtemp(prefix=f"{RETIRED_PREFIX}{final.name[:40]}-", dir=final.parent))
-            os.rename(final, holder / final.name)
+            aside.mkdir()
+            os.rename(final, previous)
+            moved_aside = True
         try:
             os.rename(new, final)
         except OSError:
-            if holder is not None:
-                os.rename(holder / final.name, final)
+            if moved_aside:
+                os.rename(previous, final)
             raise
     except OSError as exc:
-        if holder is not None and not (holder / final.name).exists():
-            _remove_tree(holder)
         raise output_error(final, exc) from exc
-    if holder is not None:
-        _remove_tree(holder)
