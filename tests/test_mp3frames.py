@@ -8,6 +8,7 @@ import lameenc
 import pytest
 
 from audiobook.errors import EncodeError
+from audiobook.render import mp3frames
 from audiobook.render.mp3frames import (
     audio_span,
     concat_frames,
@@ -139,3 +140,29 @@ def test_concat_frames_refuses_mixed_sample_rates(tmp_path: Path) -> None:
     (tmp_path / "b.mp3").write_bytes(_lame(3000, rate=44100, bitrate=128))
     with pytest.raises(EncodeError, match="44100 Hz MPEG-1 cannot join 22050 Hz MPEG-2"):
         concat_frames([tmp_path / "a.mp3", tmp_path / "b.mp3"], tmp_path / "out.mp3")
+
+
+@pytest.mark.parametrize("block", [300, 1000, 1 << 20])
+def test_concat_frames_in_small_blocks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    monkeypatch.setattr(mp3frames, "COPY_BLOCK_BYTES", block)
+    first, second = _lame(30000), _lame(7000)
+    (tmp_path / "a.mp3").write_bytes(_id3v2(700) + _info_frame(first) + first + b"TAG" + bytes(125))
+    (tmp_path / "b.mp3").write_bytes(second)
+    out = tmp_path / "joined.mp3"
+    total = concat_frames([tmp_path / "a.mp3", tmp_path / "b.mp3"], out)
+    assert out.read_bytes() == first + second
+    assert total == (53 + 2 + 13 + 2) * 576  # ceil(30000/576) + 2, ceil(7000/576) + 2
+
+
+def test_concat_frames_reports_damage_at_its_file_offset(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(mp3frames, "COPY_BLOCK_BYTES", 500)
+    audio = _lame(20000)
+    offsets = [frame.offset for frame in iter_frames(audio)]
+    at = next(o for o in offsets if o > 1200)
+    (tmp_path / "bad.mp3").write_bytes(audio[:at] + b"\x00" * 4 + audio[at:])
+    with pytest.raises(EncodeError, match=f"bad.mp3: no MP3 frame at byte {at};"):
+        concat_frames([tmp_path / "bad.mp3"], tmp_path / "out.mp3")

@@ -78,14 +78,17 @@ class ClipCache:
     def get_clip(self, key: str) -> Clip | None:
         """The clip stored under ``key``, or None when absent, truncated or corrupt."""
         try:
-            data = self._path("clips", key, ".clip").read_bytes()
+            with open(self._path("clips", key, ".clip"), "rb") as source:
+                header = source.read(CLIP_HEADER.size)
+                if len(header) != CLIP_HEADER.size:
+                    return None
+                magic, rate, length, digest = CLIP_HEADER.unpack(header)
+                if magic != CLIP_MAGIC:
+                    return None
+                pcm = source.read(length + 1)  # one byte more reveals a file that grew
         except OSError:
             return None
-        if len(data) < CLIP_HEADER.size:
-            return None
-        magic, rate, length, digest = CLIP_HEADER.unpack_from(data)
-        pcm = data[CLIP_HEADER.size :]
-        if magic != CLIP_MAGIC or len(pcm) != length or hashlib.sha256(pcm).digest() != digest:
+        if len(pcm) != length or hashlib.sha256(pcm).digest() != digest:
             return None
         return Clip(rate, pcm)
 

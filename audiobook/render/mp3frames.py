@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import EncodeError
 
@@ -24,6 +25,7 @@ _SAMPLE_RATES = {
 _VERSION_NAMES = {3: "1", 2: "2", 0: "2.5"}
 ID3V2_HEADER_BYTES = 10  # "ID3", version (2), flags (1), synchsafe size (4)
 ID3V1_TAG_BYTES = 128  # a trailing "TAG" block of fixed size
+COPY_BLOCK_BYTES = 1 << 20  # bounded memory when joining; a frame is at most ~1.4 kB
 
 
 @dataclass(frozen=True)
@@ -114,29 +116,51 @@ def iter_frames(data: bytes | memoryview, *, source: str = "MP3 data") -> Iterat
     end = len(raw)
     if end >= ID3V1_TAG_BYTES and raw[end - ID3V1_TAG_BYTES : end - 125] == b"TAG":
         end -= ID3V1_TAG_BYTES
-    offset = id3v2_size(raw)
-    headers: dict[bytes, FrameHeader | None] = {}  # a stream repeats a handful of headers
     first = True
+    for offset, header in _walk(raw, id3v2_size(raw), end, {}, source, 0, complete=True):
+        frame = Frame(offset, header)
+        if not (first and is_info_frame(raw, frame)):
+            yield frame
+        first = False
+
+
+def _walk(
+    raw: bytes,
+    offset: int,
+    end: int,
+    headers: dict[bytes, FrameHeader | None],
+    source: str,
+    base: int,
+    *,
+    complete: bool,
+) -> Iterator[tuple[int, FrameHeader]]:
+    """(offset, header) of the frames in ``raw[offset:end]``, which starts at byte ``base``.
+
+    With ``complete`` a frame cut short is an error; otherwise the walk stops before it,
+    so a caller reading in blocks can carry the rest over. ``headers`` memoises parsing:
+    a stream repeats a handful of distinct headers.
+    """
     while offset < end:
         key = raw[offset : offset + 4]
+        if len(key) < 4 and not complete:
+            return
         if key in headers:
             header = headers[key]
         else:
             header = headers[key] = parse_header(key)
         if header is None:
             raise EncodeError(
-                f"{source}: no MP3 frame at byte {offset}; the file is damaged, render it again"
+                f"{source}: no MP3 frame at byte {base + offset}; "
+                "the file is damaged, render it again"
             )
-        length = header.length
-        if offset + length > end:
+        if offset + header.length > end:
+            if not complete:
+                return
             raise EncodeError(
-                f"{source}: last MP3 frame at byte {offset} is cut short; render it again"
+                f"{source}: last MP3 frame at byte {base + offset} is cut short; render it again"
             )
-        frame = Frame(offset, header)
-        if not (first and is_info_frame(raw, frame)):
-            yield frame
-        first = False
-        offset += length
+        yield offset, header
+        offset += header.length
 
 
 def count_samples(data: bytes | memoryview, *, source: str = "MP3 data") -> tuple[int, int]:
@@ -170,31 +194,62 @@ def scan(data: bytes | memoryview, *, source: str = "MP3 data") -> tuple[int, in
 def concat_frames(paths: Iterable[Path], out: Path) -> int:
     """Write the audio frames of ``paths``, in order, to ``out``; returns the sample count.
 
-    All inputs must share one sample rate and version, or the joined stream would play
-    at the wrong speed after the first change.
+    Files are read in blocks, so memory stays flat however long the book. All inputs
+    must share one sample rate and version, or the joined stream would play at the
+    wrong speed after the first change.
     """
     total = 0
-    first_header: FrameHeader | None = None
+    reference: FrameHeader | None = None
     with open(out, "wb") as sink:
         for path in paths:
-            data = Path(path).read_bytes()
-            header = _first_header(data)
-            if header is not None and first_header is None:
-                first_header = header
-            elif header is not None and first_header is not None and (
-                header.sample_rate,
-                header.version,
-            ) != (first_header.sample_rate, first_header.version):
+            header, samples = _copy_audio(Path(path), sink)
+            total += samples
+            if header is None:
+                continue
+            if reference is None:
+                reference = header
+            elif (header.sample_rate, header.version) != (reference.sample_rate, reference.version):
                 raise EncodeError(
                     f"{path}: {header.sample_rate} Hz MPEG-{header.version} cannot join "
-                    f"{first_header.sample_rate} Hz MPEG-{first_header.version}; "
+                    f"{reference.sample_rate} Hz MPEG-{reference.version}; "
                     "render every part with the same settings"
                 )
-            first, end, samples = audio_span(data, source=str(path))
-            sink.write(memoryview(data)[first:end])
-            total += samples
     return total
 
 
-def _first_header(data: bytes) -> FrameHeader | None:
-    return parse_header(data, id3v2_size(data))
+def _copy_audio(path: Path, sink: BinaryIO) -> tuple[FrameHeader | None, int]:
+    """Copy the audio frames of ``path`` to ``sink``: (its first header, its samples)."""
+    size = path.stat().st_size
+    with open(path, "rb") as source:
+        position = id3v2_size(source.read(ID3V2_HEADER_BYTES))
+        end = size
+        if size - position >= ID3V1_TAG_BYTES:
+            source.seek(size - ID3V1_TAG_BYTES)
+            if source.read(3) == b"TAG":
+                end -= ID3V1_TAG_BYTES
+        source.seek(position)
+        first: FrameHeader | None = None
+        samples = 0
+        headers: dict[bytes, FrameHeader | None] = {}
+        buffer = b""
+        while position < end:
+            chunk = source.read(min(COPY_BLOCK_BYTES, end - position - len(buffer)))
+            buffer += chunk
+            last = not chunk or position + len(buffer) >= end
+            start = walked = 0
+            for offset, header in _walk(
+                buffer, 0, len(buffer), headers, str(path), position, complete=last
+            ):
+                walked = offset + header.length
+                if first is None:
+                    first = header
+                    if is_info_frame(buffer, Frame(offset, header)):
+                        start = walked
+                        continue
+                samples += header.samples_per_frame
+            sink.write(memoryview(buffer)[start:walked])
+            buffer = buffer[walked:]
+            position += walked
+            if last:
+                break
+    return first, samples
