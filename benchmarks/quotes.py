@@ -10,7 +10,7 @@ character offsets are equal after trimming whitespace, quote marks and punctuati
 both ends (so '"Hello," she said' and 'Hello' are the same quote). Speakers match when
 equal ignoring case, full stops and a leading article, or when both are names of two or
 more words with the same first and last word ("Patrick Carlineo" = "Patrick W. Carlineo
-Jr."), or when both are a title and the same surname ("Mr. Trump" = "President Trump").
+Jr."), or when both are a title and the same surname ("Mr. Lee" = "President Lee").
 Speaker accuracy is counted over matched spans only.
 
 Each annotation file names its split: "dev" articles were annotated first and the rules
@@ -41,7 +41,7 @@ GOLD = Path("cleaning-dev") / "gold.json"
 TRIM = " \t\n\"“”‘’',.;:!?…—–-"
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
 ARTICLES = ("a ", "an ", "the ")
-# Titles, so "Mr Trump" and "President Trump" (a surname under two titles) are one person.
+# Titles, so "Mr Lee" and "President Lee" (a surname under two titles) are one person.
 TITLE_WORDS = frozenset(title.lower() for title in TITLES)
 
 

@@ -48,7 +48,7 @@ THING_WORDS = frozenset(
     "Space Earth World Internet Web Monday Tuesday Wednesday Thursday Friday Saturday "
     "Sunday".split()
 )
-# Up to six capitalised words: job words and a full name ("Israeli Prime Minister Jo Berg").
+# Up to six capitalised words: job words and a full name ("Deputy Prime Minister Jo Berg").
 PERSON = re.compile(rf"(?:({TITLE})\s+)?({NAME_WORD}(?:{NAME_NEXT}){{0,5}})")
 # A first name this long starting another is its short form ("Alex" for "Alexandra").
 MIN_SHORT_FORM = 3
@@ -79,7 +79,7 @@ SENTENCE_PRONOUN = re.compile(r"(?:^|[.!?]\s+)(He|She)\b(?!\s+[A-Z])")
 PRONOUN_SPEAKS = re.compile(rf"(?:He|She)\s+(?:(?:has|have|had|also|then|\w+ly)\s+)*{VERB}\b")
 # A speech verb sharing the sentence's subject: "Jo Berg praised them and said …".
 COORDINATED_SPEECH = re.compile(rf"\band\s+(?:\w+ly\s+)?{VERB}\b")
-# Leading words that may be a surname instead when a name follows ("He Jianxiong said").
+# Leading words that may be a surname instead when a name follows ("He Lin said").
 PRONOUN_SURNAMES = frozenset({"He", "She"})
 
 
@@ -285,7 +285,7 @@ def _short_form(name: str, known: str) -> bool:
 
 
 def _pronoun_surname(words: list[str], spoke: bool) -> bool:
-    """ "He Jianxiong said": a capitalised pronoun before one more name word, shown speaking."""
+    """ "He Lin said": a capitalised pronoun before one more name word, shown speaking."""
     return spoke and len(words) == 2 and words[0] in PRONOUN_SURNAMES and words[1] not in (
         LEADING_WORDS | THING_WORDS
     )

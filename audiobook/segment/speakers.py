@@ -37,7 +37,7 @@ AFTER_SUBJECT_LOOSE_VERB = re.compile(
 AFTER_ACCORDING = re.compile(rf"\s*,?\s*according to\s+(?P<who>{NAME}|{ROLE}{ROLE_STOP})")
 BEFORE_ACCORDING = re.compile(rf"according to\s+(?P<who>{NAME}|{ROLE})\s*,?\s*$")
 BEFORE_COLON_NAME = re.compile(rf"^\s*(?P<who>{NAME})\s*:\s*$")
-# "In the words of the patient: "…"": the idiom names the speaker.
+# "In the words of the nurse: "…"": the idiom names the speaker.
 BEFORE_WORDS_OF = re.compile(rf"\bin the words of\s+(?P<who>{NAME}|{ROLE})\s*[:,]\s*$", re.I)
 # A sentence opening "According to X, …" gives X as the source of a quote later in it.
 OPENING_ACCORDING = re.compile(rf"^\s*According to\s+(?P<who>{NAME}|{ROLE}),")
@@ -51,7 +51,7 @@ AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|was|is|were|are|would|will|also
 COORDINATED = re.compile(r"(?:^|\W)(?:and|or|but|then)$")
 # Speech introduced right here: '… said, "' or '… added: "'.
 INTRODUCED = re.compile(rf"\b{VERB}\s*[,:]\s*$")
-# A role owned by a named person or body: "Swift's rep", "Acme's chief executive".
+# A role owned by a named person or body: "Lee's agent", "Acme's chief executive".
 POSSESSIVE_ROLE = r"(?:[A-Z][\w-]*['’]s\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
 SUBJECT_AT_END = tuple(
     re.compile(rf"(?:^|[^\w’'])(?P<who>{form})\s*$")
@@ -59,7 +59,7 @@ SUBJECT_AT_END = tuple(
 )
 # A whole subject phrase led by an article, at the start of the clause or after a comma.
 DETERMINER_SUBJECT = re.compile(r"(?:^|,\s+)(?P<who>(?:[Tt]he|[Aa]n?)\s+[^,;:\"“”]{2,120}?)\s*$")
-# A name inside a subject phrase as the object of a preposition: "… for Human Rights".
+# A name inside a subject phrase as the object of a preposition: "… for Housing".
 OBJECT_NAME = re.compile(
     r"\b(?:of|for|by|at|with|from|in|on)\s+(?:the\s+)?(?:(?:[a-z]+|[A-Z]{2,})\s+){0,3}$"
 )
@@ -109,9 +109,9 @@ def speaker_before(before: str, people: People) -> str | None:
 def _noun_phrase_subject(subject: str) -> str | None:
     """A subject phrase led by "the"/"a" whose last name belongs to a prepositional phrase.
 
-    "The United Nations High Commissioner for Human Rights said" is said by the whole
-    phrase, not by "Human Rights"; a phrase on a common noun is cut off ("The authors of
-    the research in JAMA" → "The authors").
+    "The Office of the Inspector General for Housing said" is said by the whole phrase,
+    not by "Housing"; a phrase on a common noun is cut off ("The authors of the paper in
+    NEJM Open" → "The authors").
     """
     phrase = DETERMINER_SUBJECT.search(subject)
     name = NAME_AT_END.search(subject)

@@ -43,12 +43,12 @@ MALE_TITLES = frozenset("Mr Sir Lord King Prince Father".split())
 FEMALE_TITLES = frozenset("Mrs Ms Miss Dame Lady Queen Princess Sister".split())
 TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.?)"
 # A capitalised name word, inner capitals and apostrophes included: "Lane", "McCoy",
-# "DeSantis", "MacKay", "O'Hara", "D'Costa", "Ngo-Anh", "al-Amin", or an initial "J.".
+# "DeSantis", "MacKay", "O'Hara", "D'Costa", "Lopez-Ruiz", "al-Amin", or an initial "J.".
 NAME_WORD = (
     r"(?:[A-Z][a-z]*(?:['’]?[A-Z][a-z]+)+(?:-[A-Z][a-z]+)*|[A-Z][a-z]+(?:['’-][A-Za-z]+)*"
     r"|(?:al|el)-[A-Z][a-z]+|[A-Z]\.)(?![A-Za-z])"
 )
-# Lower-case particles inside a full name: "Ana de Souza", "Ursula von der Leyen".
+# Lower-case particles inside a full name: "Ana de Souza", "Karl von der Berg".
 PARTICLE = r"(?:von|van|der|den|de|del|della|di|da|du|dos|das|le|la|bin|ibn|ter)"
 # The next word of a name, maybe after particles.
 NAME_NEXT = rf"\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}"
