@@ -144,6 +144,17 @@ def test_contents_list_chapter_start_times():
     assert ("a", {"href": "#section-2"}) in parsed.tags
 
 
+def test_opening_section_titled_like_the_article_gets_no_second_heading():
+    art = article()
+    art = Article(title="Same", sections=art.sections)
+    plain = Script(art, (ScriptChapter("s1", "Same", ()), ScriptChapter("s2", "Heading", ())))
+    parsed = Collector()
+    parsed.feed(transcript.transcript_html(art, plain, book()))
+    assert parsed.text["h1"] == ["Same"]
+    assert parsed.text["h2"] == ["Chapters", f"Heading {HOSTILE}"]
+    assert ("section", {"id": "section-1"}) in parsed.tags
+
+
 def test_write_puts_the_file_in_the_edition(tmp_path: Path):
     art = article()
     path = transcript.write(art, script(art), book(), tmp_path)

@@ -75,9 +75,9 @@ def _block_html(block: Block) -> str:
 
 
 def _section_html(section: Section, heading: str | None, anchor: str) -> list[str]:
-    lines = [f'<section aria-labelledby="{anchor}">' if heading else "<section>"]
+    lines = [f'<section id="{anchor}">']
     if heading:
-        lines.append(f'<h2 id="{anchor}">{esc(heading)}</h2>')
+        lines.append(f"<h2>{esc(heading)}</h2>")
     items: list[str] = []
     for block in section.blocks:
         if block.role is Role.LIST_ITEM:
@@ -142,6 +142,8 @@ def transcript_html(article: Article, script: Script, book: RenderedBook) -> str
     ]
     for section in article.sections:
         heading = section.heading or chapter_titles.get(section.id)
+        if heading == article.title:
+            heading = None  # the opening section under the <h1>: a second heading would repeat it
         lines.extend(_section_html(section, heading, anchors[section.id]))
     lines.extend(["</article>", "</main>", "</body>", "</html>"])
     return "\n".join(lines) + "\n"
