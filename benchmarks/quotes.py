@@ -198,7 +198,8 @@ def main(argv: list[str]) -> int:
         p = r.matched / r.found if r.found else 1.0
         rc = r.matched / r.gold if r.gold else 1.0
         spk = r.speakers_right / r.matched if r.matched else 1.0
-        print(f"{r.id:20} {r.split[:4] if not r.split.startswith('fresh') else 'fr' + r.split[5:]:4} {r.gold:4} {r.found:5} {r.matched:5} "
+        split = "fr" + r.split[5:] if r.split.startswith("fresh") else r.split[:4]
+        print(f"{r.id:20} {split:4} {r.gold:4} {r.found:5} {r.matched:5} "
               f"{p:5.2f} {rc:5.2f} {spk:5.2f}")
         if "--errors" in argv:
             for line in r.misses:

@@ -138,7 +138,9 @@ class People:
             if len(words) >= 3 and PLACE_PREPOSITION.search(sentence[: match.start()]):
                 text = " ".join(words[1:])
             lead = sentence[: match.start()]
-            speaks_next = SPEAKS_NEXT.match(sentence, match.end()) and not OBJECT_BEFORE.search(lead)
+            speaks_next = SPEAKS_NEXT.match(sentence, match.end())
+            if speaks_next and OBJECT_BEFORE.search(lead):
+                speaks_next = None
             spoke = bool(speaks_next or SPOKEN_BEFORE.search(lead))
             name = self.mention(text, spoke=spoke)
             if name is None:

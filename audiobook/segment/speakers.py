@@ -58,7 +58,9 @@ SUBJECT_AT_END = tuple(
     for form in (SUBJECT_PRONOUN, ROLE_OF_NAMED, NAME, POSSESSIVE_ROLE, ROLE)
 )
 # A whole subject phrase led by an article, at the start of the clause or after a comma.
-DETERMINER_SUBJECT = re.compile(r"(?:^|,\s+)(?P<who>(?:[Tt]he|[Aa]n?)\s+[^,;:\"“”]{2,120}?)\s*$")
+DETERMINER_SUBJECT = re.compile(
+    r"(?:^|,\s+)(?P<who>(?:[Tt]he|[Aa]n?)\s+[^,;:\"“”]{2,120}?)\s*$"
+)
 # A name inside a subject phrase as the object of a preposition: "… for Housing".
 OBJECT_NAME = re.compile(
     r"\b(?:of|for|by|at|with|from|in|on)\s+(?:the\s+)?(?:(?:[a-z]+|[A-Z]{2,})\s+){0,3}$"
