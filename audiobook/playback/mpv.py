@@ -226,10 +226,8 @@ def _loop(session: _Session) -> None:
         session.tick()
         if message is not None:
             continue
-        if session.keys.scripted and not session.settled():
-            continue
-        if not session.started:
-            continue
+        if not session.settled():
+            continue  # keys wait, in order, until the previous one has taken effect
         key = session.keys.poll()
         if key is not None:
             session.key(key)
