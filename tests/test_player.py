@@ -234,3 +234,14 @@ def test_terminal_keys_use_cbreak_on_a_tty_and_restore_it():
         source.close()
         assert termios.tcgetattr(slave) == before
     os.close(master)
+
+
+def test_typed_keys_from_standard_input(edition: Path, monkeypatch):
+    read_fd, write_fd = os.pipe()
+    os.write(write_fd, b"nq")
+    os.close(write_fd)
+    with os.fdopen(read_fd) as stdin:
+        monkeypatch.setattr(sys, "stdin", stdin)
+        out = io.StringIO()
+        play(edition, out=out, player_args=NULL_AUDIO)
+    assert lines(out) == [player_module.KEY_HELP, "Chapter 1 of 3: Opening", "Chapter 2 of 3: Opportunities missed"]
