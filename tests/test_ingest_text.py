@@ -296,6 +296,16 @@ def test_credit_line_is_dropped_and_marks_the_caption() -> None:
     assert decision(decisions, "Photograph: Sam Reed").label == "credit"
 
 
+def test_source_name_packed_under_a_paragraph_makes_it_a_caption() -> None:
+    chart = "Library visits per month rose by a third after the Sunday opening was announced."
+    article, decisions = clean_text(story_page(middle=(chart + "\nCouncil Statistics",)))
+    assert [(b.role, b.text) for b in blocks(article) if b.role is Role.CAPTION] == [(Role.CAPTION, chart)]
+    assert (decision(decisions, "Council Statistics").label, decision(decisions, "Council Statistics").kept) == (
+        "credit",
+        False,
+    )
+
+
 def test_pull_quote_repeating_the_body() -> None:
     pull = "a campaign that gathered more than four thousand signatures\nAnn Lee, campaign organiser"
     article, _ = clean_text(story_page(middle=(pull,)))

@@ -24,6 +24,7 @@ CREDITED_CAPTION_MAX_WORDS = 80  # right above a credit line, even a long paragr
 RELATED_MIN_WORDS = 3  # a headline-like line this long is another story's link
 HEADLINE_CAPITALS = 0.7  # share of capitalised longer words that marks a headline, not a sentence
 TEASER_LINES = 2  # headline and summary above a "Read more" link
+SOURCE_CREDIT_WORDS = 4  # "Berkeley Earth": a source name, not a heading or sentence
 STANDFIRST_LINES = 3  # a summary sits in the first lines, just above byline and date
 BULLET = re.compile(r"^([•·▪◦●*–-]|\d{1,2}[.)])\s+")
 
@@ -66,6 +67,9 @@ def classify_region(lines: Sequence[Line], cues: Cues, first: int, last: int) ->
             continue
         if line.prose:
             verdicts.append(Verdict(line, "body", "story paragraph", True, Role.PARAGRAPH))
+        elif _source_credit(line, verdicts):
+            _caption_before(verdicts, line)
+            verdicts.append(Verdict(line, "credit", "source named right under a caption", False))
         elif i in cues.list_heading:
             verdicts.append(Verdict(line, "heading", "title right above a list", True, Role.HEADING))
         elif i in cues.list_item and line.text.endswith(":"):
@@ -157,6 +161,21 @@ def _wording_verdict(line: Line, cues: Cues, i: int) -> Verdict | None:
     if cues.byline[i] is not None and not line.prose:
         return Verdict(line, "byline", "names the author", False)
     return None
+
+
+def _source_credit(line: Line, verdicts: Sequence[Verdict]) -> bool:
+    """A short capitalised name packed under a paragraph and set apart below ("NASA Worldview"):
+    the source of the chart or photo that paragraph captions."""
+    return (
+        bool(verdicts)
+        and verdicts[-1].role is Role.PARAGRAPH
+        and verdicts[-1].line.gap_before
+        and not line.gap_before
+        and line.gap_after
+        and line.words <= SOURCE_CREDIT_WORDS
+        and line.capitalised_share == 1.0
+        and not line.text.endswith((".", ":", "!", "?"))
+    )
 
 
 def _caption_before(verdicts: list[Verdict], credit: Line) -> None:
