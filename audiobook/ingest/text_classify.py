@@ -24,7 +24,7 @@ CREDITED_CAPTION_MAX_WORDS = 80  # right above a credit line, even a long paragr
 RELATED_MIN_WORDS = 3  # a headline-like line this long is another story's link
 HEADLINE_CAPITALS = 0.7  # share of capitalised longer words that marks a headline, not a sentence
 TEASER_LINES = 2  # headline and summary above a "Read more" link
-SOURCE_CREDIT_WORDS = 4  # "Berkeley Earth": a source name, not a heading or sentence
+SOURCE_CREDIT_WORDS = 4  # "Harbour Trust Archive": a source name, not a heading or sentence
 STANDFIRST_LINES = 3  # a summary sits in the first lines, just above byline and date
 BULLET = re.compile(r"^([•·▪◦●*–-]|\d{1,2}[.)])\s+")
 
@@ -164,7 +164,7 @@ def _wording_verdict(line: Line, cues: Cues, i: int) -> Verdict | None:
 
 
 def _source_credit(line: Line, verdicts: Sequence[Verdict]) -> bool:
-    """A short capitalised name packed under a paragraph and set apart below ("NASA Worldview"):
+    """A short capitalised name packed under a paragraph and set apart below ("City Archive"):
     the source of the chart or photo that paragraph captions."""
     return (
         bool(verdicts)

@@ -2,8 +2,8 @@
 
 Menus and lists are both runs of short lines, but a story's list announces itself: it
 follows a line ending in a colon, or every entry has the same "label: details" form
-("Path A: Iceland, Bulgaria", "Spain (Group F): 11th appearance"). Menu entries are bare
-names and rarely carry an inner colon.
+("Route 4 (north): every ten minutes"). Menu entries are bare names and rarely carry an
+inner colon.
 """
 
 from __future__ import annotations
@@ -24,15 +24,40 @@ LABELLED = re.compile(r"^[^:]{1,60}\S:\s+\S")  # "Label: details", not a clock t
 
 def list_items(lines: Sequence[Line], cues: Cues) -> frozenset[int]:
     """Indices of lines that are entries of a list by their shape, with the line introducing it."""
+    return frozenset(_after_colon(lines, cues)) | frozenset(_labelled_runs(lines, cues))
+
+
+def list_headings(lines: Sequence[Line], cues: Cues, items: frozenset[int]) -> frozenset[int]:
+    """Short headline-like lines set apart right above a list's first two entries ("Timetable")."""
+    found = set()
+    for i in items:
+        above = i - 1
+        if above < 0 or above in items or i + 1 not in items or not _entry(lines[above], cues, above):
+            continue
+        line = lines[above]
+        if line.headline_like and line.gap_before and not line.text.endswith(":"):
+            found.add(above)
+    return frozenset(found)
+
+
+def _after_colon(lines: Sequence[Line], cues: Cues) -> set[int]:
+    """A line ending in a colon and the entries packed under it (the first may be set apart)."""
     found: set[int] = set()
     for i, line in enumerate(lines):
-        if line.text.endswith(":") and _plain(lines[i], cues, i):
-            j = i + 1
-            while j < len(lines) and (j == i + 1 or not lines[j].gap_before) and _entry(lines[j], cues, j):
-                found.add(j)
-                j += 1
-            if j > i + 1:
-                found.add(i)
+        if not line.text.endswith(":") or not _plain(cues, i):
+            continue
+        j = i + 1
+        while j < len(lines) and (j == i + 1 or not lines[j].gap_before) and _entry(lines[j], cues, j):
+            found.add(j)
+            j += 1
+        if j > i + 1:
+            found.add(i)
+    return found
+
+
+def _labelled_runs(lines: Sequence[Line], cues: Cues) -> set[int]:
+    """Runs of at least LIST_RUN packed "label: details" lines."""
+    found: set[int] = set()
     run: list[int] = []
     for i, line in enumerate(lines):
         labelled = _entry(line, cues, i) and bool(LABELLED.match(line.text))
@@ -44,24 +69,13 @@ def list_items(lines: Sequence[Line], cues: Cues) -> frozenset[int]:
         run = [i] if labelled else []
     if len(run) >= LIST_RUN:
         found.update(run)
-    return frozenset(found)
+    return found
 
 
-def list_headings(lines: Sequence[Line], cues: Cues, items: frozenset[int]) -> frozenset[int]:
-    """Short headline-like lines set apart right above a list's first entry ("Ingredients")."""
-    found = set()
-    for i in items:
-        above = i - 1
-        if above >= 0 and above not in items and (i + 1 in items) and _entry(lines[above], cues, above):
-            if lines[above].headline_like and lines[above].gap_before and not lines[above].text.endswith(":"):
-                found.add(above)
-    return frozenset(found)
-
-
-def _plain(line: Line, cues: Cues, i: int) -> bool:
-    """Not page furniture by its wording."""
+def _plain(cues: Cues, i: int) -> bool:
+    """Not page furniture, a listing or a credit by its wording."""
     return cues.furniture[i] is None and not cues.promotion[i] and cues.credit[i] is None
 
 
 def _entry(line: Line, cues: Cues, i: int) -> bool:
-    return not line.prose and 1 <= line.words <= ITEM_MAX_WORDS and _plain(line, cues, i)
+    return not line.prose and 1 <= line.words <= ITEM_MAX_WORDS and _plain(cues, i)

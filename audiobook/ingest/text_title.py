@@ -17,7 +17,7 @@ from .text_lines import WORD, Line
 TITLE_WINDOW = 25  # how far above the story a headline is looked for, in non-blank lines
 TITLE_MIN_OVERLAP = 0.5  # share of a headline's content words the story must use
 PAGE_TITLE_MATCH = 0.8  # share of a line's words found in the page's first line to count as it
-PAGE_TITLE_MIN_WORDS = 3  # fewer shared words ("Hong Kong") match section names by chance
+PAGE_TITLE_MIN_WORDS = 3  # fewer shared words (a two-word place name) match section names by chance
 TITLE_MIN_WORDS = 2  # a single word above a story is a section name, not a headline
 TITLE_MAX_WORDS = 25  # longer lines above the story are standfirsts, not titles
 CONTENT_WORD_LEN = 4  # shorter words are mostly function words, useless for matching
