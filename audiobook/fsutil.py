@@ -48,11 +48,11 @@ _ASCII_FOLD = str.maketrans(
 def output_error(path: Path | str, exc: OSError) -> OutputError:
     """One-line OutputError naming the path and what the listener can do about it."""
     if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
-        return OutputError(f"{path}: the disk is full; free some space or choose another --out")
+        return OutputError(f"{path}: the disk is full; free some space or choose another --output-dir")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return OutputError(f"{path}: permission denied; choose a writable --out directory")
+        return OutputError(f"{path}: permission denied; choose a writable --output-dir")
     if exc.errno == errno.ENOTDIR:
-        return OutputError(f"{path}: a parent is a file, not a directory; choose another --out")
+        return OutputError(f"{path}: a parent is a file, not a directory; choose another --output-dir")
     reason = exc.strerror or type(exc).__name__
     return OutputError(f"{path}: cannot write ({reason}); check the output directory")
 
@@ -197,5 +197,5 @@ def unique_edition_dir(out_dir: Path | str, slug: str, source_id: str) -> Path:
         if candidate.is_dir() and read_source_marker(candidate) == source_id:
             return candidate
     raise OutputError(
-        f"{out_dir / slug}: {MAX_EDITION_SUFFIX} editions share this name; choose another --out"
+        f"{out_dir / slug}: {MAX_EDITION_SUFFIX} editions share this name; choose another --output-dir"
     )

@@ -48,7 +48,7 @@ def test_full_disk_keeps_old_file_and_removes_temp(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(os, "write", filling_write)
     with pytest.raises(OutputError) as info:
         atomic_write_bytes(path, b"new content")
-    assert str(info.value) == f"{path}: the disk is full; free some space or choose another --out"
+    assert str(info.value) == f"{path}: the disk is full; free some space or choose another --output-dir"
     assert path.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["a.mp3"]
 
@@ -78,7 +78,7 @@ def test_permission_denied_is_an_output_error(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(fsutil.tempfile, "mkstemp", denied)
     with pytest.raises(OutputError) as info:
         atomic_write_text(tmp_path / "d.txt", "x")
-    assert str(info.value) == f"{tmp_path / 'd.txt'}: permission denied; choose a writable --out directory"
+    assert str(info.value) == f"{tmp_path / 'd.txt'}: permission denied; choose a writable --output-dir"
 
 
 def test_missing_directory_is_an_output_error(tmp_path: Path):

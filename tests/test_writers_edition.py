@@ -92,7 +92,7 @@ def test_failing_writer_keeps_the_previous_edition(tmp_path: Path, monkeypatch):
     class Broken:
         @staticmethod
         def write(article, script, book, edition_dir):
-            raise OutputError(f"{edition_dir}: the disk is full; free some space or choose another --out")
+            raise OutputError(f"{edition_dir}: the disk is full; free some space or choose another --output-dir")
 
     monkeypatch.setattr(writers, "WRITERS", (*writers.WRITERS[:2], Broken))
     with pytest.raises(OutputError, match="the disk is full"):
@@ -137,7 +137,7 @@ def test_unwritable_output_dir_is_an_output_error(tmp_path: Path, monkeypatch):
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(tempfile, "mkdtemp", denied)
-    with pytest.raises(OutputError, match=r"out: permission denied; choose a writable --out directory"):
+    with pytest.raises(OutputError, match=r"out: permission denied; choose a writable --output-dir"):
         build(tmp_path, tmp_path / "out")
 
 
@@ -149,7 +149,7 @@ def test_only_staging_of_dead_builds_is_removed(tmp_path: Path):
         out / f".building-a-test-article-{name}" for name in ("dead", "live", "old", "new")
     )
     for staging in (dead, live, unlocked_old, unlocked_new):
-        (staging / "new").mkdir(parents=True)
+        (staging / "a-test-article").mkdir(parents=True)
     (dead / ".lock").write_text("")
     (live / ".lock").write_text("")
     held = os.open(live / ".lock", os.O_RDWR)
@@ -208,3 +208,12 @@ def test_sigkill_at_any_moment_leaves_a_complete_edition_or_none(tmp_path: Path)
             assert files == expected and len(files) == 7
             assert json.loads((final / "chapters.json").read_text())["title"].startswith("Build ")
             assert [c["tags"]["title"] for c in ffprobe(final / "a-test-article.mp3")["chapters"]] == TITLES
+
+
+@pytest.mark.parametrize("slug", ["", ".lock", ".previous", "../escape", "a/b"])
+def test_unusable_slugs_are_refused(tmp_path: Path, slug: str):
+    book = make_book(tmp_path, TITLES, [0.2, 0.2])
+    article = make_article(TITLES)
+    with pytest.raises(OutputError, match="not a usable edition folder name; make it with fsutil.safe_slug"):
+        writers.write_edition(article, make_script(article, TITLES), book, tmp_path / "out", slug=slug)
+    assert not (tmp_path / "out").exists()

@@ -18,12 +18,14 @@ except ImportError:  # Windows has no flock: leftovers of killed builds are then
     fcntl = None  # type: ignore[assignment]
 
 from ..fsutil import DIR_MODE, SOURCE_MARKER, UMASK, atomic_write_text, output_error
+from ..errors import OutputError
 from ..model import Article, RenderedBook, Script
 from . import chapter_files, chapters_json, m3u8, mp3, transcript
 
 WRITERS = (mp3, chapter_files, m3u8, chapters_json, transcript)
 STAGING_PREFIX = ".building-"  # hidden directory in out_dir that a build is assembled in
 LOCK_NAME = ".lock"  # held (flock) by the building process; free once that process has died
+PREVIOUS_NAME = ".previous"  # in the staging directory: where the old edition waits to be removed
 UNLOCKED_GRACE_S = 60  # a staging directory without a lock file is a build killed in its first instant
 
 
@@ -53,6 +55,8 @@ def write_edition(
     """
     out_dir = Path(out_dir)
     final = out_dir / slug
+    if not slug or slug.startswith(".") or "/" in slug or "\\" in slug:
+        raise OutputError(f"{slug!r}: not a usable edition folder name; make it with fsutil.safe_slug")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         remove_dead_builds(out_dir)
@@ -63,8 +67,7 @@ def write_edition(
     try:
         try:
             lock = _lock(staging / LOCK_NAME)
-            edition_dir = staging / "new" / slug
-            edition_dir.parent.mkdir()
+            edition_dir = staging / slug
             edition_dir.mkdir(mode=DIR_MODE & ~UMASK)
         except OSError as exc:
             raise output_error(staging, exc) from exc
@@ -72,7 +75,7 @@ def write_edition(
             writer.write(article, script, book, edition_dir)
         if source_id is not None:
             atomic_write_text(edition_dir / SOURCE_MARKER, source_id + "\n")
-        _swap_in(edition_dir, final, staging / "old")
+        _swap_in(edition_dir, final, staging / PREVIOUS_NAME)
     finally:
         _remove_tree(staging)
         if lock is not None:
