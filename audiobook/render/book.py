@@ -25,8 +25,7 @@ from .workers import UnitResult, UnitTask, raise_result_error, run_task
 
 Progress = Callable[[float, float], None]
 
-START_METHODS = ("fork", "spawn")  # fork starts in ms and needs no __main__ guard in callers;
-# engines re-initialise native state per process id. spawn where fork does not exist.
+START_METHODS = ("fork", "spawn")  # fork: instant, no __main__ guard needed; engines re-init per pid
 UNITS_DIR = "units"  # scratch for encoded units under the workdir when there is no cache
 
 
@@ -47,7 +46,16 @@ def render(
     jobs: int | None = None,
     progress: Progress | None = None,
 ) -> RenderedBook:
-    """The edition's chapter MP3s (untagged, in ``workdir``) and their exact timeline."""
+    """The edition's chapter MP3s (untagged, in ``workdir``) and their exact timeline.
+
+    Times are samples of the edition decoded from its first frame (the files carry no
+    LAME info frame, so players trim nothing). A chapter spans whole MP3 frames. An
+    utterance starts where its clip's first sample is heard: its unit's start, plus
+    ``START_OFFSET`` (LAME's 576-sample delay and the decoder's 529), plus its place in
+    the unit; it ends after its clip, before its pause. ``jobs`` worker processes
+    (default: one per CPU) synthesise and encode units; ``progress(done, total)`` gets
+    audio seconds as units finish, the total estimated from text until all are known.
+    """
     book, _ = render_with_stats(script, workdir=workdir, cache=cache, jobs=jobs, progress=progress)
     return book
 
