@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from audiobook.errors import EncodeError
+from audiobook.render import encode
 from audiobook.render.encode import (
     BOOK_SAMPLE_RATE,
     SAMPLES_PER_FRAME,
@@ -96,3 +97,17 @@ def test_resample_halves_and_keeps_same_rate() -> None:
 def test_odd_pcm_is_an_encode_error() -> None:
     with pytest.raises(EncodeError, match="odd number of PCM bytes"):
         UnitEncoder().encode(b"\x00\x01\x02")
+
+
+def test_encoder_failure_is_an_encode_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Failing:
+        def __getattr__(self, name: str):
+            if name == "encode":
+                def fail(pcm: bytes) -> bytes:
+                    raise RuntimeError("out of memory")
+                return fail
+            return lambda *args: None
+
+    monkeypatch.setattr(encode.lameenc, "Encoder", Failing)
+    with pytest.raises(EncodeError, match=r"^lameenc: encoding failed \(out of memory\); "):
+        UnitEncoder().encode(b"\x00\x00")

@@ -208,10 +208,18 @@ class _BrokenEngine(_DoubleRateEngine):
         return super().synthesize(text, voice)
 
 
+class _CrashingEngine(_DoubleRateEngine):
+    name = "crashing"
+
+    def synthesize(self, text: str, voice: Voice) -> Clip:
+        raise ValueError("bad state")
+
+
 @pytest.fixture
 def extra_engines(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(engines.ENGINES, "double", _DoubleRateEngine)
     monkeypatch.setitem(engines.ENGINES, "broken", _BrokenEngine)
+    monkeypatch.setitem(engines.ENGINES, "crashing", _CrashingEngine)
     monkeypatch.setattr(engines, "_instances", {})
 
 
@@ -235,6 +243,20 @@ def test_worker_engine_error_is_raised_in_parent(tmp_path: Path, extra_engines: 
         render(script, workdir=tmp_path, cache=None, jobs=2)
     assert str(raised.value) == "broken engine cannot say 'please fail now'; pick another voice"
     assert raised.value.__cause__ is None
+
+
+def test_unexpected_engine_failure_becomes_engine_error(
+    tmp_path: Path, extra_engines: None
+) -> None:
+    voice = Voice("crashing", "x")
+    utterances = (Utterance("c1.u1", "s1", voice, "Hi.", "Hi.", 300),)
+    script = Script(Article("T", ()), (ScriptChapter("c", "C", utterances),))
+    with pytest.raises(EngineError) as raised:
+        render(script, workdir=tmp_path, cache=None, jobs=1)
+    assert str(raised.value) == (
+        "crashing: failed on utterance c1.u1 (bad state); "
+        "check the engine is installed or try another voice"
+    )
 
 
 def test_progress_reaches_the_real_total(tmp_path: Path) -> None:
