@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import string
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audiobook.model import LexiconEntry, NormaliseOptions
 from audiobook.speech.lexicon import apply_lexicon, spoken_text
@@ -115,3 +119,58 @@ def test_options_are_passed_to_normalise(mode: str) -> None:
         "skip": "Jayne at",
     }[mode]
     assert spoken_text("Jane at example.com", NormaliseOptions(urls=mode), entries) == expected
+
+
+def test_entry_starting_with_punctuation_and_empty_say_silences() -> None:
+    entries = (LexiconEntry("(laughs)", ""),)
+    assert apply_lexicon("He said (laughs) no", entries) == "He said  no"
+    assert spoken_text("He said (laughs) , no.", OPTIONS, entries) == "He said, no."
+
+
+def test_entry_without_word_characters() -> None:
+    entries = [LexiconEntry("&", "and also"), LexiconEntry("+", "plus")]
+    assert apply_lexicon("R&D + more", entries) == "Rand alsoD plus more"
+
+
+def test_large_lexicon_matches_like_a_small_one() -> None:
+    entries = tuple(LexiconEntry(f"Name{i}", f"Say{i}") for i in range(500)) + (
+        LexiconEntry("Name7 Smith", "Seven Smith"),
+        LexiconEntry("ville", "vil", whole_word=False),
+    )
+    assert apply_lexicon("Name7 Smith, Name7, Name499s and Louisville", entries) == (
+        "Seven Smith, Say7, Name499s and Louisvil"
+    )
+
+
+def test_a_different_tuple_is_a_different_lexicon() -> None:
+    first = (LexiconEntry("Nasa", "Nassa"),)
+    second = (LexiconEntry("Nasa", "Nahsa"),)
+    assert apply_lexicon("Nasa", first) == "Nassa"
+    assert apply_lexicon("Nasa", second) == "Nahsa"
+    assert apply_lexicon("Nasa", list(first)) == "Nassa"
+
+
+ENTRIES = st.lists(
+    st.builds(
+        LexiconEntry,
+        match=st.text(max_size=6),
+        say=st.text(alphabet="abc XYZ", max_size=6),
+        case_sensitive=st.booleans(),
+        whole_word=st.booleans(),
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60), ENTRIES)
+def test_never_raises(text: str, entries: list[LexiconEntry]) -> None:
+    assert isinstance(apply_lexicon(text, entries), str)
+    assert isinstance(spoken_text(text, OPTIONS, entries), str)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=string.printable, max_size=60), ENTRIES)
+def test_text_without_any_match_is_unchanged(text: str, entries: list[LexiconEntry]) -> None:
+    if not any(entry.match and entry.match.lower() in text.lower() for entry in entries):
+        assert apply_lexicon(text, entries) == text
