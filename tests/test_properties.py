@@ -13,6 +13,7 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -136,7 +137,17 @@ def test_markdown_round_trip_keeps_the_article(page):
     assert [s.heading for s in again.sections] == [s.heading for s in article.sections]
     assert [[(b.role, " ".join(b.text.split())) for b in s.blocks] for s in again.sections] == \
         [[(b.role, " ".join(b.text.split())) for b in s.blocks] for s in article.sections]
-    assert render_markdown(segment(again)) == markdown
+    second = render_markdown(segment(again))
+    assert render_markdown(segment(read_markdown(second))) == second
+
+
+@pytest.mark.xfail(strict=True, reason="Markdown has no mark for 'quotes already marked, none found', "
+                   "so quotes removed by hand are detected again on reading (writers/markdown.py)")
+def test_markdown_without_quote_marks_keeps_its_spans():
+    article = read_markdown("# Title\n\n<q>\n\n\"Not a quote, just an inch mark.\n")
+    assert article.quotes_marked
+    markdown = render_markdown(segment(article))
+    assert render_markdown(segment(read_markdown(markdown))) == markdown
 
 
 @settings(QUICK, max_examples=NO_WORD_LOST_EXAMPLES)
