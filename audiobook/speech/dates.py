@@ -20,13 +20,14 @@ MONTH = (
     + "|".join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True)) + r")(?:\.(?=\s*\d)|\b))"
 )
 ORDINAL_SUFFIX = r"(?:st|nd|rd|th)?"
+DAY_RANGE_END = r"(?:\s?[-–]\s?(?P<last>[0-3]?\d)" + ORDINAL_SUFFIX + r")?"
 DAY_MONTH = re.compile(
-    r"(?<![\w.,/])(?P<the>the\s+)?(?P<day>[0-3]?\d)" + ORDINAL_SUFFIX + r"(?:\s+of)?\s+"
-    + MONTH + r"(?:,?\s+(?P<year>\d{4})(?![\w,]?\d))?"
+    r"(?<![\w.,/])(?P<the>the\s+)?(?P<day>[0-3]?\d)" + ORDINAL_SUFFIX + DAY_RANGE_END
+    + r"(?:\s+of)?\s+" + MONTH + r"(?:,?\s+(?P<year>\d{4})(?![\w,]?\d))?"
 )
 MONTH_DAY = re.compile(
-    MONTH + r"\s+(?P<day>[0-3]?\d)" + ORDINAL_SUFFIX + r"(?![\w,.:/]?\d)(?!\s*%)"
-    r"(?:,?\s+(?P<year>\d{4})(?![\w,]?\d))?"
+    MONTH + r"\s+(?P<day>[0-3]?\d)" + ORDINAL_SUFFIX + DAY_RANGE_END
+    + r"(?![\w,.:/-]?\d)(?!\s*%)(?:,?\s+(?P<year>\d{4})(?![\w,]?\d))?"
 )
 NUMERIC_DATE = re.compile(
     r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
@@ -45,6 +46,10 @@ CLOCK = re.compile(
     r"(?::(?P<m>[0-5]\d)|\.(?P<dm>[0-5]\d)(?=\s?[aApP]\.?\s?[mM]\b))"
     r"(?::[0-5]\d)?(?![\w,]?\d)(?:\s?" + AM_PM + r")?"
 )
+TIME_DASH = re.compile(  # "9am-5pm", "10:00-16:30": the dash between two times is "to"
+    r"(?:(?<=\d:\d\d)|(?<=\d[aApP][mM])|(?<=\d[aApP]\.[mM]\.)|(?<=\d [aApP][mM]))"
+    r"\s?[-–]\s?(?=\d)"
+)
 HOUR_AM_PM = re.compile(r"(?<![\w.,:])(?P<h>1[0-2]|0?[1-9])\s?" + AM_PM)
 TWENTY_FOUR_HOUR = re.compile(
     r"(?<![\w.,:])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s?(?=(?:" + ZONE + r"|hrs\b|hours\b|h\b))"
@@ -56,25 +61,38 @@ def _month_name(written: str) -> str:
     return MONTH_ABBREVIATIONS.get(written.rstrip("."), written)
 
 
-def _day_first(day: int, month: str, year_value: int | None) -> str:
-    spoken = f"the {ordinal(day)} of {month}"
+def _day_first(day: int, month: str, year_value: int | None, last: int | None = None) -> str:
+    days = ordinal(day) if last is None else f"{ordinal(day)} to the {ordinal(last)}"
+    spoken = f"the {days} of {month}"
     return spoken if year_value is None else f"{spoken} {year(year_value)}"
 
 
-def _day_month(match: re.Match[str]) -> str:
+def _days(match: re.Match[str]) -> tuple[int, int | None] | None:
+    """The day, and the last day of a range ("5-7 June"), when both can be days."""
     day = int(match.group("day"))
-    if not 1 <= day <= 31:
+    last = int(match.group("last")) if match.group("last") else None
+    if not 1 <= day <= 31 or (last is not None and not day < last <= 31):
+        return None
+    return day, last
+
+
+def _day_month(match: re.Match[str]) -> str:
+    days = _days(match)
+    if days is None:
         return match.group(0)
     found_year = match.group("year")
     month = _month_name(match.group("month"))
-    return _day_first(day, month, int(found_year) if found_year else None)
+    return _day_first(days[0], month, int(found_year) if found_year else None, days[1])
 
 
 def _month_day(match: re.Match[str]) -> str:
-    day = int(match.group("day"))
-    if not 1 <= day <= 31:
+    days = _days(match)
+    if days is None:
         return match.group(0)
+    day, last = days
     spoken = f"{_month_name(match.group('month'))} {ordinal(day)}"
+    if last is not None:
+        spoken += f" to {ordinal(last)}"
     found_year = match.group("year")
     if found_year:
         spoken += f", {year(int(found_year))}"
@@ -160,6 +178,8 @@ def _twenty_four(match: re.Match[str]) -> str:
 def normalise_times(text: str) -> str:
     """'09:43' → 'nine forty-three', '9.30pm' → 'nine thirty p.m.',
     '2030 GMT' → 'twenty thirty GMT'."""
+    if "-" in text or "–" in text:
+        text = TIME_DASH.sub(" to ", text)
     if ":" in text or "." in text:
         text = CLOCK.sub(_clock, text)
     text = HOUR_AM_PM.sub(lambda m: f"{cardinal(int(m.group('h')))} {_ampm(m)}", text)

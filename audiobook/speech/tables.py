@@ -145,8 +145,8 @@ WORD_ACRONYMS = frozenset({
     "NATO", "NASA", "UNESCO", "UNICEF", "OFSTED", "OFCOM", "OFGEM", "OFWAT", "OPEC", "AIDS",
     "FIFA", "UEFA", "NAFTA", "ASEAN", "ISIS", "SARS", "MERS", "COVID", "NIMBY", "LASER",
     "RADAR", "SCUBA", "UNISON", "ACAS", "BAFTA", "DEFRA", "INTERPOL", "EUROPOL", "FEMA",
-    "NICE", "OK", "UCAS", "GCSE", "ISA", "PIN", "SIM", "POW", "SWAT", "TED", "UNIFEM", "WASPI",
-    "OXFAM", "MENCAP", "ASBO", "DAB", "NAAFI", "CAP", "ERNIE", "NEET", "QUANGO", "SATS",
+    "NICE", "OK", "UCAS", "ISA", "PIN", "SIM", "SWAT", "TED", "UNIFEM", "WASPI", "OXFAM",
+    "MENCAP", "ASBO", "NAAFI", "CAP", "ERNIE", "NEET", "QUANGO", "SATS",
 })
 
 # All-capital tokens that contain a vowel but are still spelled letter by letter.
@@ -159,7 +159,7 @@ LETTER_ACRONYMS = frozenset({
     "SNP", "UKIP", "RAF", "ATM", "AOL", "IBM", "HIV", "EEA", "NUS", "NUT", "UCU",
     "IPSO", "IFS", "OBR", "UEA", "UCL", "LSE", "RBS", "HSBC", "BA", "EDF", "SSE", "ISP",
     "VAT", "AWOL", "DIY", "ENT", "LA", "NI", "TUC", "CBI", "FA", "PTA", "OCD", "ADHD",
-    "SEN", "RE", "GSOH",
+    "SEN", "RE", "GSOH", "GCSE", "POW", "DAB", "ESA", "EY", "IEA", "OPCW", "PSNI",
 })
 
 # Words a Roman numeral follows when it counts ("World War II" → "World War Two").
