@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import BinaryIO
 
@@ -39,11 +40,11 @@ class FrameHeader:
     channels: int
     protected: bool  # a 16-bit CRC follows the header
 
-    @property
+    @cached_property  # headers are memoised per stream, so each is computed once
     def samples_per_frame(self) -> int:
         return 1152 if self.version == "1" else 576
 
-    @property
+    @cached_property
     def length(self) -> int:
         """Frame length in bytes, header included."""
         coefficient = 144 if self.version == "1" else 72
