@@ -160,6 +160,22 @@ def test_corrupt_cached_unit_is_re_encoded_from_cached_clips(tmp_path: Path) -> 
     ).read_bytes()
 
 
+def test_corrupt_cached_clip_is_synthesised_again(tmp_path: Path) -> None:
+    cache = ClipCache(tmp_path / "cache")
+    script = _script(chapters=1)
+    first = render(script, workdir=tmp_path / "a", cache=cache, jobs=1)
+    clips = sorted(e.path for e in cache.entries() if e.kind == "clips")
+    clips[3].write_bytes(clips[3].read_bytes()[:-2])
+    for entry in list(cache.entries()):
+        if entry.kind == "units":
+            entry.path.unlink()
+    again, stats = render_with_stats(script, workdir=tmp_path / "b", cache=cache, jobs=1)
+    assert (stats.units_encoded, stats.clips_synthesised) == (stats.units, 1)
+    assert Path(again.chapters[0].mp3_path).read_bytes() == Path(
+        first.chapters[0].mp3_path
+    ).read_bytes()
+
+
 def test_empty_spoken_text_is_only_its_pause(tmp_path: Path) -> None:
     voice = VOICES[0]
     utterances = (
