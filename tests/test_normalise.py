@@ -126,6 +126,16 @@ def test_very_long_number_is_read_as_digits() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("written", "spoken_start"),
+    [("1" * 5000, "one one one"), ("1,000" * 3000, "one oh oh oh one"), ("£" + "9" * 30, "pounds nine")],
+)
+def test_runs_beyond_python_int_parsing_are_read_as_digits(written: str, spoken_start: str) -> None:
+    spoken = normalise(written)
+    assert spoken.startswith(spoken_start)
+    assert not re.search(r"[0-9]", spoken)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=120))
 def test_never_raises_and_leaves_no_ascii_digit(text: str) -> None:

@@ -16,7 +16,8 @@ from collections.abc import Callable
 from ..model import NormaliseOptions
 from .dates import normalise_dates, normalise_month_abbreviations, normalise_times
 from .numerals import (
-    normalise_number_signs, normalise_numbers, normalise_ordinals, normalise_roman,
+    normalise_long_numbers, normalise_number_signs, normalise_numbers, normalise_ordinals,
+    normalise_roman,
 )
 from .pauses import normalise_pauses, tidy, tidy_spaces
 from .phone import normalise_phones
@@ -33,6 +34,7 @@ HAS_NUMBER = re.compile(r"[\d\u00bc-\u00be\u2150-\u215e]")  # digits or vulgar f
 DEFAULT_OPTIONS = NormaliseOptions()
 
 NUMBER_PASSES: tuple[Callable[[str], str], ...] = (
+    normalise_long_numbers,
     normalise_phones,
     normalise_dates,
     normalise_times,

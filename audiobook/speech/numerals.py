@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .numbers import cardinal, decade, fraction, number, ordinal, to_int, year
+from .numbers import cardinal, decade, digits, fraction, number, ordinal, to_int, year
 from .tables import NAME_OR_PLACE, NOT_NAMES, SEQUENCE_WORDS, TITLES
 
 YEARS = range(1000, 2100)  # four-digit numbers read as years unless marked as quantities
@@ -48,6 +48,8 @@ PLAIN_NUMBER = re.compile(
     r"|\.(?<![\w.,]\.)(?P<lone>\d+)(?![\w]|[.,]\d)"
 )
 ANY_DIGITS = re.compile(r"\d+")
+LONGEST_NUMBER = 15  # digits; a longer run (an ID, a card number) is read digit by digit
+LONG_NUMBER = re.compile(r"\d(?:,?\d){" + str(LONGEST_NUMBER) + ",}")
 
 
 def _roman_value(numeral: str) -> int:
@@ -140,6 +142,11 @@ def _roman(match: re.Match[str]) -> str:
     if numeral == "I" and start == 0:
         return match.group(0)
     return f"{name} the {ordinal(value).title()}"
+
+
+def normalise_long_numbers(text: str) -> str:
+    """Digit runs too long to be quantities are read digit by digit, before any pass parses them."""
+    return LONG_NUMBER.sub(lambda m: " " + digits(m.group(0)) + " ", text)
 
 
 def normalise_number_signs(text: str) -> str:
