@@ -74,8 +74,13 @@ def test_spoken_text_matches_written_form_before_normalising() -> None:
 
 
 def test_written_acronym_entry_wins_over_spelling() -> None:
-    entries = [LexiconEntry("BBC", "the beeb")]
-    assert spoken_text("On BBC One", OPTIONS, entries) == "On the beeb One"
+    entries = [LexiconEntry("NHS", "the health service")]
+    assert spoken_text("On NHS wards", OPTIONS, entries) == "On the health service wards"
+
+
+def test_acronym_read_as_a_word_can_be_respelled() -> None:
+    entries = [LexiconEntry("FTSE", "Footsie")]
+    assert spoken_text("The FTSE 100 rose.", OPTIONS, entries) == "The Footsie one hundred rose."
 
 
 def test_respelling_is_never_normalised() -> None:

@@ -52,7 +52,7 @@ def test_golden_outputs_are_fixed_points(spoken: str) -> None:
 
 URL_SENTENCE = "See https://www.example.com/path?x=1 for details."
 EMAIL_SENTENCE = "Write to jane.doe@example.org today."
-HANDLE_SENTENCE = "Follow @bbc_news for updates."
+HANDLE_SENTENCE = "Follow @city_news for updates."
 
 
 @pytest.mark.parametrize(
@@ -82,8 +82,8 @@ def test_email_modes(mode: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("mode", "expected"),
     [
-        ("read", "Follow at bbc underscore news for updates."),
-        ("brief", "Follow at bbc news for updates."),
+        ("read", "Follow at city underscore news for updates."),
+        ("brief", "Follow at city news for updates."),
         ("skip", "Follow for updates."),
     ],
 )

@@ -6,7 +6,7 @@ the same place, and a replacement is never matched again.
 
 ``spoken_text`` is the spoken form of one sentence or span. Entries match the text as
 written, before normalisation, so a producer writes them as they see them in the transcript
-("No. 10", "BBC", "Reading"); the respelling they give is spoken exactly as written, never
+("No. 10", "NHS", "Reading"); the respelling they give is spoken exactly as written, never
 normalised. The lexicon is then applied once more to what normalising produced, so a fix
 may also target a spoken form ("twenty ten", "G M T"). Of two entries of the same length
 matching at one place, the one listed first wins.

@@ -1,7 +1,7 @@
 """Abbreviations, initialisms and symbols, expanded to the words a reader would say.
 
 Acronym rule: an all-capital token of two to five letters is spelled letter by letter
-("BBC" → "B B C") when it has no vowel or is in LETTER_ACRONYMS, and is left as a word
+("NHS" → "N H S") when it has no vowel or is in LETTER_ACRONYMS, and is left as a word
 otherwise ("NATO", "UNESCO", and anything in WORD_ACRONYMS). A text with no lower-case letter
 and three or more capital words is a shouted headline: its capitals are left as they are.
 """
@@ -140,7 +140,7 @@ def normalise_abbreviations(text: str) -> str:
 
 
 def normalise_acronyms(text: str) -> str:
-    """'BBC' → 'B B C', 'MPs' → 'M P's'; 'NATO' and 'Nasa' stay words."""
+    """'NHS' → 'N H S', 'MPs' → 'M P's'; 'NATO' and 'Nasa' stay words."""
     if text.isupper() and len(CAPITAL_WORD.findall(text)) >= HEADLINE_WORDS:
         return text
     return ACRONYM.sub(_acronym, text)
