@@ -161,7 +161,7 @@ def test_idempotent_on_news_like_text(tokens: list[str]) -> None:
 
 
 SPEED_SENTENCES = 10_000
-SPEED_LIMIT_SECONDS = 2.0  # CPU time; measured about 0.25 s on the 2-core dev box
+SPEED_LIMIT_SECONDS = 2.0  # CPU seconds; every sentence here has digits: 0.5-0.8 s measured
 
 
 def test_ten_thousand_sentences_are_fast() -> None:
