@@ -68,7 +68,7 @@ def make_script(article: Article, config: Config) -> Script:
 def spoken_sentences(article: Article, config: Config) -> dict[str, str]:
     """Sentence id → the text as it will be spoken (``clean --spoken``, JSON output)."""
     return {
-        sentence.id: spoken_text(sentence.text, config.normalise, config.lexicon)
+        sentence.id: spoken_text(sentence.text, config.normalise, config.lexicon, article.language)
         for section in article.sections
         for block in section.blocks
         for sentence in block.sentences

@@ -112,17 +112,17 @@ def _section_lines(
     if first:
         title = _cued(article.title, "title", config)
         yield _Line(f"{section.id}.title", Role.HEADING, voices.role("title"), article.title,
-                    _speak(title, config), None, "title")
+                    _speak(title, config, article.language), None, "title")
         meta = _metadata_line(article)
         if meta:
             yield _Line(f"{section.id}.meta", Role.PARAGRAPH, voices.role("narrator"), meta,
-                        _speak(meta, config), None, "block")
+                        _speak(meta, config, article.language), None, "block")
     if section.heading:
         heading = _cued(section.heading, "heading", config)
         yield _Line(f"{section.id}.heading", Role.HEADING, voices.role("heading"),
-                    section.heading, _speak(heading, config), None, "block")
+                    section.heading, _speak(heading, config, article.language), None, "block")
     for block in section.blocks:
-        yield from _block_lines(block, config, voices)
+        yield from _block_lines(block, config, voices, article.language)
 
 
 def _metadata_line(article: Article) -> str:
@@ -134,7 +134,7 @@ def _metadata_line(article: Article) -> str:
     )
 
 
-def _block_lines(block: Block, config: Config, voices: _Voices) -> Iterator[_Line]:
+def _block_lines(block: Block, config: Config, voices: _Voices, language: str) -> Iterator[_Line]:
     if block.role is Role.PULL_QUOTE and block.repeats_body:
         return
     if block.role is Role.CAPTION and not config.roles["caption"].read:
@@ -156,7 +156,7 @@ def _block_lines(block: Block, config: Config, voices: _Voices) -> Iterator[_Lin
                 text = _cued(text, "quote", config, speaker, opening=True)
             if spoken_role == "quote" and _closes_quote(spans, p_index):
                 text = _cued(text, "quote", config, speaker, closing=True)
-            yield _Line(sentence.id, block.role, voice, display, _speak(text, config), speaker, ends)
+            yield _Line(sentence.id, block.role, voice, display, _speak(text, config, language), speaker, ends)
 
 
 def _span_voice(span: Span, block: Block, role_name: str, voices: _Voices):
@@ -190,8 +190,8 @@ def _cued(text: str, role: str, config: Config, speaker: str | None = None, *,
     return " ".join([*prefix, text])
 
 
-def _speak(text: str, config: Config) -> str:
-    return spoken_text(text, config.normalise, config.lexicon)
+def _speak(text: str, config: Config, language: str) -> str:
+    return spoken_text(text, config.normalise, config.lexicon, language)
 
 
 def _utterances(lines: list[_Line], config: Config) -> tuple[Utterance, ...]:
