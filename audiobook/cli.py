@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -125,7 +126,7 @@ def clean(inputs, fmt, output_dir, explain, spoken, voices):
     """
     from .fsutil import atomic_write_text
     from .pipeline import clean as clean_input
-    from .pipeline import spoken_sentences
+    from .pipeline import make_script, spoken_sentences
 
     config = _config(voices) if (spoken or fmt == "json") else None
     for source in inputs:
@@ -133,7 +134,7 @@ def clean(inputs, fmt, output_dir, explain, spoken, voices):
         if explain:
             text = _explain(cleaned)
         elif spoken:
-            text = _spoken(cleaned.article, spoken_sentences(cleaned.article, config))
+            text = _spoken(make_script(cleaned.article, config))
         elif fmt == "json":
             from .writers.article_json import article_to_dict
 
@@ -175,14 +176,23 @@ def _explain(cleaned) -> str:
     return "\n".join(rows) + "\n"
 
 
-def _spoken(article, spoken: dict[str, str]) -> str:
-    lines = [article.title, ""]
-    for section in article.sections:
-        if section.heading:
-            lines += [f"## {section.heading}", ""]
-        for block in section.blocks:
-            lines += [" ".join(spoken[s.id] for s in block.sentences), ""]
-    return "\n".join(lines)
+def _spoken(script) -> str:
+    """Every utterance's spoken text, a paragraph a line, in reading order: what the engine says."""
+    lines: list[str] = []
+    for chapter in script.chapters:
+        lines.append(f"## {chapter.title}")
+        group, texts = None, []
+        for utterance in chapter.utterances:
+            key = re.sub(r"\.t\d+$", "", utterance.sentence_id)
+            if key != group and texts:
+                lines.append(" ".join(texts))
+                texts = []
+            group = key
+            if utterance.spoken:
+                texts.append(utterance.spoken)
+        if texts:
+            lines.append(" ".join(texts))
+    return "\n\n".join(lines) + "\n"
 
 
 @main.command()
