@@ -91,6 +91,8 @@ def test_clean_spoken_prints_what_will_be_said(runner):
     assert result.exit_code == 0
     assert "one hundred and eighty thousand pounds" in result.stdout
     assert "£180,000" not in result.stdout
+    assert result.stdout.count("people still need a light to steer by") == 1
+    assert result.stdout.startswith("## Harbour lights shine again after forty dark years\n")
 
 
 def test_clean_explain_says_why_each_line_was_kept_or_dropped(runner):
