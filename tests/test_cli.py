@@ -126,3 +126,30 @@ def test_missing_input_is_one_line_and_non_zero(runner):
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "nope.txt" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_progress_bar_counts_audio_time_with_an_eta(capsys):
+    from audiobook.cli import ProgressBar
+
+    bar = ProgressBar(enabled=True)
+    bar.started -= 10.0
+    bar.update(30.0, 120.0)
+    bar.close()
+    err = capsys.readouterr().err
+    assert err.startswith("\r[#######-----------------------] 0:30 of 2:00 audio, ETA   30 s")
+    assert err.endswith("\n")
+
+
+def test_progress_bar_is_silent_when_disabled(capsys):
+    from audiobook.cli import ProgressBar
+
+    bar = ProgressBar(enabled=False)
+    bar.update(30.0, 120.0)
+    bar.close()
+    assert capsys.readouterr().err == ""
+
+
+def test_build_draws_no_bar_when_stderr_is_not_a_terminal(runner):
+    result = runner.invoke(main, ["build", str(EXAMPLE), "-o", "out", "--voices", "fake.yaml"])
+    assert result.exit_code == 0
+    assert "ETA" not in result.stderr and "[" not in result.stderr

@@ -138,3 +138,17 @@ def test_utterance_ids_are_unique(tmp_path):
                                        ("2010-13-01", None), ("yesterday", None)])
 def test_spoken_date(iso, said):
     assert spoken_date(iso) == said
+
+
+def test_speakers_corrected_in_markdown_are_honoured(tmp_path):
+    from audiobook.ingest.markdown import read_markdown
+    from audiobook.segment import segment
+
+    text = ('# A title\n\n<q data-speaker="Ann Lee">"We are ready,"</q> said the mayor.\n\n'
+            '<q>"Unknown words."</q>\n')
+    article = segment(read_markdown(text))
+    cfg = config(tmp_path)
+    utterances = [u for c in build_script(article, cfg, voice_resolver(cfg)).chapters
+                  for u in c.utterances]
+    assert [u.speaker for u in utterances] == [None, "Ann Lee", None, None]
+    assert [u.voice.name for u in utterances[1:]] == ["fake-b", "fake-a", "fake-b"]
