@@ -50,8 +50,8 @@ LATIN_PUNCTUATION = frozenset("‘’‚“”„–—…•€£¥¢©®™°�
 WINDOWS_1252_ALIASES = frozenset({"iso8859-1", "latin-1", "latin1", "iso-8859-1", "ascii", "us-ascii", "cp1252", "windows-1252"})
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{1,40})""", re.IGNORECASE)
-# Most share of NUL bytes a text file may hold: stray NULs from a broken copy are dropped,
-# while binary data without a known signature has far more.
+# Most share of NUL bytes a UTF-8 text file may hold: stray NULs from a broken copy are
+# dropped, while binary data without a known signature has more, or is not UTF-8.
 STRAY_NUL_SHARE = 0.01
 # C0 and C1 controls except tab and newline, plus DEL, mapped to None for str.translate.
 _CONTROLS = {code: None for code in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0))}
@@ -100,6 +100,17 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if even_nuls >= UTF16_NUL_SHARE * half and odd_nuls == 0:
         return "utf-16-be"
     return None
+
+
+def _stray_nuls(data: bytes) -> bool:
+    """True when ``data`` is UTF-8 text with a few NUL bytes in it, not binary data."""
+    if data.count(0) > STRAY_NUL_SHARE * len(data):
+        return False
+    try:
+        data.replace(b"\x00", b"").decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _meta_charset(data: bytes) -> str | None:
@@ -159,7 +170,7 @@ def decode_bytes(data: bytes, name: str) -> str:
     utf16 = _utf16_without_bom(data)
     if utf16:
         return clean_chars(_decode_or_fail(data, utf16, name))
-    if data.count(0) > STRAY_NUL_SHARE * len(data):
+    if b"\x00" in data and not _stray_nuls(data):
         raise InputError(f"{name} contains NUL bytes, so it is a binary file, not an article: give a .txt, .html or .md file")
     try:
         return clean_chars(data.decode("utf-8"))
