@@ -50,7 +50,7 @@ KILL_TRIALS = 20  # the issue asks for at least 20 random kills
 KILL_SEED = 6  # fixed so a failure can be replayed
 EARLY_KILL_FACTOR = 0.3  # before this share of a build the process is still importing modules
 LATE_KILL_FACTOR = 1.1  # delays up to 110% of a full build, so some builds finish first
-POLL_S = 0.002  # how often the mid-build kill looks for the first cached clip
+POLL_S = 0.002  # how often the mid-build kill looks for the first cached unit
 DURATION_TOLERANCE_MS = 1  # chapters.json rounds to whole milliseconds
 FAKE_VOICES = "engine: fake\nroles:\n  narrator: {voice: fake-a}\n  quote: {voice: fake-b}\n"
 
@@ -64,6 +64,7 @@ def command(source: Path, out: Path, *extra: str) -> list[str]:
 
 
 def environment(cache_home: Path) -> dict[str, str]:
+    """The cache under ``cache_home``; builds run beside it, away from any ./voices.yaml."""
     return {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
 
 
@@ -122,7 +123,7 @@ def test_killed_builds_leave_complete_editions_and_a_sound_cache(tmp_path: Path)
     reference_out = tmp_path / "reference"
     started = time.monotonic()
     subprocess.run(command(source, reference_out, "--no-cache"), check=True,
-                   env=environment(tmp_path / "reference-cache"))
+                   env=environment(tmp_path / "reference-cache"), cwd=tmp_path)
     full_build_s = time.monotonic() - started
     reference = final_files(reference_out)
     main_mp3 = f"{SLUG}/{SLUG}.mp3"
@@ -140,7 +141,7 @@ def test_killed_builds_leave_complete_editions_and_a_sound_cache(tmp_path: Path)
         cached = trial % 4 == 3  # most trials redo all the work, so most kills land mid-build
         extra = ["-j", "1" if trial % 2 else "2"] + ([] if cached else ["--no-cache"])
         started = time.monotonic()
-        child = subprocess.Popen(command(source, out, *extra), env=environment(cache_home),
+        child = subprocess.Popen(command(source, out, *extra), env=environment(cache_home), cwd=cache_home.parent,
                                  start_new_session=True)
         try:
             child.wait(timeout=rng.uniform(EARLY_KILL_FACTOR, LATE_KILL_FACTOR) * build_s[cached])
@@ -163,7 +164,7 @@ def test_killed_builds_leave_complete_editions_and_a_sound_cache(tmp_path: Path)
     assert corrupt == []
     assert outcomes["killed"] >= KILL_TRIALS // 4, outcomes  # most kills land mid-build
 
-    finished = subprocess.run(command(source, out), env=environment(cache_home), check=False)
+    finished = subprocess.run(command(source, out), env=environment(cache_home), cwd=cache_home.parent, check=False)
     assert finished.returncode == 0
     assert sorted(final_files(out)) == sorted(reference)
     assert edition_problems(out / SLUG, CHAPTER_TITLES) == []
@@ -173,29 +174,31 @@ def test_killed_builds_leave_complete_editions_and_a_sound_cache(tmp_path: Path)
 
 
 @needs_tools
-def test_rebuild_after_a_kill_reuses_finished_clips_and_replaces_corrupt_ones(tmp_path: Path) -> None:
+def test_rebuild_after_a_kill_reuses_finished_units_and_replaces_corrupt_clips(tmp_path: Path) -> None:
+    """Work is cached per encoded unit (eSpeak NG clips are only reproducible a whole unit at a
+    time), so a rebuild redoes the units a kill left unfinished and none of the finished ones."""
     cache_home = tmp_path / "cache"
     root = cache_home / "audiobook"
     out = tmp_path / "out"
     child = subprocess.Popen(command(EXAMPLE, out, "-j", "1"), env=environment(cache_home),
-                             start_new_session=True)
-    while child.poll() is None and not list(root.glob("clips/*/*.clip")):
+                             cwd=tmp_path, start_new_session=True)
+    while child.poll() is None and not list(root.glob("units/*/*.json")):
         time.sleep(POLL_S)
-    assert child.poll() is None, "the build finished before any clip was cached"
+    assert child.poll() is None, "the build finished before any unit was cached"
     os.killpg(child.pid, signal.SIGKILL)
     child.wait()
     assert final_files(out) == {}
-    kept = {p.stem for p in root.glob("clips/*/*.clip")}
-    assert kept and invalid_cache_entries(root) == []
+    kept_units = {p.stem for p in root.glob("units/*/*.json")}
+    assert kept_units and invalid_cache_entries(root) == []
 
     script = make_script(clean(EXAMPLE).article, load_config(None))
     cache = ClipCache(root)
     _, stats = render_with_stats(script, workdir=tmp_path / "work", cache=cache, jobs=1)
     stored = {p.stem for p in root.glob("clips/*/*.clip")}
-    assert kept < stored
-    assert stats.clips_synthesised == len(stored) - len(kept)  # none of the kept clips redone
+    assert stats.units_encoded == stats.units - len(kept_units)  # finished units not redone
+    assert 0 < stats.clips_synthesised <= len(stored) - len(kept_units)
 
-    done = subprocess.run(command(EXAMPLE, out), env=environment(cache_home), check=False)
+    done = subprocess.run(command(EXAMPLE, out), env=environment(cache_home), cwd=tmp_path, check=False)
     assert done.returncode == 0
     edition = final_files(out)
     titles = chapter_titles(out / EXAMPLE_SLUG / f"{EXAMPLE_SLUG}.mp3")
@@ -211,9 +214,10 @@ def test_rebuild_after_a_kill_reuses_finished_clips_and_replaces_corrupt_ones(tm
     for meta in root.glob("units/*/*.json"):
         meta.unlink()  # units must be re-encoded from clips, so the clips are read
     _, stats = render_with_stats(script, workdir=tmp_path / "work2", cache=cache, jobs=1)
-    assert stats.clips_synthesised == 2
+    assert 2 <= stats.clips_synthesised < len(stored)  # the corrupt two, and at most their units
     assert cache.get_clip(truncated) is not None and cache.get_clip(flipped) is not None
-    again = subprocess.run(command(EXAMPLE, out), env=environment(cache_home), check=False)
+    assert invalid_cache_entries(root) == []
+    again = subprocess.run(command(EXAMPLE, out), env=environment(cache_home), cwd=tmp_path, check=False)
     assert again.returncode == 0
     assert sorted(final_files(out)) == sorted(edition)
     assert edition_problems(out / EXAMPLE_SLUG, titles) == []
