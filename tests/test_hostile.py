@@ -149,18 +149,11 @@ def test_markup_in_a_page_or_markdown_is_dropped_not_obeyed(runner, tmp_path):
     assert md_page.text["p"] == ["The keeper alert(1) said the repairs had finished early."]
 
 
-def test_engine_markup_in_text_is_spoken_or_dropped_never_obeyed():
-    script = make_script(clean(_write_tmp(HOSTILE)).article, load_config(None))
+def test_engine_markup_in_text_is_spoken_or_dropped_never_obeyed(tmp_path):
+    (tmp_path / "hostile.txt").write_text(HOSTILE)
+    script = make_script(clean(tmp_path / "hostile.txt").article, load_config(None))
     spoken = [u.spoken for c in script.chapters for u in c.utterances]
     assert not [s for s in spoken if "<" in s or ">" in s]
-
-
-def _write_tmp(text: str) -> Path:
-    import tempfile
-
-    folder = Path(tempfile.mkdtemp())
-    (folder / "hostile.txt").write_text(text)
-    return folder / "hostile.txt"
 
 
 @pytest.mark.parametrize(
