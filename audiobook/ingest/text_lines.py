@@ -23,7 +23,7 @@ NUMBER = re.compile(r"[-+]?[\d.,:%/]*\d[\d.,:%/]*")
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 CJK_CHARS_PER_WORD = 2  # rough reading length of Chinese, Japanese and Korean text in words
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"), None)  # joiners (U+200C, U+200D) shape emoji and scripts: kept
 SENTENCE_END = re.compile(r"""[.!?…:;。！？]["'”’»)\]」』]*$|["”»」』]$""")
 STARTS_UPPER = re.compile(r"""^["'“‘«(\[]?[^\W\d_]""")
 
