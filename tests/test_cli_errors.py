@@ -168,7 +168,7 @@ def test_unusual_text_cleans_and_builds_with_the_right_words(runner, tmp_path, n
     assert cleaned.exit_code == 0, cleaned.stderr
     assert cleaned.stderr == ""
     blocks = re.sub(r"<q[^>]*>|</q>", "", cleaned.stdout).strip().split("\n\n")
-    assert blocks == [f"# {title}", "Language: en", *paragraphs]
+    assert blocks == [f"# {title}", "Language: en  \nQuotes: marked", *paragraphs]
     built = build(runner, name, "-q")
     assert built.exit_code == 0, built.stderr
     slug = "cafe-owners-celebrate"

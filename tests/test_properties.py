@@ -21,7 +21,7 @@ from audiobook.config import Config, load_config
 from audiobook.errors import InputError
 from audiobook.ingest import read_bytes
 from audiobook.ingest.markdown import read_markdown
-from audiobook.model import Article, Role
+from audiobook.model import Article, Role, SpanKind
 from audiobook.pipeline import make_script
 from audiobook.segment import segment
 from audiobook.speech.normalise import normalise
@@ -141,13 +141,21 @@ def test_markdown_round_trip_keeps_the_article(page):
     assert render_markdown(segment(read_markdown(second))) == second
 
 
-@pytest.mark.xfail(strict=True, reason="Markdown has no mark for 'quotes already marked, none found', "
-                   "so quotes removed by hand are detected again on reading (writers/markdown.py)")
-def test_markdown_without_quote_marks_keeps_its_spans():
-    article = read_markdown("# Title\n\n<q>\n\n\"Not a quote, just an inch mark.\n")
+def test_markdown_marked_as_checked_keeps_quotes_removed_by_hand():
+    edited = '# Title\n\nQuotes: marked\n\n"We are ready for this, all of us," said the mayor.\n'
+    article = segment(read_markdown(edited))
     assert article.quotes_marked
-    markdown = render_markdown(segment(article))
+    kinds = {span.kind for s in article.sections for b in s.blocks for t in b.sentences for span in t.spans}
+    assert kinds == {SpanKind.NARRATION}
+    markdown = render_markdown(article)
+    assert "Quotes: marked" in markdown and "<q" not in markdown
     assert render_markdown(segment(read_markdown(markdown))) == markdown
+
+
+def test_markdown_without_the_mark_has_its_quotes_found():
+    article = segment(read_markdown('# Title\n\n"We are ready for this, all of us," said the mayor.\n'))
+    spans = [span for s in article.sections for b in s.blocks for t in b.sentences for span in t.spans]
+    assert spans[0].kind is SpanKind.QUOTE and spans[0].speaker == "the mayor"
 
 
 @settings(QUICK, max_examples=NO_WORD_LOST_EXAMPLES)

@@ -40,7 +40,7 @@ def test_render_exact_layout() -> None:
     )
     assert render_markdown(a) == (
         "# Baby P\n\n"
-        "Date: 2010-12-13  \nByline: By Jane Smith  \nSource: BBC News  \nLanguage: en\n\n"
+        "Date: 2010-12-13  \nByline: By Jane Smith  \nSource: BBC News  \nLanguage: en  \nQuotes: marked\n\n"
         'Opening with <q data-speaker="Graham Badman">quoted speech</q> and more.\n\n'
         "## Opportunities missed\n\n"
         "A photo caption\n{: .caption }\n\n"
@@ -58,7 +58,7 @@ def test_quote_without_speaker_and_repeats_body() -> None:
         quotes_marked=True,
     )
     md = render_markdown(a)
-    assert md == "Language: en\n\nHe said <q>no</q>\n\n> Shown only\n{: .pull-quote .repeats-body }\n"
+    assert md == "Language: en  \nQuotes: marked\n\nHe said <q>no</q>\n\n> Shown only\n{: .pull-quote .repeats-body }\n"
     assert read_markdown(md) == a
 
 
@@ -78,7 +78,7 @@ def test_sentences_are_joined_into_one_block_line() -> None:
     ))
     a = Article(title="T", sections=(Section("s1", None, (block,)),), quotes_marked=True)
     md = render_markdown(a)
-    assert md == '# T\n\nLanguage: en\n\nFirst one. Second <q data-speaker="Ann">said</q>.\n'
+    assert md == '# T\n\nLanguage: en  \nQuotes: marked\n\nFirst one. Second <q data-speaker="Ann">said</q>.\n'
     back = read_markdown(md)
     assert back.sections[0].blocks[0].sentences == (
         Sentence("s1.b1.t1", (Span("First one. Second "), Span("said", SpanKind.QUOTE, "Ann"), Span("."))),

@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterator
 
 from ..model import Article, Role, Span, SpanKind
-from ..writers.markdown import ATTRIBUTION_DASH, CAPTION_CLASS, METADATA_KEYS, PULL_QUOTE_CLASS, REPEATS_BODY_CLASS
+from ..writers.markdown import (ATTRIBUTION_DASH, CAPTION_CLASS, METADATA_KEYS, PULL_QUOTE_CLASS,
+                                QUOTES_MARKED, REPEATS_BODY_CLASS)
 from .structure import Piece, build_sections, normalise_spans, squash
 
 # Language assumed when the Markdown names none.
@@ -58,7 +59,8 @@ def read_markdown(text: str) -> Article:
         source=metadata.get("source"),
         language=metadata.get("language") or DEFAULT_LANGUAGE,
         url=metadata.get("url"),
-        quotes_marked=any(True for _ in root.iter("q")),
+        quotes_marked=(metadata.get("quotes", "").lower() == QUOTES_MARKED
+                       or any(True for _ in root.iter("q"))),
     )
 
 

@@ -25,7 +25,8 @@ def segment(article: Article) -> Article:
     """``article`` with every block split into sentences whose spans mark quoted speech.
 
     When ``article.quotes_marked`` is set the existing spans and speakers are kept exactly
-    and only cut at sentence boundaries.
+    and only cut at sentence boundaries. The result is marked, so segmenting again (or
+    reading back the Markdown written from it) never detects quotes a second time.
     """
     reader = Reader()
     sections = []
@@ -42,7 +43,7 @@ def segment(article: Article) -> Article:
             sentences = _sentences(block.id, text, pieces)
             blocks.append(replace(block, sentences=sentences) if sentences else block)
         sections.append(replace(section, blocks=tuple(blocks)))
-    return replace(article, sections=tuple(sections))
+    return replace(article, sections=tuple(sections), quotes_marked=True)
 
 
 def _marked_pieces(block: Block) -> list[Piece]:

@@ -1,6 +1,7 @@
 """Article → Markdown, the editable interchange form that ``read_markdown`` reads back unchanged.
 
-Layout: ``# Title``, a metadata paragraph ("Key: value" lines), then blocks; ``## `` opens a
+Layout: ``# Title``, a metadata paragraph ("Key: value" lines; "Quotes: marked" once quoted
+speech has been found, so hand edits to it are kept as they are), then blocks; ``## `` opens a
 section, ``### `` a heading block, ``> `` a block quote, ``- `` a list item, and
 ``{: .caption }`` / ``{: .pull-quote }`` attribute lists mark captions and pull-quotes.
 Quoted speech is ``<q data-speaker="…">…</q>``. Article text is escaped so none of it
@@ -17,7 +18,9 @@ from ..model import Article, Block, Role, Span, SpanKind
 # Characters that are Markdown or HTML syntax anywhere on a line; backslash-escaped.
 INLINE_SPECIALS = frozenset("\\`*_[]{}#!")
 # Metadata keys in the order they are written; the reader accepts exactly these.
-METADATA_KEYS = ("Date", "Byline", "Source", "Language", "URL")
+METADATA_KEYS = ("Date", "Byline", "Source", "Language", "URL", "Quotes")
+# "Quotes: marked" says quote detection is done: spans are exactly the <q> elements, even none.
+QUOTES_MARKED = "marked"
 # Attribute-list class names for roles that have no Markdown syntax of their own.
 CAPTION_CLASS = "caption"
 PULL_QUOTE_CLASS = "pull-quote"
@@ -50,7 +53,8 @@ def _one_line(text: str) -> str:
 
 
 def _metadata_lines(article: Article) -> list[str]:
-    values = (article.date, article.byline, article.source, article.language, article.url)
+    values = (article.date, article.byline, article.source, article.language, article.url,
+              QUOTES_MARKED if article.quotes_marked else None)
     return [f"{key}: {' '.join(value.split())}" for key, value in zip(METADATA_KEYS, values) if value and value.strip()]
 
 
