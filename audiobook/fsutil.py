@@ -45,8 +45,21 @@ _ASCII_FOLD = str.maketrans(
 )
 
 
+STAGING_PREFIX = ".building-"  # hidden directory in out_dir that a build is assembled in
+
+
+def visible_path(path: Path | str) -> Path:
+    """The output directory for a path inside a hidden staging directory; else the path."""
+    path = Path(path)
+    for parent in (path, *path.parents):
+        if parent.name.startswith(STAGING_PREFIX):
+            return parent.parent
+    return path
+
+
 def output_error(path: Path | str, exc: OSError) -> OutputError:
-    """One-line OutputError naming the path and what the listener can do about it."""
+    """One-line OutputError naming the path the user chose and what they can do about it."""
+    path = visible_path(path)
     if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
         return OutputError(f"{path}: the disk is full; free some space or choose another --output-dir")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

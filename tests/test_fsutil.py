@@ -162,3 +162,13 @@ def test_unique_edition_dir_skips_unmarked_folders_and_files(tmp_path: Path):
     (tmp_path / "news").mkdir()
     (tmp_path / "news-2").write_text("a file, not an edition")
     assert unique_edition_dir(tmp_path, "news", "a") == tmp_path / "news-3"
+
+
+def test_errors_inside_a_staging_directory_name_the_output_directory(tmp_path):
+    import errno as errno_codes
+
+    from audiobook.fsutil import STAGING_PREFIX, output_error
+
+    inner = tmp_path / "out" / f"{STAGING_PREFIX}slug-x1" / "slug" / "slug.mp3"
+    error = output_error(inner, OSError(errno_codes.ENOSPC, "No space left on device"))
+    assert str(error) == f"{tmp_path / 'out'}: the disk is full; free some space or choose another --output-dir"

@@ -17,13 +17,12 @@ try:
 except ImportError:  # Windows has no flock: leftovers of killed builds are then kept
     fcntl = None  # type: ignore[assignment]
 
-from ..fsutil import DIR_MODE, SOURCE_MARKER, UMASK, atomic_write_text, output_error
+from ..fsutil import DIR_MODE, SOURCE_MARKER, STAGING_PREFIX, UMASK, atomic_write_text, output_error
 from ..errors import OutputError
 from ..model import Article, RenderedBook, Script
 from . import chapter_files, chapters_json, m3u8, mp3, transcript
 
 WRITERS = (mp3, chapter_files, m3u8, chapters_json, transcript)
-STAGING_PREFIX = ".building-"  # hidden directory in out_dir that a build is assembled in
 LOCK_NAME = ".lock"  # held (flock) by the building process; free once that process has died
 PREVIOUS_NAME = ".previous"  # in the staging directory: where the old edition waits to be removed
 UNLOCKED_GRACE_S = 60  # a staging directory without a lock file is a build killed in its first instant
