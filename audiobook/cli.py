@@ -241,8 +241,8 @@ def play(mp3, chapter):
     """Play a chaptered MP3 with mpv (or ffplay), announcing each chapter.
 
     \b
-    Keys: n next chapter, p previous chapter, space pause, f / b seek 10 s forward / back,
-          ] faster, [ slower, q quit.
+    Keys: n next chapter, p previous chapter, r restart chapter, space pause,
+          f / b (or arrows) seek 10 s forward / back, ] faster, [ slower, h help, q quit.
     Example:
       audiobook play output/my-article/my-article.mp3 --chapter 2
     """
