@@ -3,9 +3,18 @@
 Calling libespeak-ng in-process costs microseconds per utterance where starting the
 ``espeak-ng`` program costs milliseconds, and synchronous output hands every sample to a
 callback, so clips are exact. Text is passed as plain UTF-8 without the SSML flag: markup in
-an article is read out or ignored, never obeyed. The library is initialised lazily once per
-process (render workers are separate processes) and guarded by a lock, because eSpeak NG
-keeps one global state.
+an article is read out or ignored, never obeyed. The library is initialised lazily once and
+guarded by a lock, because eSpeak NG keeps one global state.
+
+That state also shapes the audio: libespeak-ng 1.51 carries wave-generator state (flutter
+and phase counters) from one synthesis call to the next, and re-initialising does not reset
+it, so a sentence's samples depend on what the process spoke before. A process that has
+initialised the library but never synthesised is *pristine*; a child forked from it speaks
+exactly the same samples every time. So ``synthesize`` speaks in such a child (a few ms a
+call) and leaves the caller pristine, and the engine is ``stateful``: render forks one child
+per encode unit, which speaks the unit's clips in order with ``synthesize_in_place``. A
+forked child reuses its parent's initialised library rather than loading the data again.
+Without ``os.fork`` (Windows) every call speaks in place: correct, not reproducible.
 """
 
 from __future__ import annotations
@@ -89,7 +98,6 @@ class _Library:
         self.version = (self.dll.espeak_Info(None) or b"unknown").decode("ascii", "replace")
         self.chunks: list[bytes] = []
         self.callback = _SynthCallback(self._collect)
-        self.pid = os.getpid()
 
     def _declare(self) -> None:
         dll = self.dll
@@ -140,6 +148,8 @@ class _Library:
         dll.espeak_SetParameter(PARAM_PITCH, pitch, 0)
         data = text.encode("utf-8") + b"\0"
         self.chunks = []
+        global _synthesised
+        _synthesised = True
         status = dll.espeak_Synth(data, len(data), 0, POS_CHARACTER, 0, CHARS_UTF8, None, None)
         pcm = b"".join(self.chunks)
         self.chunks = []
@@ -193,14 +203,30 @@ def _priorities(address: int | None) -> int:
 
 _lock = threading.Lock()
 _library: _Library | None = None
+_synthesised = False  # inherited by forked children, as the library's static state is
+
+
+def _new_lock_in_child() -> None:
+    """A lock held by another thread at fork time would never be released in the child."""
+    global _lock
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_new_lock_in_child)
 
 
 def _get_library(candidates: Sequence[str] | None) -> _Library:
-    """This process's initialised library; a forked child initialises its own."""
+    """This process's initialised library; a forked child keeps using its parent's copy."""
     global _library
-    if _library is None or _library.pid != os.getpid():
+    if _library is None:
         _library = _Library(candidates or default_candidates())
     return _library
+
+
+def pristine() -> bool:
+    """True while no synthesis has run in this process or the parent it was forked from."""
+    return not _synthesised
 
 
 class EspeakEngine:
@@ -208,6 +234,7 @@ class EspeakEngine:
 
     name = "espeak"
     capabilities = Capabilities(pitch=True, ssml=False)
+    stateful = True  # output depends on earlier calls in the process: render forks per unit
 
     def __init__(self, library_candidates: Sequence[str] | None = None) -> None:
         self._candidates = tuple(library_candidates) if library_candidates else None
@@ -221,6 +248,15 @@ class EspeakEngine:
     def version(self) -> str:
         with _lock:
             return _get_library(self._candidates).version
+
+    def initialise(self) -> None:
+        """Load the library and its data now, so children forked later share them."""
+        with _lock:
+            _get_library(self._candidates)
+
+    def pristine(self) -> bool:
+        """True while this process's eSpeak NG has never synthesised (see the module doc)."""
+        return pristine()
 
     def voices(self) -> list[VoiceInfo]:
         """Base voices, best-preferred first, then variants whose ids start with '+'.
@@ -248,6 +284,16 @@ class EspeakEngine:
         return GENDER_VARIANTS.get(gender)
 
     def synthesize(self, text: str, voice: Voice) -> Clip:
+        """The clip a pristine process speaks, leaving this process pristine if it was."""
+        if not (hasattr(os, "fork") and pristine()):
+            return self.synthesize_in_place(text, voice)
+        self.initialise()  # a missing library is reported here, and children share the data
+        from ..render.fresh import call_forked
+
+        return call_forked(self.synthesize_in_place, text, voice, what=f"eSpeak NG on {text[:40]!r}")
+
+    def synthesize_in_place(self, text: str, voice: Voice) -> Clip:
+        """Speak in this process, which then is no longer pristine (see the module doc)."""
         spoken = CONTROL_CHARS.sub(" ", text)
         with _lock:
             library = _get_library(self._candidates)

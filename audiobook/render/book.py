@@ -25,7 +25,8 @@ from .workers import UnitResult, UnitTask, raise_result_error, run_task
 
 Progress = Callable[[float, float], None]
 
-START_METHODS = ("fork", "spawn")  # fork: instant, no __main__ guard needed; engines re-init per pid
+START_METHODS = ("fork", "spawn")  # fork: instant, no __main__ guard needed, shares loaded data
+PRISTINE_METHOD = "spawn"  # a new interpreter: the only way back to a pristine engine state
 UNITS_DIR = "units"  # scratch for encoded units under the workdir when there is no cache
 
 
@@ -71,11 +72,12 @@ def render_with_stats(
     """``render``, also saying how many units were encoded and clips synthesised."""
     workdir = Path(workdir)
     _make_dir(workdir)
-    engine_ids = {
-        name: get_engine(name).cache_id()
-        for name in sorted({u.voice.engine for c in script.chapters for u in c.utterances})
-    }
-    plans = plan_chapters(script.chapters, engine_ids)
+    used = {name: get_engine(name) for name in sorted(
+        {u.voice.engine for c in script.chapters for u in c.utterances}
+    )}
+    engine_ids = {name: engine.cache_id() for name, engine in used.items()}
+    stateful = frozenset(name for name, engine in used.items() if getattr(engine, "stateful", False))
+    plans = plan_chapters(script.chapters, engine_ids, stateful)
     units = [unit for plan in plans for unit in plan.units]
     tracker = _Progress(progress, [unit.estimate_seconds for unit in units])
 
@@ -92,7 +94,9 @@ def render_with_stats(
         cache_root = str(cache.root) if cache is not None else None
         tasks.append(UnitTask(index, unit.key, unit.items, out_path, cache_root))
 
-    for result in _run(tasks, jobs):
+    tasks.sort(key=lambda task: -units[task.index].estimate_seconds)  # longest first: even end
+    spent = [name for name in stateful if not getattr(used[name], "pristine", lambda: False)()]
+    for result in _run(tasks, jobs, pristine=not spent):
         raise_result_error(result)
         results[result.index] = result
         tracker.done(result.index, result.samples)
@@ -123,15 +127,21 @@ def _cached_result(cache: ClipCache, unit: UnitPlan, index: int) -> UnitResult |
     return UnitResult(index, str(entry.mp3_path), frames, offsets)
 
 
-def _run(tasks: list[UnitTask], jobs: int | None) -> Iterator[UnitResult]:
-    """Results of ``tasks`` as they finish: in this process, or in a pool of workers."""
+def _run(tasks: list[UnitTask], jobs: int | None, *, pristine: bool) -> Iterator[UnitResult]:
+    """Results of ``tasks`` as they finish: in this process, or in a pool of workers.
+
+    Workers fork from this process when its stateful engines are ``pristine``; otherwise
+    they start as new interpreters, even for one job, so fresh synthesis stays fresh.
+    """
+    if not tasks:
+        return
     workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
-    if workers == 1:
+    if workers == 1 and pristine:
         for task in tasks:
             yield run_task(task)
         return
     available = multiprocessing.get_all_start_methods()
-    method = next(m for m in START_METHODS if m in available)
+    method = next(m for m in START_METHODS if m in available) if pristine else PRISTINE_METHOD
     context = multiprocessing.get_context(method)
     with context.Pool(processes=workers) as pool:
         yield from pool.imap_unordered(run_task, tasks, chunksize=1)

@@ -4,6 +4,10 @@ A unit is a run of consecutive utterances that one worker synthesises and encode
 Units end only at sentence pauses, so joins fall in silence, and their ends are chosen
 by content (a hash of the sentence that ends them) once a unit is long enough, so an
 edit moves at most the boundaries next to it and every other unit keeps its cache key.
+
+A stateful engine's clips are synthesised afresh for each unit, in order, so each such
+clip's key chains the keys of the unit's earlier clips of that engine: a cached clip is
+then exactly what a fresh synthesis of the same unit would give.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ MAX_UNIT_SECONDS = ENCODE_UNIT_SECONDS * 2  # cap on work lost to one edit and o
 CUT_MODULUS = 3  # one sentence end in 3 qualifies: a sentence is ~5 s, so units average ~30 s
 MIN_CUT_PAUSE_MS = 80  # a join's ~2.5 frames (65 ms) of silence come out of the pause there
 CHARS_PER_WORD = 6.0  # average English word plus its space, to estimate speech from text
-UNIT_FORMAT = "unit-2"  # bump when what a unit holds or how its pauses are written changes
+UNIT_FORMAT = "unit-3"  # bump when what a unit holds or how its pauses are written changes
+FRESH_CHAIN = "fresh-unit-1"  # roots the chained keys of stateful clips; bump to drop them all
 
 
 @dataclass(frozen=True)
@@ -71,24 +76,21 @@ def unit_bounds(utterances: tuple[Utterance, ...]) -> list[tuple[int, int]]:
 
 
 def plan_chapters(
-    chapters: tuple[ScriptChapter, ...], engine_ids: dict[str, str]
+    chapters: tuple[ScriptChapter, ...],
+    engine_ids: dict[str, str],
+    stateful: frozenset[str] = frozenset(),
 ) -> list[ChapterPlan]:
-    """Every chapter's units with their cache keys; ``engine_ids`` maps engine → cache_id."""
+    """Every chapter's units with their cache keys.
+
+    ``engine_ids`` maps engine name → cache_id; ``stateful`` names the engines whose
+    clips are synthesised afresh per unit and so get chained keys.
+    """
     plans = []
     for chapter in chapters:
         units = []
         for start, end in unit_bounds(chapter.utterances):
             utterances = chapter.utterances[start:end]
-            items = tuple(
-                UnitItem(
-                    u.id,
-                    u.spoken,
-                    u.voice,
-                    clip_key(engine_ids[u.voice.engine], u.voice, u.spoken),
-                    pause_samples(u.pause_after_ms),
-                )
-                for u in utterances
-            )
+            items = unit_items(utterances, engine_ids, stateful)
             key = unit_key(
                 [UNIT_FORMAT, ENCODER_SETTINGS, [[i.clip_key, i.pause] for i in items]]
             )
@@ -97,3 +99,19 @@ def plan_chapters(
         plans.append(ChapterPlan(chapter, tuple(units)))
     return plans
 
+
+def unit_items(
+    utterances: tuple[Utterance, ...], engine_ids: dict[str, str], stateful: frozenset[str]
+) -> tuple[UnitItem, ...]:
+    """A unit's items with clip keys; a stateful engine's keys chain the unit's earlier ones."""
+    chains: dict[str, str] = {}
+    items = []
+    for u in utterances:
+        engine = u.voice.engine
+        key = clip_key(engine_ids[engine], u.voice, u.spoken)
+        fresh = engine in stateful
+        if fresh and u.spoken.strip():
+            key = unit_key([FRESH_CHAIN, chains.get(engine, ""), key])
+            chains[engine] = key
+        items.append(UnitItem(u.id, u.spoken, u.voice, key, pause_samples(u.pause_after_ms), fresh))
+    return tuple(items)

@@ -3,6 +3,10 @@
 A task carries only plain values (text, voice, keys, paths), so it can cross a process
 boundary; the engine is created by name in the worker. Named errors come back as values
 and are raised again in the parent with their one-line message.
+
+A stateful engine's clips (``UnitItem.fresh``) are all read from the cache, or else all
+synthesised, in order, in one child forked from this pristine worker: a unit never mixes
+fresh and cached clips of such an engine, so its audio is a function of its items alone.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from .encode import (
     join_pause,
     resample,
 )
+from .fresh import call_forked
 from .mp3frames import count_samples
 
 
@@ -34,6 +39,7 @@ class UnitItem:
     voice: Voice
     clip_key: str
     pause: int
+    fresh: bool = False  # a stateful engine's clip: synthesised with its unit in a fresh child
 
 
 @dataclass(frozen=True)
@@ -95,12 +101,15 @@ def _encode_unit(task: UnitTask) -> UnitResult:
         target = cache.unit_path(task.key)
     if target is None:
         raise EncodeError(f"unit {task.index}: no output path and no cache; this is a bug")
+    fresh, synthesised = _fresh_clips(task, cache)
     encoder = UnitEncoder()
     offsets: list[tuple[int, int]] = []
-    synthesised = 0
     with AtomicFile(target) as sink:
         for position, item in enumerate(task.items):
-            clip, made = _clip(item, cache)
+            if position in fresh:
+                clip, made = fresh.pop(position), 0
+            else:
+                clip, made = _clip(item, cache)
             synthesised += made
             pcm = resample(clip.pcm, clip.sample_rate, BOOK_SAMPLE_RATE)
             offsets.append((encoder.samples, len(pcm) // 2))
@@ -118,6 +127,33 @@ def _encode_unit(task: UnitTask) -> UnitResult:
     return result
 
 
+def _fresh_clips(task: UnitTask, cache: ClipCache | None) -> tuple[dict[int, Clip], int]:
+    """Clips of the unit's stateful items by position, and how many were synthesised now."""
+    wanted = {n: item for n, item in enumerate(task.items) if item.fresh and item.spoken.strip()}
+    if not wanted:
+        return {}, 0
+    if cache is not None:
+        cached = {n: cache.get_clip(item.clip_key) for n, item in wanted.items()}
+        if all(clip is not None for clip in cached.values()):
+            return cached, 0  # type: ignore[return-value]
+    items = list(wanted.values())
+    for name in sorted({item.voice.engine for item in items}):
+        initialise = getattr(get_engine(name), "initialise", None)
+        if initialise is not None:
+            initialise()  # loaded once here, shared by every forked child
+    first, last = items[0].utterance_id, items[-1].utterance_id
+    clips = call_forked(_synthesise_all, items, what=f"utterances {first} to {last}")
+    if cache is not None:
+        for item, clip in zip(items, clips, strict=True):
+            cache.put_clip(item.clip_key, clip)
+    return dict(zip(wanted, clips, strict=True)), len(clips)
+
+
+def _synthesise_all(items: list[UnitItem]) -> list[Clip]:
+    """Every item's clip, in order, spending this process's state (a fresh forked child)."""
+    return [_synthesise(item, in_place=True) for item in items]
+
+
 def _clip(item: UnitItem, cache: ClipCache | None) -> tuple[Clip, int]:
     """The item's clip from the cache, else from its engine (then stored); and 1 if made."""
     if not item.spoken.strip():
@@ -126,9 +162,22 @@ def _clip(item: UnitItem, cache: ClipCache | None) -> tuple[Clip, int]:
         cached = cache.get_clip(item.clip_key)
         if cached is not None:
             return cached, 0
+    clip = _synthesise(item)
+    if cache is not None:
+        cache.put_clip(item.clip_key, clip)
+    return clip, 1
+
+
+def _synthesise(item: UnitItem, *, in_place: bool = False) -> Clip:
+    """The item's clip from its engine; any unexpected failure becomes an EngineError.
+
+    ``in_place`` asks a stateful engine to speak in this process rather than keep it
+    pristine (see ``audiobook.engines.espeak``).
+    """
     engine = get_engine(item.voice.engine)
+    speak = getattr(engine, "synthesize_in_place", engine.synthesize) if in_place else engine.synthesize
     try:
-        clip = engine.synthesize(item.spoken, item.voice)
+        return speak(item.spoken, item.voice)
     except AudiobookError:
         raise
     except Exception as error:
@@ -136,9 +185,6 @@ def _clip(item: UnitItem, cache: ClipCache | None) -> tuple[Clip, int]:
             f"{item.voice.engine}: failed on utterance {item.utterance_id} ({error}); "
             "check the engine is installed or try another voice"
         ) from error
-    if cache is not None:
-        cache.put_clip(item.clip_key, clip)
-    return clip, 1
 
 
 def _frames_of(path: Path, samples: int) -> int:
