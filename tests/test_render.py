@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 import struct
 import subprocess
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from audiobook import engines
+from audiobook.engines import espeak
 from audiobook.engines.fake import FRAMES_PER_CHAR
 from audiobook.errors import EngineError
 from audiobook.model import Article, Clip, Script, ScriptChapter, Utterance, Voice
@@ -21,6 +23,7 @@ from audiobook.render.encode import (
     expected_frames,
     join_pause,
 )
+from audiobook.render import plan as plan_module
 from audiobook.render.mp3frames import concat_frames, count_samples
 from audiobook.render.plan import pause_samples, unit_bounds
 
@@ -331,3 +334,139 @@ def test_espeak_render_onsets_match_timeline(tmp_path: Path) -> None:
     starts = [e.start for e in book.chapters[0].entries]
     assert len(onsets) == len(starts)
     assert max(abs(a - b) for a, b in zip(onsets, starts)) <= ONSET_TOLERANCE
+
+
+# --- eSpeak NG: every build byte-identical (GitHub issue 5) -------------------------------
+
+ESPEAK = Voice("espeak", "gmw/en", rate=190)
+QUOTED = Voice("espeak", "gmw/en+f3", rate=180)
+PARAGRAPHS = (
+    ("The harbour board met on Tuesday.", "Its members argued about the new ferry timetable."),
+    ("One member said the early crossing was too quiet.", "Another wanted a later boat."),
+    ("A survey of passengers will finish in May.", "The results decide the winter service."),
+    ("Local shops support a later boat.", "They say evening trade has fallen."),
+    ("The board meets again next month.", "Members of the public may attend."),
+    ("Tickets will not cost more this year.", "Season passes go on sale in June."),
+)
+
+
+def _espeak_script(paragraphs=PARAGRAPHS) -> Script:
+    """Short paragraphs, some sentences quoted in a second voice; units of about 15 s."""
+    utterances = []
+    for p, sentences in enumerate(paragraphs):
+        for s, text in enumerate(sentences):
+            voice = QUOTED if (p + s) % 3 == 2 else ESPEAK
+            pause = 800 if s == len(sentences) - 1 else 400
+            utterances.append(Utterance(f"p{p}s{s}", f"p{p}s{s}", voice, text, text, pause))
+    return Script(Article("T", ()), (ScriptChapter("c", "C", tuple(utterances)),))
+
+
+def _mp3s(book) -> list[bytes]:
+    return [Path(c.mp3_path).read_bytes() for c in book.chapters]
+
+
+def _timeline(book) -> list:
+    return [(c.start, c.end, c.entries) for c in book.chapters]
+
+
+@pytest.fixture
+def short_units(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Units of a few sentences, so a short real script still has several of them."""
+    if not _espeak_available():
+        pytest.skip("eSpeak NG engine is not available")
+    monkeypatch.setattr(plan_module, "MIN_UNIT_SECONDS", 7.0)
+    monkeypatch.setattr(plan_module, "CUT_MODULUS", 1)
+
+
+def test_espeak_builds_are_identical_for_any_job_count(tmp_path: Path, short_units: None) -> None:
+    script = _espeak_script()
+    one, stats = render_with_stats(script, workdir=tmp_path / "one", cache=None, jobs=1)
+    two = render(script, workdir=tmp_path / "two", cache=None, jobs=2)
+    assert stats.units >= 4
+    assert _timeline(one) == _timeline(two)
+    assert _mp3s(one) == _mp3s(two)
+
+
+def test_espeak_cached_and_uncached_builds_are_identical(tmp_path: Path, short_units: None) -> None:
+    script = _espeak_script()
+    cache = ClipCache(tmp_path / "cache")
+    plain = render(script, workdir=tmp_path / "plain", cache=None, jobs=2)
+    cold, cold_stats = render_with_stats(script, workdir=tmp_path / "cold", cache=cache, jobs=2)
+    warm, warm_stats = render_with_stats(script, workdir=tmp_path / "warm", cache=cache, jobs=1)
+    assert cold_stats.clips_synthesised == 12
+    assert (warm_stats.units_encoded, warm_stats.clips_synthesised) == (0, 0)
+    assert _mp3s(plain) == _mp3s(cold) == _mp3s(warm)
+    assert _timeline(plain) == _timeline(cold) == _timeline(warm)
+
+    for meta in cache.root.glob("units/*/*.json"):
+        meta.unlink()  # every unit re-encoded, all of its clips found in the cache
+    again, stats = render_with_stats(script, workdir=tmp_path / "again", cache=cache, jobs=2)
+    assert (stats.units_encoded, stats.clips_synthesised) == (stats.units, 0)
+    assert _mp3s(again) == _mp3s(plain)
+
+
+def test_espeak_unit_missing_one_clip_is_spoken_again_whole(
+    tmp_path: Path, short_units: None
+) -> None:
+    script = _espeak_script()
+    cache = ClipCache(tmp_path / "cache")
+    first = render(script, workdir=tmp_path / "a", cache=cache, jobs=1)
+    plans = plan_module.plan_chapters(
+        script.chapters, {"espeak": engines.get_engine("espeak").cache_id()}, frozenset({"espeak"})
+    )
+    unit = max(plans[0].units, key=lambda u: len(u.items))
+    assert len(unit.items) >= 3
+    cache.unit_path(unit.key).with_suffix(".json").unlink()
+    next(cache.root.glob(f"clips/*/{unit.items[-1].clip_key}.clip")).unlink()
+    again, stats = render_with_stats(script, workdir=tmp_path / "b", cache=cache, jobs=1)
+    assert (stats.units_encoded, stats.clips_synthesised) == (1, len(unit.items))
+    assert _mp3s(again) == _mp3s(first)
+
+
+def test_espeak_rebuild_after_an_edit_equals_a_build_from_scratch(
+    tmp_path: Path, short_units: None
+) -> None:
+    cache = ClipCache(tmp_path / "cache")
+    render(_espeak_script(), workdir=tmp_path / "first", cache=cache, jobs=2)
+    paragraphs = list(PARAGRAPHS)
+    paragraphs[3] = ("Indeed, local shops support a later boat.", paragraphs[3][1])
+    edited = _espeak_script(tuple(paragraphs))
+    rebuilt, stats = render_with_stats(edited, workdir=tmp_path / "rebuilt", cache=cache, jobs=2)
+    scratch = render(edited, workdir=tmp_path / "scratch", cache=None, jobs=1)
+    assert 1 <= stats.units_encoded <= 2 < stats.units
+    assert stats.clips_synthesised < 12
+    assert _timeline(rebuilt) == _timeline(scratch)
+    assert _mp3s(rebuilt) == _mp3s(scratch)
+
+
+def test_spent_parent_renders_through_new_interpreters(
+    tmp_path: Path, short_units: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = _espeak_script(PARAGRAPHS[:2])
+    reference = render(script, workdir=tmp_path / "pristine", cache=None, jobs=1)
+    monkeypatch.setattr(espeak, "_synthesised", True)  # as if this process had spoken
+    assert not engines.get_engine("espeak").pristine()
+    methods: list[str] = []
+    real_context = multiprocessing.get_context
+    monkeypatch.setattr(
+        multiprocessing, "get_context", lambda m: methods.append(m) or real_context(m)
+    )
+    spawned = render(script, workdir=tmp_path / "spawned", cache=None, jobs=1)
+    assert methods == ["spawn"]
+    assert _mp3s(spawned) == _mp3s(reference)
+
+
+def test_stateful_clip_keys_chain_within_a_unit() -> None:
+    first = Utterance("a", "s1", ESPEAK, "One.", "One.", 400)
+    second = Utterance("b", "s2", ESPEAK, "Two.", "Two.", 400)
+    blank = Utterance("c", "s3", ESPEAK, "[photo]", "", 400)
+    fake = Utterance("d", "s4", VOICES[0], "Two.", "Two.", 400)
+    ids = {"espeak": "espeak-test", "fake": "fake-1"}
+    chained = plan_module.unit_items((first, blank, second, fake), ids, frozenset({"espeak"}))
+    alone = plan_module.unit_items((second,), ids, frozenset({"espeak"}))
+    plain = plan_module.unit_items((first, blank, second, fake), ids, frozenset())
+    assert [i.fresh for i in chained] == [True, True, True, False]
+    assert chained[2].clip_key != alone[0].clip_key  # "Two." after "One." is another clip
+    assert chained[0].clip_key == plan_module.unit_items((first,), ids, frozenset({"espeak"}))[0].clip_key
+    assert [i.clip_key for i in chained[1::2]] == [i.clip_key for i in plain[1::2]]
+    assert chained[0].clip_key != plain[0].clip_key
