@@ -5,9 +5,12 @@ generated text without it) and, in one run, times in separate child processes:
 (a) the naive path: espeak-ng on the whole text to one WAV, then ffmpeg's default encode;
 (b) a full render plus concatenation with the default voices and a cold cache;
 (c) a rebuild after editing one paragraph, with the cache warm;
-and a render of a 3-hour input for peak memory. Each child's peak RSS comes from wait4,
-which covers its own children (render workers, espeak-ng, ffmpeg). It also checks that
-cached and uncached builds agree, and profiles a short single-process render.
+and a render of a 3-hour input for peak memory. Each child's peak RSS and CPU seconds come
+from wait4, which covers its own children (render workers, their forked synthesis
+children, espeak-ng, ffmpeg); "cores busy" is CPU seconds over wall seconds, and the
+1-minute load average is printed beside each run since other work on the machine slows
+all of them. It checks that cached and uncached builds give the same bytes, length and
+chapter offsets, and profiles a short single-process render.
 Not a test: it takes a few minutes and needs eSpeak NG and ffmpeg.
 """
 
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import hashlib
 import io
 import json
 import os
@@ -26,6 +30,7 @@ import sys
 import tempfile
 import time
 import wave
+from dataclasses import dataclass
 from pathlib import Path
 
 from audiobook.model import Article, Role, Script, ScriptChapter, Utterance, Voice
@@ -170,6 +175,7 @@ def child_render(spec: dict) -> dict:
         "units_encoded": stats.units_encoded,
         "clips_synthesised": stats.clips_synthesised,
         "bytes": (workdir / "book.mp3").stat().st_size,
+        "sha256": hashlib.sha256((workdir / "book.mp3").read_bytes()).hexdigest(),
     }
 
 
@@ -199,8 +205,29 @@ def child_naive(spec: dict) -> dict:
     }
 
 
-def run_child(mode: str, spec: dict, scratch: Path) -> tuple[dict, float, float]:
-    """(result, peak RSS in MB of the child tree's largest process, CPU seconds)."""
+@dataclass(frozen=True)
+class Run:
+    """One timed child process: its own report and what the kernel counted for its tree."""
+
+    result: dict
+    rss_mb: float  # peak RSS of the tree's largest process
+    cpu: float  # user + system seconds of the child and every descendant it waited for
+    process_wall: float  # seconds from starting the child to reaping it, interpreter included
+    load: float  # 1-minute load average just before the run
+
+    def cores(self) -> float:
+        return self.cpu / self.process_wall
+
+    def describe(self) -> str:
+        return (f"CPU {self.cpu:.2f} s over {self.process_wall:.2f} s of process life = "
+                f"{self.cores():.2f} cores busy, peak RSS {self.rss_mb:.0f} MB, "
+                f"load {self.load:.2f}")
+
+
+def run_child(mode: str, spec: dict, scratch: Path) -> Run:
+    """Run ``mode`` in a child process and measure it."""
+    load = os.getloadavg()[0]
+    started = time.perf_counter()
     spec_path = scratch / f"spec-{mode}-{time.monotonic_ns()}.json"
     spec_path.write_text(json.dumps(spec), "utf-8")
     process = subprocess.Popen(
@@ -211,25 +238,49 @@ def run_child(mode: str, spec: dict, scratch: Path) -> tuple[dict, float, float]
     assert process.stdout is not None
     output = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
+    process_wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"child {mode} failed with exit code {process.returncode}")
-    return json.loads(output), usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(json.loads(output), usage.ru_maxrss / 1024, cpu, process_wall, load)
 
 
 def profile(sections: list[tuple[str, list[str]]], voices: tuple[Voice, Voice], scratch: Path) -> str:
     """Where CPU time goes in a single-process render with a cold cache: shares, top functions.
 
-    Timed in process CPU seconds, so other load on the machine does not skew the shares;
-    cProfile's own per-call cost inflates small Python functions (frame parsing) a little.
+    Timed in CPU seconds, so other load on the machine does not skew the shares. eSpeak NG
+    normally speaks in a forked child per unit, out of cProfile's sight; so the render is
+    timed as built (children included), then with synthesis in place, and the difference
+    is the cost of forking. The profile itself is of the in-place render; cProfile's own
+    per-call cost inflates small Python functions (frame parsing) a little.
     """
+    from audiobook.engines import espeak
+    from audiobook.render import workers
+
     script = build_script(sections, *voices)
-    profiler = cProfile.Profile(time.process_time)
-    profiler.enable()
-    render_with_stats(
-        script, workdir=scratch / "profile", cache=ClipCache(scratch / "profile-cache"), jobs=1
-    )
-    profiler.disable()
+
+    def cpu_of(name: str) -> float:
+        before = os.times()
+        render_with_stats(script, workdir=scratch / name, cache=ClipCache(scratch / f"{name}-c"), jobs=1)
+        after = os.times()
+        return sum(after[:4]) - sum(before[:4])
+
+    cpu_of("profile-warm-up")  # first-use costs (library load, lazy imports) out of the figures
+    forked = cpu_of("profile-forked")
+    real_fork, real_pristine = workers.call_forked, espeak.pristine
+    workers.call_forked = lambda function, *args, what: function(*args)
+    espeak.pristine = lambda: True  # keep rendering here rather than in new interpreters
+    try:
+        in_place = cpu_of("profile-in-place")
+        profiler = cProfile.Profile(time.process_time)
+        profiler.enable()
+        render_with_stats(
+            script, workdir=scratch / "profile", cache=ClipCache(scratch / "profile-c"), jobs=1
+        )
+        profiler.disable()
+    finally:
+        workers.call_forked, espeak.pristine = real_fork, real_pristine
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out)
     shares = {"LAME encode": 0.0, "eSpeak NG synth": 0.0}
@@ -244,7 +295,19 @@ def profile(sections: list[tuple[str, list[str]]], voices: tuple[Voice, Voice], 
     stats.sort_stats("tottime").print_stats(PROFILE_LINES)
     lines = [line for line in out.getvalue().splitlines() if line.strip()]
     start = next(i for i, line in enumerate(lines) if "ncalls" in line)
-    return f"CPU {total:.2f} s: {summary}\n" + "\n".join(lines[start:])
+    units = len(plan_chapters_units(script))
+    head = (f"CPU as built (forked per unit, children included) {forked:.2f} s, in place "
+            f"{in_place:.2f} s: forking costs {forked - in_place:.2f} s "
+            f"({1000 * (forked - in_place) / units:.1f} ms for each of {units} units)\n"
+            f"profiled in place, CPU {total:.2f} s: {summary}")
+    return head + "\n" + "\n".join(lines[start:])
+
+
+def plan_chapters_units(script: Script) -> list[tuple[int, int]]:
+    """The unit bounds render uses for ``script``."""
+    from audiobook.render.plan import unit_bounds
+
+    return [b for chapter in script.chapters for b in unit_bounds(chapter.utterances)]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -281,47 +344,50 @@ def main(argv: list[str] | None = None) -> None:
                 "jobs": args.jobs,
             }
 
-        load_before = os.getloadavg()[0]
-        naive, naive_rss, naive_cpu = run_child("naive", spec("naive", sections, None), scratch)
-        full, full_rss, full_cpu = run_child("render", spec("full", sections, cache), scratch)
-        warm, warm_rss, _ = run_child("render", spec("warm", sections, cache), scratch)
-        rebuild, rebuild_rss, _ = run_child("render", spec("rebuild", edited, cache), scratch)
-        plain, plain_rss, _ = run_child("render", spec("nocache", edited, None), scratch)
+        naive = run_child("naive", spec("naive", sections, None), scratch)
+        full = run_child("render", spec("full", sections, cache), scratch)
+        warm = run_child("render", spec("warm", sections, cache), scratch)
+        uncached = run_child("render", spec("uncached", sections, None), scratch)
+        rebuild = run_child("render", spec("rebuild", edited, cache), scratch)
+        plain = run_child("render", spec("nocache", edited, None), scratch)
         memory_sections = load_sections(args.memory_minutes)
-        big, big_rss, _ = run_child("render", spec("big", memory_sections, None), scratch)
-        load_after = os.getloadavg()[0]
+        big = run_child("render", spec("big", memory_sections, None), scratch)
         profile_text = profile(load_sections(PROFILE_MINUTES), voices, scratch)
 
-    audio = full["frames"] / 22050
-    print(f"audio: {audio / 60:.1f} min in {len(full['chapters'])} chapters, "
-          f"{full['entries']} utterances, {full['units']} units; cpus {os.cpu_count()}, "
-          f"load average {load_before:.1f} before, {load_after:.1f} after (other work slows all)")
-    print(f"(a) naive espeak-ng+ffmpeg: {naive['wall']:.2f} s wall "
-          f"(espeak {naive['espeak']:.2f} s, ffmpeg {naive['ffmpeg']:.2f} s), "
-          f"{naive['audio'] / naive['wall']:.0f}x real time, CPU {naive_cpu:.1f} s "
-          f"({naive['audio'] / naive_cpu:.0f}x per CPU second), peak RSS {naive_rss:.0f} MB")
-    print(f"(b) full render+concat, cold cache: {full['wall']:.2f} s wall "
-          f"(render {full['render']:.2f}, concat {full['concat']:.2f}), "
-          f"{audio / full['wall']:.0f}x real time, CPU {full_cpu:.1f} s "
-          f"({full_cpu / full['wall']:.2f} cores busy, {audio / full_cpu:.0f}x per CPU second), "
-          f"peak RSS {full_rss:.0f} MB")
-    print(f"    unchanged, warm cache: {warm['wall']:.2f} s, "
-          f"{warm['units_encoded']} units encoded, peak RSS {warm_rss:.0f} MB")
-    print(f"(c) rebuild after one edited paragraph: {rebuild['wall']:.2f} s, "
-          f"{rebuild['units_encoded']} of {rebuild['units']} units encoded, "
-          f"{rebuild['clips_synthesised']} clips synthesised, peak RSS {rebuild_rss:.0f} MB")
-    print(f"    same edit without cache: {plain['wall']:.2f} s, peak RSS {plain_rss:.0f} MB")
-    print(f"(d) {big['frames'] / 22050 / 60:.0f}-minute input, no cache: {big['wall']:.2f} s, "
-          f"{big['frames'] / 22050 / big['wall']:.0f}x real time, peak RSS {big_rss:.0f} MB "
-          "(target <= 150)")
-    print(f"ratio full/naive: {full['wall'] / naive['wall']:.3f} (target <= 0.5)")
-    print(f"ratio rebuild/full: {rebuild['wall'] / full['wall']:.3f} (target <= 0.15)")
-    print(f"ratio full/naive in CPU seconds: {full_cpu / naive_cpu:.3f}")
-    for name, a, b in (("warm cache vs cold", warm, full), ("cached vs uncached edit", rebuild, plain)):
+    n, f = naive.result, full.result
+    audio = f["frames"] / 22050
+    print(f"audio: {audio / 60:.1f} min in {len(f['chapters'])} chapters, "
+          f"{f['entries']} utterances, {f['units']} units; cpus {os.cpu_count()}")
+    print(f"(a) naive espeak-ng+ffmpeg: {n['wall']:.2f} s wall "
+          f"(espeak {n['espeak']:.2f} s, ffmpeg {n['ffmpeg']:.2f} s), "
+          f"{n['audio'] / n['wall']:.0f}x real time; {naive.describe()}")
+    print(f"(b) full render+concat, cold cache: {f['wall']:.2f} s wall "
+          f"(render {f['render']:.2f}, concat {f['concat']:.2f}), "
+          f"{audio / f['wall']:.0f}x real time, {audio / full.cpu:.0f}x per CPU second; "
+          f"{full.describe()}")
+    print(f"    unchanged, warm cache: {warm.result['wall']:.2f} s, "
+          f"{warm.result['units_encoded']} units encoded; {warm.describe()}")
+    print(f"    same input, no cache: {uncached.result['wall']:.2f} s; {uncached.describe()}")
+    print(f"(c) rebuild after one edited paragraph: {rebuild.result['wall']:.2f} s, "
+          f"{rebuild.result['units_encoded']} of {rebuild.result['units']} units encoded, "
+          f"{rebuild.result['clips_synthesised']} clips synthesised; {rebuild.describe()}")
+    print(f"    same edit without cache: {plain.result['wall']:.2f} s; {plain.describe()}")
+    print(f"(d) {big.result['frames'] / 22050 / 60:.0f}-minute input, no cache: "
+          f"{big.result['wall']:.2f} s, {big.result['frames'] / 22050 / big.result['wall']:.0f}x "
+          f"real time; {big.describe()} (RSS target <= 150)")
+    print(f"ratio full/naive: {f['wall'] / n['wall']:.3f} (target <= 0.5)")
+    print(f"ratio rebuild/full: {rebuild.result['wall'] / f['wall']:.3f} (target <= 0.15)")
+    print(f"ratio full/naive in CPU seconds: {full.cpu / naive.cpu:.3f}")
+    for name, a, b in (
+        ("cold cache vs no cache", full.result, uncached.result),
+        ("warm cache vs no cache", warm.result, uncached.result),
+        ("cached edit rebuild vs edit from scratch", rebuild.result, plain.result),
+    ):
         drift = max(abs(x - y) for pa, pb in zip(a["chapters"], b["chapters"]) for x, y in zip(pa, pb))
         same = (a["frames"], a["chapters"]) == (b["frames"], b["chapters"])
-        print(f"{name}: identical length and chapter offsets {same}; "
-              f"length {a['frames'] - b['frames']:+d} samples, largest offset drift {drift} samples")
+        print(f"{name}: identical length and chapter offsets {same}, identical bytes "
+              f"{a['sha256'] == b['sha256']}; length {a['frames'] - b['frames']:+d} samples, "
+              f"largest offset drift {drift} samples")
     print(f"profile of a {PROFILE_MINUTES}-minute single-process render (own CPU time):")
     print(profile_text)
 
