@@ -325,11 +325,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--minutes", type=float, default=60.0)
     parser.add_argument("--memory-minutes", type=float, default=MEMORY_MINUTES)
     parser.add_argument("--jobs", type=int, default=None)
-    parser.add_argument("--child", choices=("render", "naive"))
+    parser.add_argument("--child", choices=("render", "naive", "profile"))
     parser.add_argument("--spec", type=Path)
     args = parser.parse_args(argv)
     if args.child:
         spec = json.loads(args.spec.read_text("utf-8"))
+        if args.child == "profile":
+            voices = tuple(Voice(**v) for v in spec["voices"])
+            text = profile([tuple(x) for x in spec["sections"]], voices, Path(spec["workdir"]))
+            print(json.dumps({"wall": 1.0, "text": text}))
+            return
         result = child_render(spec) if args.child == "render" else child_naive(spec)
         print(json.dumps(result))
         return
@@ -362,7 +367,8 @@ def main(argv: list[str] | None = None) -> None:
         plain = run_child("render", spec("nocache", edited, None), scratch)
         memory_sections = load_sections(args.memory_minutes)
         big = run_child("render", spec("big", memory_sections, None), scratch)
-        profile_text = profile(load_sections(PROFILE_MINUTES), voices, scratch)
+        profiled = run_child("profile", spec("profile", load_sections(PROFILE_MINUTES), None), scratch)
+        profile_text = profiled.result["text"]  # in a child: a lean process forks as render's do
 
     n, f = naive.result, full.result
     audio = f["frames"] / 22050
