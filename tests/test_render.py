@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import shutil
+import signal
 import struct
 import subprocess
 from pathlib import Path
@@ -470,3 +472,23 @@ def test_stateful_clip_keys_chain_within_a_unit() -> None:
     assert chained[0].clip_key == plan_module.unit_items((first,), ids, frozenset({"espeak"}))[0].clip_key
     assert [i.clip_key for i in chained[1::2]] == [i.clip_key for i in plain[1::2]]
     assert chained[0].clip_key != plain[0].clip_key
+
+
+def test_espeak_child_that_dies_is_an_engine_error_naming_its_unit(
+    tmp_path: Path, short_units: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = espeak.EspeakEngine.synthesize_in_place
+
+    def crash_on_survey(self, text: str, voice: Voice) -> Clip:
+        if "survey" in text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(self, text, voice)
+
+    monkeypatch.setattr(espeak.EspeakEngine, "synthesize_in_place", crash_on_survey)
+    with pytest.raises(EngineError) as raised:
+        render(_espeak_script(), workdir=tmp_path, cache=None, jobs=1)
+    assert str(raised.value) == (
+        "utterances p1s1 to p2s1: the synthesis process was killed by SIGKILL; "
+        "check the speech engine's installation, or try another voice"
+    )
+    assert espeak.pristine()

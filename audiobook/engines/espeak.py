@@ -285,7 +285,8 @@ class EspeakEngine:
 
     def synthesize(self, text: str, voice: Voice) -> Clip:
         """The clip a pristine process speaks, leaving this process pristine if it was."""
-        if not (hasattr(os, "fork") and pristine()):
+        blank = not CONTROL_CHARS.sub(" ", text).strip()  # spoken without any synthesis
+        if blank or not (hasattr(os, "fork") and pristine()):
             return self.synthesize_in_place(text, voice)
         self.initialise()  # a missing library is reported here, and children share the data
         from ..render.fresh import call_forked
