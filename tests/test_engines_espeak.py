@@ -12,7 +12,7 @@ from audiobook.engines import espeak
 from audiobook.engines.espeak import EspeakEngine
 from audiobook.errors import EngineError
 from audiobook.model import Voice
-from audiobook.render.fresh import call_forked
+from audiobook.forking import call_forked
 
 SENTENCE = "The council published its annual report on Tuesday morning."
 BRITISH = Voice("espeak", "gmw/en", rate=170)

@@ -30,8 +30,17 @@ class Capabilities:
 
 
 class Engine(Protocol):
+    """What render and config need of an engine.
+
+    ``stateful`` engines (eSpeak NG) give output that depends on earlier calls in the same
+    process; render then speaks each encode unit in a child forked from a pristine process,
+    and such an engine also offers ``pristine()``, ``initialise()`` and
+    ``synthesize_in_place(text, voice)`` (see ``engines/espeak.py`` and ``audiobook.forking``).
+    """
+
     name: str
     capabilities: Capabilities
+    stateful: bool
 
     def voices(self) -> list[VoiceInfo]:
         """Installed voices; raises EngineError when the engine itself is missing."""

@@ -289,7 +289,7 @@ class EspeakEngine:
         if blank or not (hasattr(os, "fork") and pristine()):
             return self.synthesize_in_place(text, voice)
         self.initialise()  # a missing library is reported here, and children share the data
-        from ..render.fresh import call_forked
+        from ..forking import call_forked
 
         return call_forked(self.synthesize_in_place, text, voice, what=f"eSpeak NG on {text[:40]!r}")
 

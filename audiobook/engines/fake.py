@@ -17,6 +17,7 @@ AMPLITUDE = 8000  # well below clipping and well above silence detection thresho
 class FakeEngine:
     name = "fake"
     capabilities = Capabilities(pitch=True, ssml=False)
+    stateful = False  # the same text always gives the same samples
 
     def voices(self) -> list[VoiceInfo]:
         return [

@@ -54,6 +54,7 @@ class SystemEngine:
 
     name = "system"
     capabilities = Capabilities(pitch=False, ssml=False)
+    stateful = False  # each utterance is spoken by its own save_to_file; no carried state is known
 
     def __init__(self) -> None:
         self._worker: _Worker | None = None

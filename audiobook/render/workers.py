@@ -26,7 +26,7 @@ from .encode import (
     join_pause,
     resample,
 )
-from .fresh import call_forked
+from ..forking import call_forked
 from .mp3frames import count_samples
 
 

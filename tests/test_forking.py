@@ -8,9 +8,9 @@ import signal
 import pytest
 
 from audiobook.errors import EngineError, InputError
-from audiobook.render import fresh
+from audiobook import forking
 
-pytestmark = pytest.mark.skipif(not fresh.CAN_FORK, reason="os.fork is not available here")
+pytestmark = pytest.mark.skipif(not forking.CAN_FORK, reason="os.fork is not available here")
 
 _counter = {"calls": 0}
 
@@ -37,28 +37,28 @@ def _unpicklable_error() -> None:
 
 def test_result_comes_back_and_child_state_stays_in_the_child() -> None:
     before = _counter["calls"]
-    pid, calls = fresh.call_forked(_count_and_report, 5, what="counting")
+    pid, calls = forking.call_forked(_count_and_report, 5, what="counting")
     assert pid != os.getpid()
     assert calls == before + 5
     assert _counter["calls"] == before  # the parent's state is untouched
-    assert fresh.call_forked(_count_and_report, 5, what="counting")[1] == before + 5
+    assert forking.call_forked(_count_and_report, 5, what="counting")[1] == before + 5
 
 
 def test_named_error_is_raised_in_the_parent() -> None:
     with pytest.raises(InputError) as raised:
-        fresh.call_forked(_raise_named, what="reading")
+        forking.call_forked(_raise_named, what="reading")
     assert str(raised.value) == "article.txt: not found; check the path"
 
 
 def test_error_that_cannot_be_pickled_arrives_as_its_description() -> None:
     with pytest.raises(RuntimeError) as raised:
-        fresh.call_forked(_unpicklable_error, what="x")
+        forking.call_forked(_unpicklable_error, what="x")
     assert str(raised.value) == "Local: cannot cross"
 
 
 def test_child_killed_by_a_signal_is_an_engine_error() -> None:
     with pytest.raises(EngineError) as raised:
-        fresh.call_forked(_die, what="utterances u1 to u4")
+        forking.call_forked(_die, what="utterances u1 to u4")
     assert str(raised.value) == (
         "utterances u1 to u4: the synthesis process was killed by SIGKILL; "
         "check the speech engine's installation, or try another voice"
