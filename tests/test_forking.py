@@ -7,8 +7,8 @@ import signal
 
 import pytest
 
-from audiobook.errors import EngineError, InputError
 from audiobook import forking
+from audiobook.errors import EngineError, InputError
 
 pytestmark = pytest.mark.skipif(not forking.CAN_FORK, reason="os.fork is not available here")
 
