@@ -5,6 +5,8 @@ generated text without it) and, in one run, times in separate child processes:
 (a) the naive path: espeak-ng on the whole text to one WAV, then ffmpeg's default encode;
 (b) a full render plus concatenation with the default voices and a cold cache;
 (c) a rebuild after editing one paragraph, with the cache warm;
+(e) the whole ``audiobook build`` command (Markdown in; clean, segment, script, render,
+every writer) on the same text, cold and after a one-paragraph edit;
 and a render of a 3-hour input for peak memory. Each child's peak RSS and CPU seconds come
 from wait4, which covers its own children (render workers, their forked synthesis
 children, espeak-ng, ffmpeg); "cores busy" is CPU seconds over wall seconds, and the
@@ -33,7 +35,8 @@ import wave
 from dataclasses import dataclass
 from pathlib import Path
 
-from audiobook.model import Article, Role, Script, ScriptChapter, Utterance, Voice
+from audiobook.model import (Article, Block, Role, Script, ScriptChapter, Section, Sentence, Span,
+                             Utterance, Voice)
 from audiobook.render import ClipCache, concat_frames, render_with_stats
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -190,6 +193,35 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def markdown_edition(sections: list[tuple[str, list[str]]]) -> str:
+    """The same text as the Markdown a producer would build from (escaped by the writer)."""
+    from audiobook.writers.markdown import render_markdown
+
+    built = []
+    for s_index, (heading, paragraphs) in enumerate(sections, 1):
+        blocks = tuple(
+            Block(f"s{s_index}.b{b}", Role.PARAGRAPH, (Sentence(f"s{s_index}.b{b}.t1", (Span(p),)),))
+            for b, p in enumerate(paragraphs, 1)
+        )
+        built.append(Section(f"s{s_index}", heading, blocks))
+    return render_markdown(Article("Speed benchmark edition", tuple(built)))
+
+
+def child_cli(spec: dict) -> dict:
+    """``audiobook build`` as a producer runs it, with its own cache directory."""
+    workdir = Path(spec["workdir"])
+    source = workdir / "edition.md"
+    source.write_text(markdown_edition([tuple(s) for s in spec["sections"]]), "utf-8")
+    env = dict(os.environ, XDG_CACHE_HOME=spec["cache"])
+    command = [str(Path(sys.executable).with_name("audiobook")), "build", str(source),
+               "-o", str(workdir / "out"), "-q"]
+    started = time.perf_counter()
+    subprocess.run(command, check=True, env=env, cwd=ROOT)
+    finished = time.perf_counter()
+    mp3 = next((workdir / "out").glob("*/*.mp3"))
+    return {"wall": finished - started, "bytes": mp3.stat().st_size, "sha256": _sha256(mp3)}
+
+
 def child_naive(spec: dict) -> dict:
     workdir = Path(spec["workdir"])
     text = workdir / "naive.txt"
@@ -331,7 +363,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--minutes", type=float, default=60.0)
     parser.add_argument("--memory-minutes", type=float, default=MEMORY_MINUTES)
     parser.add_argument("--jobs", type=int, default=None)
-    parser.add_argument("--child", choices=("render", "naive", "profile"))
+    parser.add_argument("--child", choices=("render", "naive", "profile", "cli"))
     parser.add_argument("--spec", type=Path)
     args = parser.parse_args(argv)
     if args.child:
@@ -341,7 +373,8 @@ def main(argv: list[str] | None = None) -> None:
             text = profile([tuple(x) for x in spec["sections"]], voices, Path(spec["workdir"]))
             print(json.dumps({"wall": 1.0, "text": text}))
             return
-        result = child_render(spec) if args.child == "render" else child_naive(spec)
+        children = {"render": child_render, "naive": child_naive, "cli": child_cli}
+        result = children[args.child](spec)
         print(json.dumps(result))
         return
 
@@ -371,6 +404,9 @@ def main(argv: list[str] | None = None) -> None:
         uncached = run_child("render", spec("uncached", sections, None), scratch)
         rebuild = run_child("render", spec("rebuild", edited, cache), scratch)
         plain = run_child("render", spec("nocache", edited, None), scratch)
+        cli_cache = str(scratch / "cli-cache")
+        cli = run_child("cli", spec("cli", sections, cli_cache), scratch)
+        cli_edit = run_child("cli", spec("cli-edit", edited, cli_cache), scratch)
         memory_sections = load_sections(args.memory_minutes)
         big = run_child("render", spec("big", memory_sections, None), scratch)
         profiled = run_child("profile", spec("profile", load_sections(PROFILE_MINUTES), None), scratch)
@@ -397,7 +433,14 @@ def main(argv: list[str] | None = None) -> None:
     print(f"(d) {big.result['frames'] / 22050 / 60:.0f}-minute input, no cache: "
           f"{big.result['wall']:.2f} s, {big.result['frames'] / 22050 / big.result['wall']:.0f}x "
           f"real time; {big.describe()} (RSS target <= 150)")
+    print(f"(e) audiobook build (Markdown in, every writer), cold cache: {cli.result['wall']:.2f} s, "
+          f"{audio / cli.result['wall']:.0f}x real time; {cli.describe()}")
+    print(f"    audiobook build after one edited paragraph: {cli_edit.result['wall']:.2f} s; "
+          f"{cli_edit.describe()}")
     print(f"ratio full/naive: {f['wall'] / n['wall']:.3f} (target <= 0.5)")
+    print(f"ratio audiobook build/naive: {cli.result['wall'] / n['wall']:.3f} (target <= 0.5)")
+    print(f"ratio audiobook rebuild/build: {cli_edit.result['wall'] / cli.result['wall']:.3f} "
+          "(target <= 0.15)")
     print(f"ratio rebuild/full: {rebuild.result['wall'] / f['wall']:.3f} (target <= 0.15)")
     print(f"ratio full/naive in CPU seconds: {full.cpu / naive.cpu:.3f}")
     for name, a, b in (
