@@ -83,7 +83,8 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet):
     """Build an audio edition (chaptered MP3 and more) from each INPUT.
 
     INPUT is a copied web page (.txt), a saved HTML page, Markdown (as written by
-    `audiobook clean`), or - for standard input.
+    `audiobook clean`), or - for standard input. In a batch, an input that fails is
+    reported in one line and the others are still built; the exit status is non-zero.
 
     \b
     Example:
@@ -92,16 +93,28 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet):
     from .pipeline import build as build_edition
 
     config = _config(voices)
+    failed: list[AudiobookError] = []
     for source in inputs:
         started = time.monotonic()
         bar = ProgressBar(enabled=not quiet and sys.stderr.isatty())
-        edition = build_edition(source, out_dir, config=config, jobs=jobs, cache=not no_cache,
-                                progress=bar.update, stdin=sys.stdin.buffer)
+        try:
+            edition = build_edition(source, out_dir, config=config, jobs=jobs, cache=not no_cache,
+                                    progress=bar.update, stdin=sys.stdin.buffer)
+        except AudiobookError as exc:
+            if len(inputs) == 1:
+                raise
+            bar.close()
+            click.echo(f"audiobook: error: {exc}", err=True)
+            failed.append(exc)
+            continue
         bar.close()
         if not quiet:
             took = time.monotonic() - started
             click.echo(f"{edition.mp3}  ({_clock(edition.seconds)}, "
                        f"{len(edition.book.chapters)} chapters, built in {took:.1f} s)")
+    if failed:
+        _fail(f"{len(failed)} of {len(inputs)} inputs failed; the others were built",
+              failed[0].exit_code)
 
 
 @main.command()

@@ -153,3 +153,14 @@ def test_build_draws_no_bar_when_stderr_is_not_a_terminal(runner):
     result = runner.invoke(main, ["build", str(EXAMPLE), "-o", "out", "--voices", "fake.yaml"])
     assert result.exit_code == 0
     assert "ETA" not in result.stderr and "[" not in result.stderr
+
+
+def test_a_batch_builds_the_good_inputs_and_reports_the_bad(runner, tmp_path):
+    result = runner.invoke(main, ["build", "missing.txt", str(EXAMPLE), "-o", "out",
+                                  "--voices", "fake.yaml", "-q"])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and "missing.txt" in lines[0]
+    assert lines[1] == "audiobook: 1 of 2 inputs failed; the others were built"
+    assert (tmp_path / "out" / SLUG / f"{SLUG}.mp3").is_file()
+    assert "Traceback" not in result.output
