@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from audiobook.model import Article, Block, Role, Section, Sentence, Span, SpanKind
-from audiobook.writers.article_json import article_to_dict
+from audiobook.writers.article_json import article_metadata, article_to_dict, model_fields
 
 
 def _article() -> Article:
@@ -46,3 +46,18 @@ def test_key_order_is_stable_and_json_serialisable() -> None:
     assert list(block["sentences"][0]) == ["id", "text", "spoken", "spans"]
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     assert block["sentences"][0]["spoken"] is None
+
+
+def test_article_metadata_is_the_shared_head_in_order() -> None:
+    article = Article(title="T", sections=(), byline="B", date="2020-01-02", source="S",
+                      language="fr", url="u")
+    assert list(article_metadata(article).items()) == [
+        ("title", "T"), ("byline", "B"), ("date", "2020-01-02"), ("source", "S"),
+        ("language", "fr"), ("url", "u"),
+    ]
+
+
+def test_model_fields_gives_enum_values_as_plain_strings() -> None:
+    data = model_fields(Span("Hi", SpanKind.QUOTE, "Ann"), ("kind", "speaker", "text"))
+    assert list(data.items()) == [("kind", "quote"), ("speaker", "Ann"), ("text", "Hi")]
+    assert type(data["kind"]) is str

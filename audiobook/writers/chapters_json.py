@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..fsutil import atomic_write_text
 from ..model import Article, RenderedBook, Script, samples_to_ms
+from .article_json import article_metadata
 from .chapter_files import chapter_relpaths
 from .mp3 import chapter_element_id, edition_file_name
 
@@ -36,12 +37,7 @@ def chapters_document(article: Article, book: RenderedBook, edition_dir: Path) -
     ]
     return {
         "format_version": FORMAT_VERSION,
-        "title": article.title,
-        "byline": article.byline,
-        "date": article.date,
-        "source": article.source,
-        "language": article.language,
-        "url": article.url,
+        **article_metadata(article),
         "file": edition_file_name(edition_dir),
         "sample_rate": rate,
         "duration_seconds": _seconds(book.frames, rate),
