@@ -1,0 +1,58 @@
+"""The non-voice sections, read directly: role settings, pauses, pool, lexicon flags."""
+
+from __future__ import annotations
+
+import pytest
+
+from audiobook import config_sections as sections
+from audiobook.config_types import Pauses, RoleConfig, VoiceSpec
+from audiobook.config_voice import Layer
+from audiobook.config_yaml import YamlReader
+from audiobook.errors import ConfigError
+from audiobook.model import LexiconEntry
+
+READER = YamlReader("v.yaml")
+SPEC = VoiceSpec("fake", "fake-a", None, None, 170, 1.0, None)
+
+
+def node(text: str):
+    return READER.document(f"k: {text}\n", ("k",))["k"]
+
+
+def role_layer(text: str) -> Layer:
+    return Layer(sections.role_nodes(READER, node(text), "roles.quote"), READER, "roles.quote")
+
+
+def test_role_settings_come_from_the_last_layer_that_sets_them() -> None:
+    layers = [role_layer("{read: false, cue_before: ' Quote. ', announce_speaker: true}"),
+              role_layer("{read: true, cue_after: null}")]
+    assert sections.role_config(SPEC, layers) == RoleConfig(
+        SPEC, read=True, cue_before="Quote.", cue_after="", announce_speaker=True)
+
+
+def test_an_empty_role_sets_nothing() -> None:
+    assert sections.role_nodes(READER, node("null"), "roles.title") == {}
+    assert sections.role_nodes(READER, None, "roles.title") == {}
+
+
+def test_role_settings_are_checked_in_order() -> None:
+    with pytest.raises(ConfigError) as caught:
+        sections.role_config(SPEC, [role_layer("{announce_speaker: 1, read: 2}")])
+    assert str(caught.value) == "v.yaml line 1: roles.quote.read must be true or false (got 2)"
+
+
+def test_pauses_keep_defaults_for_what_is_not_given() -> None:
+    assert sections.pauses(READER, node("{section: 2000}")) == Pauses(400, 800, 2000)
+
+
+def test_pool_voices_take_the_quote_layers_underneath() -> None:
+    quote = [Layer(READER.document("engine: fake\nrate: 200\n", ("engine", "rate")), READER, "")]
+    pool = sections.speaker_pool(READER, node("[fake-b, {voice: fake-c, rate: 150}]"), quote)
+    assert [(s.engine, s.voice, s.rate) for s in pool] == [("fake", "fake-b", 200),
+                                                            ("fake", "fake-c", 150)]
+
+
+def test_lexicon_flags() -> None:
+    entries = sections.lexicon(READER, node(
+        "[{match: ' NHS ', say: N H S, case_sensitive: true, whole_word: false}]"))
+    assert entries == (LexiconEntry("NHS", "N H S", case_sensitive=True, whole_word=False),)
