@@ -23,6 +23,12 @@ FALLBACK_SLUG = "article"  # used when a title has no usable characters at all
 FALLBACK_FILENAME = "Untitled"  # the same, for names that keep case and spaces
 SOURCE_MARKER = ".audiobook-source"  # inside an edition: which source built it
 COPY_CHUNK_BYTES = 1 << 20  # large enough to stream an hour of MP3 in a few dozen reads
+KERNEL_COPY_BYTES = 1 << 30  # per copy_file_range/sendfile call: below every kernel's limit
+# What the kernel says when it cannot copy between these two files: then copy in Python.
+_NO_KERNEL_COPY = frozenset(
+    {errno.ENOSYS, errno.EXDEV, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EBADF,
+     errno.ESPIPE, errno.ENOTSOCK}
+)
 MAX_EDITION_SUFFIX = 1000  # stop looking for a free "<slug>-N" name after this many
 
 FILE_MODE = 0o666  # what open() would give, before the umask: others may read the edition
@@ -83,10 +89,55 @@ class _FdWriter:
             view = view[written:]
 
     def copy_from(self, source: Path | str) -> None:
-        """Append the whole of file ``source``."""
+        """Append the whole of file ``source``, copied inside the kernel where it can be."""
         with open(source, "rb") as handle:
-            while chunk := handle.read(COPY_CHUNK_BYTES):
+            size = os.fstat(handle.fileno()).st_size
+            copied = copy_range(handle.fileno(), self._fd, 0, size)
+            handle.seek(copied)
+            while chunk := handle.read(COPY_CHUNK_BYTES):  # the file grew after fstat
                 self.write(chunk)
+
+
+def copy_range(source: int, sink: int, offset: int, count: int) -> int:
+    """Append ``count`` bytes of descriptor ``source`` from ``offset`` at ``sink``'s position.
+
+    ``copy_file_range`` (or ``sendfile``) keeps the bytes out of Python; where neither works
+    for these files the bytes are read and written. Returns the bytes copied, fewer than
+    ``count`` only when the source ends first. OSError propagates for the caller to name.
+    """
+    done = 0
+    for kernel_copy in (_copy_file_range, _sendfile):
+        try:
+            while done < count:
+                step = kernel_copy(source, sink, offset + done, min(count - done, KERNEL_COPY_BYTES))
+                if step == 0:
+                    return done
+                done += step
+            return done
+        except OSError as exc:
+            if exc.errno not in _NO_KERNEL_COPY:
+                raise
+    while done < count:
+        chunk = os.pread(source, min(count - done, COPY_CHUNK_BYTES), offset + done)
+        if not chunk:
+            break
+        view = memoryview(chunk)
+        while view:
+            view = view[os.write(sink, view):]
+        done += len(chunk)
+    return done
+
+
+def _copy_file_range(source: int, sink: int, offset: int, count: int) -> int:
+    if not hasattr(os, "copy_file_range"):
+        raise OSError(errno.ENOSYS, "copy_file_range is not available")
+    return os.copy_file_range(source, sink, count, offset)
+
+
+def _sendfile(source: int, sink: int, offset: int, count: int) -> int:
+    if not hasattr(os, "sendfile"):
+        raise OSError(errno.ENOSYS, "sendfile is not available")
+    return os.sendfile(sink, source, offset, count)
 
 
 @contextmanager

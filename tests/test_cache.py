@@ -9,6 +9,7 @@ import pytest
 
 from audiobook.model import Clip, Voice
 from audiobook.render.cache import ClipCache, clip_key, default_cache_root, unit_key
+from audiobook.render.mp3frames import file_identity
 
 VOICE = Voice("fake", "fake-a")
 
@@ -91,6 +92,7 @@ def test_unit_round_trip_and_corruption(tmp_path: Path) -> None:
     assert entry.mp3_path == cache.unit_path(key)
     assert entry.meta["sha256"] == hashlib.sha256(payload).hexdigest()
     assert (entry.meta["frames"], entry.meta["offsets"]) == (3, [[0, 10]])
+    assert entry.identity == file_identity(cache.unit_path(key).stat())
 
     cache.unit_path(key).write_bytes(payload[:-1] + b"\x01")
     assert cache.get_unit(key) is None

@@ -172,3 +172,62 @@ def test_errors_inside_a_staging_directory_name_the_output_directory(tmp_path):
     inner = tmp_path / "out" / f"{STAGING_PREFIX}slug-x1" / "slug" / "slug.mp3"
     error = output_error(inner, OSError(errno_codes.ENOSPC, "No space left on device"))
     assert str(error) == f"{tmp_path / 'out'}: the disk is full; free some space or choose another --output-dir"
+
+
+def _copy_with(tmp_path: Path, data: bytes, offset: int, count: int) -> tuple[int, bytes]:
+    (tmp_path / "src").write_bytes(data)
+    with open(tmp_path / "src", "rb") as source, open(tmp_path / "dst", "wb") as sink:
+        sink.write(b"head:")
+        sink.flush()
+        copied = fsutil.copy_range(source.fileno(), sink.fileno(), offset, count)
+    return copied, (tmp_path / "dst").read_bytes()
+
+
+@pytest.mark.parametrize("missing", [(), ("_copy_file_range",), ("_copy_file_range", "_sendfile")])
+def test_copy_range_appends_with_any_copy_method(tmp_path: Path, monkeypatch, missing):
+    def unsupported(*args):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    for name in missing:
+        monkeypatch.setattr(fsutil, name, unsupported)
+    monkeypatch.setattr(fsutil, "KERNEL_COPY_BYTES", 1000)
+    monkeypatch.setattr(fsutil, "COPY_CHUNK_BYTES", 1000)
+    data = bytes(range(256)) * 20
+    assert _copy_with(tmp_path, data, 100, 4000) == (4000, b"head:" + data[100:4100])
+    assert _copy_with(tmp_path, data, 5000, 4000) == (120, b"head:" + data[5000:])
+
+
+def test_copy_range_full_disk_is_raised(tmp_path: Path, monkeypatch):
+    def full(*args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(fsutil, "_copy_file_range", full)
+    with pytest.raises(OSError) as info:
+        _copy_with(tmp_path, b"abc", 0, 3)
+    assert info.value.errno == errno.ENOSPC
+
+
+def test_atomic_copy_from_full_disk_is_an_output_error(tmp_path: Path, monkeypatch):
+    (tmp_path / "src").write_bytes(b"x" * 5000)
+
+    def full(*args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(fsutil, "_copy_file_range", full)
+    target = tmp_path / "out" / "book.mp3"
+    target.parent.mkdir()
+    with pytest.raises(OutputError) as info:
+        with fsutil.atomic_file(target) as out:
+            out.write(b"tag")
+            out.copy_from(tmp_path / "src")
+    assert str(info.value) == f"{target}: the disk is full; free some space or choose another --output-dir"
+    assert os.listdir(target.parent) == []
+
+
+def test_atomic_copy_from_copies_the_whole_file(tmp_path: Path):
+    data = os.urandom(3 * fsutil.COPY_CHUNK_BYTES + 17)
+    (tmp_path / "src").write_bytes(data)
+    with fsutil.atomic_file(tmp_path / "dst") as out:
+        out.write(b"tag")
+        out.copy_from(tmp_path / "src")
+    assert (tmp_path / "dst").read_bytes() == b"tag" + data

@@ -13,6 +13,7 @@ from audiobook.render.mp3frames import (
     audio_span,
     concat_frames,
     count_samples,
+    file_identity,
     id3v2_size,
     iter_frames,
     parse_header,
@@ -166,3 +167,65 @@ def test_concat_frames_reports_damage_at_its_file_offset(
     (tmp_path / "bad.mp3").write_bytes(audio[:at] + b"\x00" * 4 + audio[at:])
     with pytest.raises(EncodeError, match=f"bad.mp3: no MP3 frame at byte {at};"):
         concat_frames([tmp_path / "bad.mp3"], tmp_path / "out.mp3")
+
+
+def _verified(path: Path) -> mp3frames.VerifiedAudio:
+    return mp3frames.VerifiedAudio(
+        path, file_identity(path.stat()), count_samples(path.read_bytes())[1]
+    )
+
+
+def test_verified_audio_is_copied_without_a_frame_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = _lame(10000), _lame(4000)
+    (tmp_path / "a.mp3").write_bytes(first)
+    (tmp_path / "b.mp3").write_bytes(second)
+    parts = [_verified(tmp_path / "a.mp3"), _verified(tmp_path / "b.mp3")]
+
+    def no_walk(*args, **kwargs):
+        raise AssertionError("a verified file was walked")
+
+    monkeypatch.setattr(mp3frames, "_walk", no_walk)
+    out = tmp_path / "joined.mp3"
+    assert concat_frames(parts, out) == (18 + 2 + 7 + 2) * 576
+    assert out.read_bytes() == first + second
+
+
+def test_verified_audio_mixes_with_walked_files(tmp_path: Path) -> None:
+    first, second, third = _lame(3000), _lame(5000), _lame(2000)
+    (tmp_path / "a.mp3").write_bytes(first)
+    (tmp_path / "b.mp3").write_bytes(_id3v2(30) + second)
+    (tmp_path / "c.mp3").write_bytes(third)
+    parts = [_verified(tmp_path / "a.mp3"), tmp_path / "b.mp3", _verified(tmp_path / "c.mp3")]
+    out = tmp_path / "joined.mp3"
+    assert concat_frames(parts, out) == (6 + 2 + 9 + 2 + 4 + 2) * 576
+    assert out.read_bytes() == first + second + third
+
+
+def test_verified_audio_that_changed_is_walked_again(tmp_path: Path) -> None:
+    path = tmp_path / "a.mp3"
+    path.write_bytes(_lame(10000))
+    stale = _verified(path)
+    replacement = _lame(3000)
+    path.write_bytes(replacement)
+    out = tmp_path / "joined.mp3"
+    assert concat_frames([stale], out) == (6 + 2) * 576  # counted afresh, not the record's 20
+    assert out.read_bytes() == replacement
+
+
+def test_verified_audio_with_tags_is_walked(tmp_path: Path) -> None:
+    audio = _lame(5000)
+    path = tmp_path / "a.mp3"
+    path.write_bytes(_id3v2(40) + _info_frame(audio) + audio + b"TAG" + bytes(125))
+    out = tmp_path / "joined.mp3"
+    assert concat_frames([_verified(path)], out) == (9 + 2) * 576
+    assert out.read_bytes() == audio
+
+
+def test_verified_audio_refuses_mixed_sample_rates(tmp_path: Path) -> None:
+    (tmp_path / "a.mp3").write_bytes(_lame(3000, rate=22050))
+    (tmp_path / "b.mp3").write_bytes(_lame(3000, rate=44100, bitrate=128))
+    parts = [_verified(tmp_path / "a.mp3"), _verified(tmp_path / "b.mp3")]
+    with pytest.raises(EncodeError, match="44100 Hz MPEG-1 cannot join 22050 Hz MPEG-2"):
+        concat_frames(parts, tmp_path / "out.mp3")

@@ -19,7 +19,7 @@ from ..errors import OutputError
 from ..model import RenderedBook, RenderedChapter, Script, TimelineEntry
 from .cache import ClipCache
 from .encode import BOOK_SAMPLE_RATE, START_OFFSET
-from .mp3frames import concat_frames
+from .mp3frames import VerifiedAudio, concat_frames
 from .plan import ChapterPlan, UnitPlan, plan_chapters
 from .workers import UnitResult, UnitTask, raise_result_error, run_task
 
@@ -82,13 +82,14 @@ def render_with_stats(
     tracker = _Progress(progress, [unit.estimate_seconds for unit in units])
 
     results: dict[int, UnitResult] = {}
+    verified: dict[int, VerifiedAudio] = {}
     tasks: list[UnitTask] = []
     scratch = workdir / UNITS_DIR
     for index, unit in enumerate(units):
         hit = _cached_result(cache, unit, index) if cache is not None else None
         if hit is not None:
-            results[index] = hit
-            tracker.done(index, hit.samples)
+            results[index], verified[index] = hit
+            tracker.done(index, hit[0].samples)
             continue
         out_path = None if cache is not None else str(scratch / f"{index:06d}.mp3")
         cache_root = str(cache.root) if cache is not None else None
@@ -101,7 +102,7 @@ def render_with_stats(
         results[result.index] = result
         tracker.done(result.index, result.samples)
 
-    book = _assemble(plans, results, workdir)
+    book = _assemble(plans, results, verified, workdir)
     if cache is None:
         shutil.rmtree(scratch, ignore_errors=True)
     stats = RenderStats(
@@ -112,8 +113,10 @@ def render_with_stats(
     return book, stats
 
 
-def _cached_result(cache: ClipCache, unit: UnitPlan, index: int) -> UnitResult | None:
-    """The unit as cached, or None when absent or its metadata does not fit the unit."""
+def _cached_result(
+    cache: ClipCache, unit: UnitPlan, index: int
+) -> tuple[UnitResult, VerifiedAudio] | None:
+    """The unit as cached (and as checked, for joining), or None when absent or unfit."""
     entry = cache.get_unit(unit.key)
     if entry is None:
         return None
@@ -124,7 +127,8 @@ def _cached_result(cache: ClipCache, unit: UnitPlan, index: int) -> UnitResult |
         return None
     if frames <= 0 or len(offsets) != len(unit.items):
         return None
-    return UnitResult(index, str(entry.mp3_path), frames, offsets)
+    result = UnitResult(index, str(entry.mp3_path), frames, offsets)
+    return result, VerifiedAudio(entry.mp3_path, entry.identity, result.samples)
 
 
 def _run(tasks: list[UnitTask], jobs: int | None, *, pristine: bool) -> Iterator[UnitResult]:
@@ -148,19 +152,23 @@ def _run(tasks: list[UnitTask], jobs: int | None, *, pristine: bool) -> Iterator
 
 
 def _assemble(
-    plans: list[ChapterPlan], results: dict[int, UnitResult], workdir: Path
+    plans: list[ChapterPlan],
+    results: dict[int, UnitResult],
+    verified: dict[int, VerifiedAudio],
+    workdir: Path,
 ) -> RenderedBook:
+    """Join each chapter's units; cached units checked whole are copied without a walk."""
     chapters = []
     position = 0
     index = 0
     for number, plan in enumerate(plans, start=1):
         start = position
         entries: list[TimelineEntry] = []
-        paths = []
+        paths: list[Path | VerifiedAudio] = []
         for unit in plan.units:
             result = results[index]
             entries.extend(_entries(unit, result, position))
-            paths.append(Path(result.mp3_path))
+            paths.append(verified.get(index) or Path(result.mp3_path))
             position += result.samples
             index += 1
         out = workdir / f"{number:03d}-{_slug(plan.chapter.id)}.mp3"

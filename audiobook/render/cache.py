@@ -22,12 +22,14 @@ import platformdirs
 
 from ..errors import OutputError
 from ..model import Clip, Voice
+from .mp3frames import file_identity
 
 CLIP_MAGIC = b"ABCLIP1\n"  # bump when the clip file layout changes
 CLIP_HEADER = struct.Struct("<8sIQ32s")  # magic, sample rate, PCM bytes, SHA-256 of PCM
 UNIT_SUFFIX = ".mp3"
 UNIT_META_SUFFIX = ".json"  # written after the MP3, so its presence commits the entry
 KINDS = ("clips", "units")
+HASH_BLOCK_BYTES = 1 << 20  # a unit is checked in blocks: flat memory, few reads
 
 
 def default_cache_root() -> Path:
@@ -61,6 +63,7 @@ class UnitEntry:
 
     mp3_path: Path
     meta: dict
+    identity: tuple[int, int, int, int] = (0, 0, 0, 0)  # the MP3 as checked: device, inode, size, mtime ns
 
 
 class ClipCache:
@@ -110,14 +113,20 @@ class ClipCache:
         mp3 = self.unit_path(key)
         try:
             meta = json.loads(self._path("units", key, UNIT_META_SUFFIX).read_text("utf-8"))
-            data = mp3.read_bytes()
+            if not isinstance(meta, dict):
+                return None
+            with open(mp3, "rb") as source:
+                stat = os.fstat(source.fileno())
+                if stat.st_size != meta.get("bytes"):
+                    return None
+                digest = hashlib.sha256()
+                while block := source.read(HASH_BLOCK_BYTES):
+                    digest.update(block)
         except (OSError, ValueError):
             return None
-        if not isinstance(meta, dict) or len(data) != meta.get("bytes"):
+        if digest.hexdigest() != meta.get("sha256"):
             return None
-        if hashlib.sha256(data).hexdigest() != meta.get("sha256"):
-            return None
-        return UnitEntry(mp3, meta)
+        return UnitEntry(mp3, meta, file_identity(stat))
 
     def unit_writer(self, key: str) -> "AtomicFile":
         """An atomic file for the unit's MP3; call ``commit_unit`` once it is closed."""

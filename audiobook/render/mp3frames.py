@@ -7,6 +7,7 @@ a stream's length is ``frames × samples_per_frame`` with no decoding at all.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import EncodeError
+from ..fsutil import copy_range
 
 # Bitrates in kbit/s by header index; index 0 is "free format" and 15 is invalid.
 _BITRATES_V1 = (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
@@ -27,6 +29,7 @@ _VERSION_NAMES = {3: "1", 2: "2", 0: "2.5"}
 ID3V2_HEADER_BYTES = 10  # "ID3", version (2), flags (1), synchsafe size (4)
 ID3V1_TAG_BYTES = 128  # a trailing "TAG" block of fixed size
 COPY_BLOCK_BYTES = 1 << 20  # bounded memory when joining; a frame is at most ~1.4 kB
+HEAD_PROBE_BYTES = 2048  # holds a whole first frame (at most ~1.4 kB) to tell an info frame
 
 
 @dataclass(frozen=True)
@@ -192,18 +195,40 @@ def scan(data: bytes | memoryview, *, source: str = "MP3 data") -> tuple[int, in
     return first, end, frames, samples
 
 
-def concat_frames(paths: Iterable[Path], out: Path) -> int:
+@dataclass(frozen=True)
+class VerifiedAudio:
+    """A file already checked whole (length and digest) against a record of its frames.
+
+    ``identity`` is the file as checked: (device, inode, size, mtime in ns). While it still
+    matches, the file is the bytes that were counted to ``samples``, and joining may copy
+    them without walking every frame again.
+    """
+
+    path: Path
+    identity: tuple[int, int, int, int]
+    samples: int
+
+
+def file_identity(stat: os.stat_result) -> tuple[int, int, int, int]:
+    """What ``VerifiedAudio.identity`` compares: a replaced or rewritten file changes it."""
+    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def concat_frames(paths: Iterable[Path | VerifiedAudio], out: Path) -> int:
     """Write the audio frames of ``paths``, in order, to ``out``; returns the sample count.
 
     Files are read in blocks, so memory stays flat however long the book. All inputs
     must share one sample rate and version, or the joined stream would play at the
-    wrong speed after the first change.
+    wrong speed after the first change. A ``VerifiedAudio`` that is still the file it was
+    and holds nothing but frames is copied whole by the kernel, its samples taken as known.
     """
     total = 0
     reference: FrameHeader | None = None
     with open(out, "wb") as sink:
-        for path in paths:
-            header, samples = _copy_audio(Path(path), sink)
+        for item in paths:
+            path = Path(item.path if isinstance(item, VerifiedAudio) else item)
+            copied = _copy_verified(item, sink) if isinstance(item, VerifiedAudio) else None
+            header, samples = copied if copied is not None else _copy_audio(path, sink)
             total += samples
             if header is None:
                 continue
@@ -216,6 +241,35 @@ def concat_frames(paths: Iterable[Path], out: Path) -> int:
                     "render every part with the same settings"
                 )
     return total
+
+
+def _copy_verified(audio: VerifiedAudio, sink: BinaryIO) -> tuple[FrameHeader, int] | None:
+    """Copy a verified file that is only frames: (its first header, its samples).
+
+    None, with nothing written, when the file changed since it was verified or starts
+    with a tag or info frame or ends with a tag: those are walked frame by frame instead.
+    """
+    try:
+        source = open(audio.path, "rb")
+    except OSError:
+        return None
+    with source:
+        stat = os.fstat(source.fileno())
+        if file_identity(stat) != audio.identity or audio.samples <= 0:
+            return None
+        head = os.pread(source.fileno(), HEAD_PROBE_BYTES, 0)
+        header = parse_header(head)
+        if header is None or is_info_frame(head, Frame(0, header)):
+            return None
+        if stat.st_size >= ID3V1_TAG_BYTES:
+            if os.pread(source.fileno(), 3, stat.st_size - ID3V1_TAG_BYTES) == b"TAG":
+                return None
+        sink.flush()
+        copied = copy_range(source.fileno(), sink.fileno(), 0, stat.st_size)
+        sink.seek(0, os.SEEK_END)  # the buffered writer learns where the kernel left off
+    if copied != stat.st_size:
+        raise EncodeError(f"{audio.path}: the file shrank while it was joined; render it again")
+    return header, audio.samples
 
 
 def _copy_audio(path: Path, sink: BinaryIO) -> tuple[FrameHeader | None, int]:
