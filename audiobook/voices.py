@@ -19,7 +19,7 @@ from .errors import AudiobookError, VoiceNotFound
 from .model import Voice
 
 if TYPE_CHECKING:
-    from .config_types import VoiceSpec
+    from .config.values import VoiceSpec
 
 VARIANT_MARK = "+"  # eSpeak NG joins a voice and a variant as "gmw/en+f3"
 CLOSEST_COUNT = 5  # voices suggested when one is not found: enough to spot a typo

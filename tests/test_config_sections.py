@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from audiobook import config_sections as sections
-from audiobook.config_types import Pauses, RoleConfig, VoiceSpec
-from audiobook.config_voice import Layer
-from audiobook.config_yaml import YamlReader
+from audiobook.config import sections
+from audiobook.config.values import Pauses, RoleConfig, VoiceSpec
+from audiobook.config.voice import Layer
+from audiobook.config.yamlnodes import YamlReader
 from audiobook.errors import ConfigError
 from audiobook.model import LexiconEntry
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from audiobook.config_types import VoiceSpec
-from audiobook.config_voice import Layer, voice_spec
-from audiobook.config_yaml import YamlReader
+from audiobook.config.values import VoiceSpec
+from audiobook.config.voice import Layer, voice_spec
+from audiobook.config.yamlnodes import YamlReader
 from audiobook.errors import ConfigError
 
 READER = YamlReader("v.yaml")

@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from .config_types import VoiceSpec
-from .config_yaml import YamlReader, join
+from .values import VoiceSpec
+from .yamlnodes import YamlReader, join
 
 ENGINE_NAMES = ("espeak", "system", "fake")  # the registry's names; checked here for line numbers
 GENDERS = ("female", "male")

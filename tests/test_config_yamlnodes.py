@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from audiobook.config_yaml import YamlReader, join
+from audiobook.config.yamlnodes import YamlReader, join
 from audiobook.errors import ConfigError
 
 KEYS = ("engine", "roles")

@@ -10,9 +10,9 @@ sets its own; the narrator takes the top-level ``engine``. Speakers and the spea
 inherit from the quote role in the same way. ``read``, the cues and ``announce_speaker``
 belong to each role alone.
 
-This module loads and assembles; the pieces live beside it: ``config_types`` (the frozen
-values), ``config_yaml`` (the line-numbered reader), ``config_voice`` (voice inheritance) and
-``config_sections`` (every other section).
+This module loads and assembles; the pieces live beside it: ``values`` (the frozen
+values), ``yamlnodes`` (the line-numbered reader), ``voice`` (voice inheritance) and
+``sections`` (every other section).
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ from types import MappingProxyType
 
 import yaml
 
-from . import config_sections as sections
-from .config_types import Config, Pauses, RoleConfig, SpeakerConfig, VoiceSpec
-from .config_voice import ENGINE_NAMES, Layer, voice_spec
-from .config_yaml import YamlReader
-from .errors import ConfigError
-from .voices import list_voices, resolve_voice
+from . import sections
+from .values import Config, Pauses, RoleConfig, SpeakerConfig, VoiceSpec
+from .voice import ENGINE_NAMES, Layer, voice_spec
+from .yamlnodes import YamlReader
+from ..errors import ConfigError
+from ..voices import list_voices, resolve_voice
 
 ROLES = ("narrator", "title", "heading", "quote", "caption")
 TOP_KEYS = ("engine", "roles", "pauses", "speakers", "auto_speakers", "speaker_pool", "lexicon",

@@ -7,10 +7,10 @@ from dataclasses import replace
 
 import yaml
 
-from .config_types import Pauses, RoleConfig, SpeakerConfig, VoiceSpec
-from .config_voice import SPEC_KEYS, Layer, voice_spec
-from .config_yaml import YamlReader
-from .model import LexiconEntry, NormaliseOptions
+from .values import Pauses, RoleConfig, SpeakerConfig, VoiceSpec
+from .voice import SPEC_KEYS, Layer, voice_spec
+from .yamlnodes import YamlReader
+from ..model import LexiconEntry, NormaliseOptions
 
 NORMALISE_CHOICES = ("read", "brief", "skip")
 MAX_PAUSE_MS = 10_000  # longer silences sound like the player has stopped
