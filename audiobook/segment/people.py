@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .sentences import split_sentences
 from .verbs import (
@@ -92,10 +93,14 @@ class Person:
     mentions: int = 0
     salient: int = 0  # clock when last the subject of a sentence or of a speech verb
 
-    @property
+    @cached_property  # a name never changes once registered; resolving asks this often
     def surname(self) -> str:
         words = [w for w in self.name.replace(".", "").split() if w not in NAME_SUFFIXES]
         return words[-1] if words else self.name
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.name.split())
 
 
 @dataclass
@@ -116,7 +121,11 @@ class People:
         "He"/"She" opening a sentence may also mean the latest subject whose gender is not
         known, and then tells that person's gender.
         """
-        for sentence in split_sentences(narration):
+        self.observe_sentences(split_sentences(narration))
+
+    def observe_sentences(self, sentences: list[str]) -> None:
+        """``observe`` for narration already split by ``split_sentences``."""
+        for sentence in sentences:
             if sentence.strip():
                 self._observe_sentence(sentence.strip())
 
@@ -250,23 +259,22 @@ class People:
     def _resolve(self, name: str, titled: bool) -> Person | None:
         if name in self.known:
             return self.known[name]
-        surname = name.split()[-1]
-        single = len(name.split()) == 1
-        candidates = [
-            p
-            for p in self.known.values()
-            if (single and p.surname == surname)
-            or (not single and p.name.endswith(" " + name))
-        ]
+        words = name.split()
+        surname = words[-1]
+        single = len(words) == 1
+        if single:
+            candidates = [p for p in self.known.values() if p.surname == surname]
+        else:
+            tail = " " + name
+            candidates = [p for p in self.known.values() if p.name.endswith(tail)]
         if single and not candidates:
-            candidates = [p for p in self.known.values() if p.name.split()[0] == name
-                          and len(p.name.split()) == 2]
+            candidates = [p for p in self.known.values() if len(p.words) == 2 and p.words[0] == name]
         if not single and not candidates:
-            candidates = [p for p in self.known.values() if _short_form(name, p.name)]
+            candidates = [p for p in self.known.values() if _short_form(words, p.words)]
         for title in TITLES:
             if single and f"{title} {surname}" in self.known and not titled:
                 candidates.append(self.known[f"{title} {surname}"])
-        return max(candidates, key=lambda p: (len(p.name.split()) > 1, p.last_seen), default=None)
+        return max(candidates, key=lambda p: (len(p.words) > 1, p.last_seen), default=None)
 
     def _gender_from_possessive(self, name: str, sentence: str) -> None:
         """A sentence naming one person and saying "his" or "her" tells that person's gender."""
@@ -276,10 +284,9 @@ class People:
             person.gender = "male" if male else "female"
 
 
-def _short_form(name: str, known: str) -> bool:
-    """ "Josh Lane" for "Joshua Lane" (or the reverse): same surname, one first name
-    starting the other."""
-    a, b = name.split(), known.split()
+def _short_form(a: list[str] | tuple[str, ...], b: list[str] | tuple[str, ...]) -> bool:
+    """ "Josh Lane" for "Joshua Lane" (or the reverse), given as words: same surname, one
+    first name starting the other."""
     if len(a) != 2 or len(b) != 2 or a[1] != b[1] or a[0] == b[0]:
         return False
     short, long = sorted((a[0], b[0]), key=len)

@@ -83,9 +83,9 @@ class Reader:
 
     def _narrate(self, narration: str) -> None:
         """Read narration: register its people and note who its last sentence reports."""
-        self.people.observe(narration)
+        sentences = split_sentences(narration.strip())  # the same sentences as unstripped
+        self.people.observe_sentences(sentences)
         self.reported = self.people.last_reported
-        sentences = split_sentences(narration.strip())
         if self.reported is None and sentences:
             self.reported = reporter(sentences[-1], self.people)
 
