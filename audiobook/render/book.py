@@ -6,7 +6,6 @@ its timeline comes from their actual frame counts, so every offset is exact in s
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 import shutil
@@ -144,6 +143,8 @@ def _run(tasks: list[UnitTask], jobs: int | None, *, pristine: bool) -> Iterator
         for task in tasks:
             yield run_task(task)
         return
+    import multiprocessing  # only a pool needs it: a one-unit rebuild runs here, without one
+
     available = multiprocessing.get_all_start_methods()
     method = next(m for m in START_METHODS if m in available) if pristine else PRISTINE_METHOD
     context = multiprocessing.get_context(method)
