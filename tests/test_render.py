@@ -150,6 +150,28 @@ def test_cache_hits_and_one_edit_redoes_one_unit(tmp_path: Path) -> None:
     ]
 
 
+def test_warm_render_joins_cached_units_without_walking_their_frames(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from audiobook.render import mp3frames
+
+    cache = ClipCache(tmp_path / "cache")
+    script = _script()
+    cold = render(script, workdir=tmp_path / "a", cache=cache, jobs=1)
+
+    def no_walk(*args, **kwargs):
+        raise AssertionError("a cached unit checked whole was walked again")
+
+    monkeypatch.setattr(mp3frames, "_walk", no_walk)
+    warm, stats = render_with_stats(script, workdir=tmp_path / "b", cache=cache, jobs=1)
+    assert stats.units_encoded == 0
+    assert [(c.start, c.end, c.entries) for c in warm.chapters] == [
+        (c.start, c.end, c.entries) for c in cold.chapters
+    ]
+    for a, b in zip(cold.chapters, warm.chapters, strict=True):
+        assert Path(a.mp3_path).read_bytes() == Path(b.mp3_path).read_bytes()
+
+
 def test_corrupt_cached_unit_is_re_encoded_from_cached_clips(tmp_path: Path) -> None:
     cache = ClipCache(tmp_path / "cache")
     script = _script(chapters=1)
