@@ -19,8 +19,6 @@ from .structure import Piece, build_sections, normalise_spans, squash
 
 # Language assumed when the Markdown names none.
 DEFAULT_LANGUAGE = "en"
-# Extensions the interchange form relies on; attr_list carries caption/pull-quote classes.
-MARKDOWN_EXTENSIONS = ("attr_list",)
 
 # Raw HTML elements in hand-edited Markdown that hold no article text.
 SKIPPED_TAGS = frozenset({"hr", "script", "style", "template", "noscript", "iframe", "img", "svg"})
@@ -37,10 +35,11 @@ def read_markdown(text: str) -> Article:
     comes back as one sentence holding its spans in order."""
     import markdown
     from lxml import html as lxml_html
+    from markdown.extensions.attr_list import AttrListExtension  # carries caption/pull-quote classes
 
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     metadata = _take_metadata(lines)
-    rendered = markdown.markdown("\n".join(lines), extensions=list(MARKDOWN_EXTENSIONS))
+    rendered = markdown.markdown("\n".join(lines), extensions=[AttrListExtension()])
     parser = lxml_html.HTMLParser(huge_tree=True)
     root = lxml_html.fragment_fromstring(rendered or "<p></p>", create_parent="div", parser=parser)
     title = ""
