@@ -109,7 +109,8 @@ def copy_range(source: int, sink: int, offset: int, count: int) -> int:
     for kernel_copy in (_copy_file_range, _sendfile):
         try:
             while done < count:
-                step = kernel_copy(source, sink, offset + done, min(count - done, KERNEL_COPY_BYTES))
+                step = min(count - done, KERNEL_COPY_BYTES)
+                step = kernel_copy(source, sink, offset + done, step)
                 if step == 0:
                     return done
                 done += step

@@ -220,7 +220,9 @@ def test_atomic_copy_from_full_disk_is_an_output_error(tmp_path: Path, monkeypat
         with fsutil.atomic_file(target) as out:
             out.write(b"tag")
             out.copy_from(tmp_path / "src")
-    assert str(info.value) == f"{target}: the disk is full; free some space or choose another --output-dir"
+    assert str(info.value) == (
+        f"{target}: the disk is full; free some space or choose another --output-dir"
+    )
     assert os.listdir(target.parent) == []
 
 

@@ -35,7 +35,7 @@ def read_markdown(text: str) -> Article:
     comes back as one sentence holding its spans in order."""
     import markdown
     from lxml import html as lxml_html
-    from markdown.extensions.attr_list import AttrListExtension  # carries caption/pull-quote classes
+    from markdown.extensions.attr_list import AttrListExtension  # caption/pull-quote classes
 
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     metadata = _take_metadata(lines)

@@ -63,7 +63,7 @@ class UnitEntry:
 
     mp3_path: Path
     meta: dict
-    identity: tuple[int, int, int, int] = (0, 0, 0, 0)  # the MP3 as checked: device, inode, size, mtime ns
+    identity: tuple[int, int, int, int] = (0, 0, 0, 0)  # the MP3 as checked (file_identity)
 
 
 class ClipCache:

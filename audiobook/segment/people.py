@@ -268,7 +268,9 @@ class People:
             tail = " " + name
             candidates = [p for p in self.known.values() if p.name.endswith(tail)]
         if single and not candidates:
-            candidates = [p for p in self.known.values() if len(p.words) == 2 and p.words[0] == name]
+            candidates = [
+                p for p in self.known.values() if len(p.words) == 2 and p.words[0] == name
+            ]
         if not single and not candidates:
             candidates = [p for p in self.known.values() if _short_form(words, p.words)]
         for title in TITLES:
