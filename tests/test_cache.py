@@ -136,3 +136,13 @@ def test_entries_size_and_clear(tmp_path: Path) -> None:
     cache.clear()
     assert list(cache.entries()) == [] and cache.size() == 0
     assert cache.root.is_dir()
+
+
+def test_prefetch_units_names_the_units_stored_with_metadata(tmp_path: Path) -> None:
+    cache = ClipCache(tmp_path)
+    stored, uncommitted, absent = unit_key(["a"]), unit_key(["b"]), unit_key(["c"])
+    _store_unit(cache, stored, b"\xff\xf3" + bytes(400))
+    with cache.unit_writer(uncommitted) as sink:
+        sink.write(b"abc")
+    assert cache.prefetch_units([stored, uncommitted, absent]) == {stored}
+    assert ClipCache(tmp_path / "empty").prefetch_units([stored]) == set()

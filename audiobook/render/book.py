@@ -82,24 +82,39 @@ def render_with_stats(
 
     results: dict[int, UnitResult] = {}
     verified: dict[int, VerifiedAudio] = {}
-    tasks: list[UnitTask] = []
     scratch = workdir / UNITS_DIR
-    for index, unit in enumerate(units):
-        hit = _cached_result(cache, unit, index) if cache is not None else None
-        if hit is not None:
-            results[index], verified[index] = hit
-            tracker.done(index, hit[0].samples)
-            continue
-        out_path = None if cache is not None else str(scratch / f"{index:06d}.mp3")
-        cache_root = str(cache.root) if cache is not None else None
-        tasks.append(UnitTask(index, unit.key, unit.items, out_path, cache_root))
+    stored = cache.prefetch_units([unit.key for unit in units]) if cache is not None else set()
 
-    tasks.sort(key=lambda task: -units[task.index].estimate_seconds)  # longest first: even end
-    spent = [name for name in stateful if not getattr(used[name], "pristine", lambda: False)()]
-    for result in _run(tasks, jobs, pristine=not spent):
-        raise_result_error(result)
-        results[result.index] = result
-        tracker.done(result.index, result.samples)
+    def encode(indices: list[int]) -> list[UnitTask]:
+        """Encode these units (longest first, for an even end); the tasks run."""
+        cache_root = str(cache.root) if cache is not None else None
+        tasks = [
+            UnitTask(
+                index, units[index].key, units[index].items,
+                None if cache is not None else str(scratch / f"{index:06d}.mp3"), cache_root,
+            )
+            for index in sorted(indices, key=lambda i: -units[i].estimate_seconds)
+        ]
+        spent = [n for n in stateful if not getattr(used[n], "pristine", lambda: False)()]
+        for result in _run(tasks, jobs, pristine=not spent):
+            raise_result_error(result)
+            results[result.index] = result
+            tracker.done(result.index, result.samples)
+        return tasks
+
+    # Units not stored are encoded while the stored ones are read in; then those are checked.
+    tasks = encode([index for index, unit in enumerate(units) if unit.key not in stored])
+    unfit = []
+    for index, unit in enumerate(units):
+        if unit.key not in stored:
+            continue
+        hit = _cached_result(cache, unit, index) if cache is not None else None
+        if hit is None:
+            unfit.append(index)
+            continue
+        results[index], verified[index] = hit
+        tracker.done(index, hit[0].samples)
+    tasks += encode(unfit)
 
     book = _assemble(plans, results, verified, workdir)
     if cache is None:
