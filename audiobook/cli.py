@@ -139,7 +139,7 @@ def clean(inputs, fmt, output_dir, explain, spoken, voices):
     """
     from .fsutil import atomic_write_text
     from .pipeline import clean as clean_input
-    from .pipeline import make_script, spoken_sentences
+    from .pipeline import ensure_output_dir, make_script, spoken_sentences
 
     config = _config(voices) if (spoken or fmt == "json") else None
     for source in inputs:
@@ -162,21 +162,11 @@ def clean(inputs, fmt, output_dir, explain, spoken, voices):
             target = Path(output_dir) / f"{stem}.{'json' if fmt == 'json' else 'md'}"
             if Path(source).resolve() == target.resolve():
                 raise OutputError(f"{target} is the input itself: choose another --output-dir")
-            _make_output_dir(Path(output_dir))
+            ensure_output_dir(Path(output_dir), "--output-dir")
             atomic_write_text(target, text)
             click.echo(str(target), err=True)
         else:
             click.echo(text, nl=False)
-
-
-def _make_output_dir(path: Path) -> None:
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        raise OutputError(f"{path} is a file, not a directory: choose another --output-dir") from None
-    except OSError as exc:
-        raise OutputError(f"cannot create output directory {path} ({exc.strerror}): "
-                          "choose another --output-dir") from None
 
 
 def _explain(cleaned) -> str:

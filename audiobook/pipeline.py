@@ -94,7 +94,7 @@ def build(
     cleaned = clean(source, stdin=stdin)
     script = make_script(cleaned.article, config)
     out = Path(out_dir)
-    _ensure_dir(out)
+    ensure_output_dir(out)
     clip_cache = ClipCache(cache_root or default_cache_root()) if cache else None
     with _work_dir(out) as work:
         book = render(script, workdir=Path(work), cache=clip_cache, jobs=jobs, progress=progress)
@@ -140,12 +140,14 @@ def _remove_stale_work(out: Path) -> None:
             continue
 
 
-def _ensure_dir(path: Path) -> None:
+def ensure_output_dir(path: Path, option: str = "-o") -> None:
+    """Create ``path`` if needed; an OutputError naming ``option`` when it cannot be used."""
     try:
         path.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise OutputError(f"{path} is a file, not a directory: choose another output directory with -o") from None
+        raise OutputError(f"{path} is a file, not a directory: choose another {option}") from None
     except OSError as exc:
-        raise OutputError(f"cannot create output directory {path}: {exc.strerror}") from None
+        raise OutputError(f"cannot create output directory {path} ({exc.strerror}): "
+                          f"choose another {option}") from None
     if not os.access(path, os.W_OK):
-        raise OutputError(f"cannot write to output directory {path}: check its permissions or use -o")
+        raise OutputError(f"cannot write to output directory {path}: check its permissions or use {option}")

@@ -295,9 +295,9 @@ def test_play_without_ffmpeg_or_mpv_on_path(runner, tmp_path, monkeypatch):
 def test_output_path_that_is_a_file(runner, tmp_path):
     (tmp_path / "taken").write_text("x")
     result = runner.invoke(main, ["build", "article.txt", "-o", "taken", "--voices", "fake.yaml"])
-    assert_fails(result, "taken is a file, not a directory: choose another output directory with -o", 6)
+    assert_fails(result, "taken is a file, not a directory: choose another -o", 6)
     result = runner.invoke(main, ["build", "article.txt", "-o", "taken/sub", "--voices", "fake.yaml"])
-    assert_fails(result, "cannot create output directory taken/sub: Not a directory", 6)
+    assert_fails(result, "cannot create output directory taken/sub (Not a directory): choose another -o", 6)
     result = runner.invoke(main, ["clean", "article.txt", "--output-dir", "taken"])
     assert_fails(result, "taken is a file, not a directory: choose another --output-dir", 6)
     result = runner.invoke(main, ["clean", "article.txt", "--output-dir", "taken/sub"])
