@@ -31,3 +31,13 @@ def cleaning_dev(shared_dir: Path) -> Path:
     if not (path / "gold.json").is_file():
         pytest.skip("../shared/cleaning-dev is not available")
     return path
+
+
+@pytest.fixture(scope="session")
+def espeak_engine():
+    """The real eSpeak NG engine. scripts/setup.sh installs it, so its absence fails tests."""
+    from audiobook.engines.espeak import EspeakEngine
+
+    engine = EspeakEngine()
+    engine.voices()
+    return engine

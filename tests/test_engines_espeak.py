@@ -18,14 +18,9 @@ SENTENCE = "The council published its annual report on Tuesday morning."
 BRITISH = Voice("espeak", "gmw/en", rate=170)
 
 
-@pytest.fixture(scope="module")
-def engine() -> EspeakEngine:
-    try:
-        engine = EspeakEngine()
-        engine.voices()
-    except EngineError as error:
-        pytest.skip(str(error))
-    return engine
+@pytest.fixture
+def engine(espeak_engine: EspeakEngine) -> EspeakEngine:
+    return espeak_engine
 
 
 def _seconds(clip) -> float:

@@ -114,14 +114,9 @@ def test_voice_not_found_is_a_config_error() -> None:
 # --- eSpeak NG: variants and portable names --------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def espeak() -> EspeakEngine:
-    try:
-        engine = EspeakEngine()
-        engine.voices()
-    except EngineError as error:
-        pytest.skip(str(error))
-    return engine
+@pytest.fixture
+def espeak(espeak_engine: EspeakEngine) -> EspeakEngine:
+    return espeak_engine
 
 
 @pytest.mark.parametrize(
