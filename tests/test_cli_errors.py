@@ -81,7 +81,7 @@ def assert_nothing_written(out: Path) -> None:
         ("story.txt", b"PK\x03\x04\x14\x00\x06\x00", f"story.txt is a ZIP archive (or DOCX/EPUB), not an article: {HINT}"),
         ("noise.bin", bytes(range(256)) * 4, f"noise.bin contains NUL bytes, so it is a binary file, not an article: {HINT}"),
         ("cut.txt.gz", gzip.compress(ARTICLE.encode())[:30],
-         f"cut.txt.gz is a truncated or damaged gzip file: give an uncompressed .txt, .html or .md file"),
+         "cut.txt.gz is a truncated or damaged gzip file: give an uncompressed .txt, .html or .md file"),
         ("menu.txt", b"Home\nNews\nSport\n", "menu.txt holds no paragraphs of story text; check it is an article page"),
     ],
 )

@@ -27,10 +27,7 @@ SENTENCE = "The council published its annual report on Tuesday morning."
 @pytest.fixture(scope="module")
 def engine():
     engine = SystemEngine()
-    try:
-        voices = engine.voices()
-    except EngineError as error:
-        pytest.skip(str(error))
+    engine.voices()  # pyttsx3 drives eSpeak NG here, which set-up installs: failing is right
     yield engine
     engine.close()
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path

@@ -13,7 +13,6 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
