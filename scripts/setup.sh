@@ -45,6 +45,11 @@ if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
   fi
 fi
-.venv/bin/python -m pip install --quiet --upgrade pip >/dev/null
-.venv/bin/python -m pip install --quiet -e '.[test]'
+log=.venv/setup.log
+if ! { .venv/bin/python -m pip install --upgrade pip &&
+       .venv/bin/python -m pip install -e '.[test]'; } >"$log" 2>&1; then
+  tail -n 20 "$log" >&2
+  say "installing the Python packages failed (full log: $log); check the network to PyPI and run again"
+  exit 1
+fi
 say "ready: .venv/bin/audiobook --help"
