@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from support import FAKE_VOICES
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -41,3 +43,12 @@ def espeak_engine():
     engine = EspeakEngine()
     engine.voices()
     return engine
+
+
+@pytest.fixture
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """A CliRunner working in tmp_path, with its own cache and a fast fake-engine fake.yaml."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "fake.yaml").write_text(FAKE_VOICES)
+    return CliRunner()

@@ -22,7 +22,6 @@ from audiobook.errors import EngineError
 
 REAL_SYNTHESIZE = FakeEngine.synthesize
 
-FAKE_VOICES = "engine: fake\nroles:\n  narrator: {voice: fake-a}\n  quote: {voice: fake-b}\n"
 TITLE = "Lamps Return to the Old Lighthouse"
 SLUG = "lamps-return-to-the-old-lighthouse"
 FIRST = ("The keeper said the lamps would shine again this winter after years of silence "
@@ -34,12 +33,10 @@ LONG_LINE_SECONDS = 5.0  # refusing a 10 MB line reads and splits it once: well 
 
 
 @pytest.fixture
-def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "fake.yaml").write_text(FAKE_VOICES)
+def runner(runner: CliRunner, tmp_path: Path) -> CliRunner:
+    """The shared runner (conftest.py) with a good article.txt beside fake.yaml."""
     (tmp_path / "article.txt").write_text(ARTICLE)
-    return CliRunner()
+    return runner
 
 
 def build(runner: CliRunner, source: str, *extra: str, voices: str = "fake.yaml", **kwargs) -> Result:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 import struct
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -21,6 +19,7 @@ from audiobook.render.encode import (
     resample,
 )
 from audiobook.render.mp3frames import count_samples
+from support import decode_pcm
 
 
 def _burst(samples: int, level: int = 12000, period: int = 50) -> bytes:
@@ -36,13 +35,7 @@ def _encode(pcm: bytes) -> bytes:
 
 
 def _decode(path: Path) -> list[int]:
-    if shutil.which("ffmpeg") is None:
-        pytest.skip("ffmpeg is not installed")
-    raw = subprocess.run(
-        ["ffmpeg", "-v", "error", "-i", str(path), "-f", "s16le", "-ac", "1", "-"],
-        capture_output=True,
-        check=True,
-    ).stdout
+    raw = decode_pcm(path)
     return list(struct.unpack(f"<{len(raw) // 2}h", raw))
 
 

@@ -28,6 +28,7 @@ from audiobook.cli import main
 from audiobook.config import load_config
 from audiobook.pipeline import clean, make_script
 from audiobook.render import ClipCache, render_with_stats
+from support import FAKE_VOICES
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "harbour-lights.txt"
@@ -52,7 +53,6 @@ EARLY_KILL_FACTOR = 0.3  # before this share of a build the process is still imp
 LATE_KILL_FACTOR = 1.1  # delays up to 110% of a full build, so some builds finish first
 POLL_S = 0.002  # how often the mid-build kill looks for the first cached unit
 DURATION_TOLERANCE_MS = 1  # chapters.json rounds to whole milliseconds
-FAKE_VOICES = "engine: fake\nroles:\n  narrator: {voice: fake-a}\n  quote: {voice: fake-b}\n"
 
 needs_tools = pytest.mark.skipif(
     shutil.which("ffmpeg") is None or shutil.which("ffprobe") is None, reason="ffmpeg is not installed"
@@ -241,14 +241,6 @@ def test_scratch_of_killed_builds_is_removed_once_stale(tmp_path: Path, monkeypa
 
 
 # --- inputs untouched, editions replaced whole, same slug kept apart (fake engine, in process) ---
-
-
-@pytest.fixture
-def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "fake.yaml").write_text(FAKE_VOICES)
-    return CliRunner()
 
 
 def digests(folder: Path) -> dict[str, str]:

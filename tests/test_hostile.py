@@ -11,7 +11,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from mutagen.id3 import ID3
 
 from audiobook.cli import main
@@ -22,7 +21,6 @@ from audiobook.model import Voice
 from audiobook.pipeline import clean, make_script
 
 ROOT = Path(__file__).resolve().parents[1]
-FAKE_VOICES = "engine: fake\nroles:\n  narrator: {voice: fake-a}\n  quote: {voice: fake-b}\n"
 TITLE = 'Council </title><script>alert(1)</script> vote & "more" <img src=x onerror=alert(2)>'
 PARAGRAPHS = [
     'The <script>alert("x")</script> tag appeared in the minutes, said the clerk, along with '
@@ -37,14 +35,6 @@ HOSTILE_SLUG = "council-title-script-alert-1-script-vote-and-more-img-src-x-oner
 MAX_SECONDS_PER_CHAR = 0.15  # eSpeak NG speaks ~15 characters a second; obeyed markup adds minutes
 MAX_NAME_BYTES = 255  # the per-name limit of common file systems
 WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)), *(f"LPT{n}" for n in range(10))}
-
-
-@pytest.fixture
-def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "fake.yaml").write_text(FAKE_VOICES)
-    return CliRunner()
 
 
 class Elements(HTMLParser):

@@ -12,6 +12,7 @@ from mutagen.id3 import ID3
 from audiobook.config import load_config
 from audiobook.model import Role, SpanKind
 from audiobook.pipeline import build, clean
+from support import decode_pcm
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "harbour-lights.txt"
@@ -29,11 +30,6 @@ def ffprobe(path: Path, *args: str) -> dict:
     out = subprocess.run(["ffprobe", "-v", "error", "-of", "json", *args, str(path)],
                          check=True, capture_output=True, text=True).stdout
     return json.loads(out)
-
-
-def decode(path: Path) -> bytes:
-    return subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-f", "s16le", "-ac", "1",
-                           "-ar", "22050", "-"], check=True, capture_output=True).stdout
 
 
 def rms(pcm: bytes, start_s: float, end_s: float) -> float:
@@ -90,7 +86,7 @@ def test_chapter_starts_agree_with_chapter_file_lengths(example):
 
 
 def test_each_chapter_starts_in_the_pause_and_speech_follows(example):
-    pcm = decode(example.mp3)
+    pcm = decode_pcm(example.mp3, 22050)
     assert len(pcm) / 2 / 22050 == pytest.approx(example.seconds, abs=TOLERANCE_S)
     for chapter in example.book.chapters[1:]:
         start = chapter.start / example.book.sample_rate

@@ -25,6 +25,7 @@ from audiobook.pipeline import make_script
 from audiobook.segment import segment
 from audiobook.speech.normalise import normalise
 from audiobook.writers.markdown import render_markdown
+from support import FAKE_VOICES
 
 BYTES_EXAMPLES = 300
 TEXT_EXAMPLES = 300
@@ -32,7 +33,6 @@ NORMALISE_EXAMPLES = 600
 ROUND_TRIP_EXAMPLES = 250
 NO_WORD_LOST_EXAMPLES = 250
 TOTAL_EXAMPLES = BYTES_EXAMPLES + TEXT_EXAMPLES + NORMALISE_EXAMPLES + ROUND_TRIP_EXAMPLES + NO_WORD_LOST_EXAMPLES
-FAKE_VOICES = "engine: fake\nroles:\n  narrator: {voice: fake-a}\n  quote: {voice: fake-b}\n"
 QUICK = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 WORD_CHARS = re.compile(r"\w")
 

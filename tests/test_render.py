@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
 import signal
 import struct
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -28,6 +26,7 @@ from audiobook.render.encode import (
 from audiobook.render import plan as plan_module
 from audiobook.render.mp3frames import concat_frames, count_samples
 from audiobook.render.plan import pause_samples, unit_bounds
+from support import decode_pcm
 
 VOICES = (Voice("fake", "fake-a"), Voice("fake", "fake-b", rate=190))
 ONSET_TOLERANCE = BOOK_SAMPLE_RATE * 50 // 1000  # the brief's 50 ms
@@ -73,13 +72,7 @@ def _expected_timeline(script: Script) -> tuple[list[tuple[int, int]], dict[str,
 
 
 def _decode(path: Path) -> list[int]:
-    if shutil.which("ffmpeg") is None:
-        pytest.skip("ffmpeg is not installed")
-    raw = subprocess.run(
-        ["ffmpeg", "-v", "error", "-i", str(path), "-f", "s16le", "-ac", "1", "-"],
-        capture_output=True,
-        check=True,
-    ).stdout
+    raw = decode_pcm(path)
     return list(struct.unpack(f"<{len(raw) // 2}h", raw))
 
 
