@@ -100,7 +100,10 @@ def body_texts(article: Article) -> list[str]:
 def test_any_bytes_are_read_or_refused_with_one_line(data, name):
     ingested = read_or_none(data, name)
     if ingested is not None:
-        segment(ingested.article)
+        segmented = segment(ingested.article)
+        before = [" ".join(b.text.split()) for s in ingested.article.sections for b in s.blocks]
+        after = [" ".join(b.text.split()) for s in segmented.sections for b in s.blocks]
+        assert after == before
 
 
 @settings(QUICK, max_examples=TEXT_EXAMPLES)
