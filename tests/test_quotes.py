@@ -94,3 +94,16 @@ def test_continued_quotation_at_block_start_is_speech() -> None:
 
 def test_unclosed_quotation_opening_a_paragraph_is_speech() -> None:
     assert _speech('"And dare I say it, we were wrong.') == [True]
+
+
+def test_opening_mark_glued_to_a_word_closes_rather_than_opens() -> None:
+    assert find_runs("Die App „Vivy“ wurde von Kassen gebaut.") == []
+    assert find_runs("He said “yes“ and left.") == [QuoteRun(8, 13, 9, 12, True)]
+
+
+def test_capitalised_term_ending_a_sentence_is_not_speech_unless_set_off() -> None:
+    text = (
+        'They would investigate "Ukrainian collusion." It pays for "Medicare for all." '
+        'He urged voters, "Look what I have done."'
+    )
+    assert _speech(text) == [False, False, True]

@@ -23,6 +23,8 @@ SENTENCE_LOOKBACK = 40
 OPENS_AFTER = "([{—–-/"
 # Punctuation inside the closing mark that shows a clause or sentence was quoted whole.
 CLAUSE_END = ",.!?…;:—–"
+# Punctuation that hands a sentence over to a quoted sentence: 'he urged voters, "Look …"'.
+INTRODUCING = ",—–"
 # Double quote marks, including pairs of single marks typed for one ("‘‘" … "’’").
 MARK = re.compile(r"‘‘|’’|[\"“”]")
 DOUBLED = {"‘‘": "“", "’’": "”"}
@@ -51,8 +53,10 @@ def find_runs(text: str) -> list[QuoteRun]:
         if open_at is None:
             if ch in "”\"" and not _opens(text, i):
                 continue
+            if ch == "“" and _glued_closer(text, i):
+                continue
             open_at = i
-        elif ch == "“":
+        elif ch == "“" and not _glued_closer(text, i):
             continue
         else:
             runs.append(QuoteRun(open_at, mark.end(), open_at + 1, i, True))
@@ -68,6 +72,14 @@ def _opens(text: str, i: int) -> bool:
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return (before.isspace() or before in OPENS_AFTER) and not after.isspace()
+
+
+def _glued_closer(text: str, i: int) -> bool:
+    """An opening-shaped mark stuck to the end of a word closes instead ("„Vivy“ wurde"):
+    the low-high style of some languages, or a misprint; it never opens a quotation."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isalnum() and (after.isspace() or after in CLAUSE_END)
 
 
 def is_speech(text: str, run: QuoteRun, prev_end: int, next_start: int, continued: bool) -> bool:
@@ -93,9 +105,16 @@ def is_speech(text: str, run: QuoteRun, prev_end: int, next_start: int, continue
         return True
     if _starts_sentence(text, run.start) and ends_clause and len(words) >= MIN_SENTENCE_WORDS:
         return True
-    if inner[0].isupper() and inner[-1] in ".!?…" and len(words) >= MIN_SENTENCE_WORDS:
+    quoted_sentence = inner[0].isupper() and inner[-1] in ".!?…"
+    if quoted_sentence and len(words) >= MIN_SENTENCE_WORDS and _set_off(before):
         return True
     return len(words) >= LONG_QUOTE_WORDS and not _title_case(words)
+
+
+def _set_off(before: str) -> bool:
+    """Whether the narration hands over to the quote with a comma or dash ('voters, "Look'),
+    as speech is; a term ending a sentence ('pay for "Medicare for all."') is not set off."""
+    return before.rstrip()[-1:] in INTRODUCING
 
 
 def _starts_sentence(text: str, start: int) -> bool:
