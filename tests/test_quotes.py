@@ -103,7 +103,7 @@ def test_opening_mark_glued_to_a_word_closes_rather_than_opens() -> None:
 
 def test_capitalised_term_ending_a_sentence_is_not_speech_unless_set_off() -> None:
     text = (
-        'They would investigate "Ukrainian collusion." It pays for "Medicare for all." '
-        'He urged voters, "Look what I have done."'
+        'He urged voters, "Look what I have done." They would investigate "Ukrainian '
+        'collusion." It pays for "Medicare for all."'
     )
-    assert _speech(text) == [False, False, True]
+    assert _speech(text) == [True, False, False]
