@@ -107,3 +107,8 @@ def test_capitalised_term_ending_a_sentence_is_not_speech_unless_set_off() -> No
         'collusion." It pays for "Medicare for all."'
     )
     assert _speech(text) == [True, False, False]
+
+
+def test_quote_right_after_a_participle_of_saying_is_speech() -> None:
+    text = 'The crowd begins yelling "Mercy!" She kept telling him "you are late" all day.'
+    assert _speech(text) == [True, True]

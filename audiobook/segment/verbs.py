@@ -24,6 +24,13 @@ VERBS_BEFORE_SUBJECT = (
     "warned recalled stated concluded insisted replied"
 ).split()
 VERB = r"(?:" + "|".join(SPEECH_VERBS) + r")"
+# Participles of saying: a quote right after one is speech ('begins yelling "Mercy!"'), but
+# their subject is too often a thing ('a statement saying') to name the speaker from.
+SPEECH_PARTICIPLES = (
+    "saying telling asking adding writing shouting yelling screaming insisting replying "
+    "declaring tweeting"
+).split()
+PARTICIPLE = r"(?:" + "|".join(SPEECH_PARTICIPLES) + r")"
 TITLES = (
     "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady President Senator Sen Rep "
     "Representative Gov Governor Judge Justice Mayor Minister Chancellor Secretary Officer "
@@ -69,7 +76,8 @@ ROLE_END_WORDS = (
 ROLE_STOP = rf"(?=\s*(?:[,.;:!?]|$|\s(?:{'|'.join(ROLE_END_WORDS)})\b))"
 
 ENDS_WITH_SPEECH_VERB = re.compile(
-    rf"(?:\b{VERB}(?:\s+(?:that|(?:to\s+)?{NAME}))?|according to\s+[^,.;]+)\s*,?\s*$"
+    rf"(?:\b(?:{VERB}|{PARTICIPLE})(?:\s+(?:that|(?:to\s+)?{NAME}))?|according to\s+[^,.;]+)"
+    r"\s*,?\s*$"
 )
 # What may follow a quotation to attribute it: '," she said', '," said X', '," according to X'.
 ATTRIBUTION_AFTER = re.compile(
