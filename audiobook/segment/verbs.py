@@ -61,6 +61,8 @@ PARTICLE = r"(?:von|van|der|den|de|del|della|di|da|du|dos|das|le|la|bin|ibn|ter)
 NAME_NEXT = rf"\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}"
 NAME = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:{NAME_NEXT}){{0,3}}"
 PRONOUN = r"(?:he|she|He|She)"
+# The listener told: 'told him "…"'.
+OBJECT_PRONOUN = r"(?:him|her|them|us|me)"
 # A role used as speaker: "a spokesperson", "the company", "an Acme spokesperson".
 ROLE = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
 # A role tied to a named place or body: "one user on Example", "a spokesperson for Acme".
@@ -76,7 +78,8 @@ ROLE_END_WORDS = (
 ROLE_STOP = rf"(?=\s*(?:[,.;:!?]|$|\s(?:{'|'.join(ROLE_END_WORDS)})\b))"
 
 ENDS_WITH_SPEECH_VERB = re.compile(
-    rf"(?:\b(?:{VERB}|{PARTICIPLE})(?:\s+(?:that|(?:to\s+)?{NAME}))?|according to\s+[^,.;]+)"
+    rf"(?:\b(?:{VERB}|{PARTICIPLE})(?:\s+(?:that|(?:to\s+)?(?:{NAME}|{OBJECT_PRONOUN})))?"
+    r"|according to\s+[^,.;]+)"
     r"\s*,?\s*$"
 )
 # What may follow a quotation to attribute it: '," she said', '," said X', '," according to X'.
