@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 import time
 from pathlib import Path
 
@@ -150,6 +151,7 @@ TOKENS = [
     "3.5", "-5", "5-10", "1/2", "5km", "No.", "10", "e.g.", "etc.", "&", "–", "...", "(or)",
     "said", "a", "www.example.com", "jane@example.com", "@handle", "#Tag", "22nd", "020 7946 0018",
     "Dec.", "9.30pm", "US$5", "MPs", ",", ".", "\"", "Jan", "vs",
+    "FA", "AA", "UAE", "A.A.", "1500", "homes", "people", "10m", "1000s", "00:30", "BC", "more",
 ]
 
 
@@ -178,3 +180,17 @@ def test_seed_article_has_no_digits_and_is_stable(seed_path: Path) -> None:
         spoken = normalise(line)
         assert not re.search(r"[0-9]", spoken), line
         assert normalise(spoken) == spoken, line
+
+
+LETTER_A_PHONEMES = "'eI"  # how `espeak-ng -x` writes the letter A; the article is "a#"
+
+
+@pytest.mark.parametrize("written", ["The FA Cup final", "The AA said", "A.A. Milne wrote"])
+def test_espeak_ng_says_a_spelled_a_as_the_letter(written: str) -> None:
+    spoken = normalise(written)
+    phonemes = subprocess.run(
+        ["espeak-ng", "-q", "-x", "-v", "en-gb", spoken],
+        capture_output=True, text=True, check=True, timeout=30,
+    ).stdout
+    assert "a#" not in phonemes
+    assert phonemes.count(LETTER_A_PHONEMES) == written.count("A")

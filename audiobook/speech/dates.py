@@ -4,6 +4,8 @@ Day-first dates ("13 December 2010", "13/12/2010") are read "the thirteenth of D
 twenty ten"; month-first ones ("December 13, 2010") keep their order: "December thirteenth,
 twenty ten". An all-numeric date is read day first (British) unless only the month-first
 reading is possible (second number above 12); ISO dates (2010-12-13) are year-month-day.
+A clock time in the hour after midnight is read the way the rest of the day is, with "a.m."
+so it is not heard as noon: "00:30" → "twelve thirty a.m."; "00:00" → "midnight".
 """
 
 from __future__ import annotations
@@ -161,6 +163,8 @@ def _minutes(minutes: int, hour: int, twenty_four: bool) -> str:
 def _clock(match: re.Match[str]) -> str:
     hour = int(match.group("h"))
     minutes = int(match.group("m") or match.group("dm"))
+    if hour == 0 and not match.group("ampm"):
+        return "midnight" if minutes == 0 else f"twelve {_minutes(minutes, 0, False)} a.m."
     if match.group("ampm"):
         if minutes == 0:
             return f"{cardinal(hour)} {_ampm(match)}"
@@ -171,7 +175,7 @@ def _clock(match: re.Match[str]) -> str:
 def _twenty_four(match: re.Match[str]) -> str:
     written = match.group("h")
     hour, minutes = int(written), int(match.group("m"))
-    spoken_hour = cardinal(hour) if hour >= 10 else f"oh {cardinal(hour)}" if hour else "zero"
+    spoken_hour = cardinal(hour) if hour >= 10 else f"oh {cardinal(hour)}" if hour else "oh oh"
     return f"{spoken_hour} {_minutes(minutes, hour, True)} "
 
 

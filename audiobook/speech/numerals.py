@@ -2,18 +2,23 @@
 
 These run after dates, times, money and units have taken the numbers that carry a meaning.
 A bare four-digit whole number from 1000 to 2099 is read as a year ("in 2008" → "in two
-thousand and eight", "1066" → "ten sixty-six") unless a word of quantity comes before it
-("about 1500") or it is written with a thousands comma ("2,008 people").
+thousand and eight", "1066" → "ten sixty-six") unless it counts something: a word of
+quantity comes before it ("about 1500"), a plural noun after it ("1500 homes"), or it is
+written with a thousands comma ("2,008 people"). A year word before it ("in", "since") or an
+era after it ("BC", "AD") makes it a year up to 2999 ("in 2500", "2500 BC") and keeps it one
+before a plural noun ("in 1990 prices rose"), except before a span of time ("in 2500 years").
 """
 
 from __future__ import annotations
 
 import re
 
+from .plurals import WORD_AFTER, counts_after
 from .numbers import cardinal, decade, digits, fraction, number, ordinal, to_int, year
 from .tables import NAME_OR_PLACE, NOT_NAMES, SEQUENCE_WORDS, TITLES
 
 YEARS = range(1000, 2100)  # four-digit numbers read as years unless marked as quantities
+CUED_YEARS = range(1000, 3000)  # "in 2500", "2500 BC": a year word reaches further ahead
 LARGEST_ROMAN = 39  # regnal and sequence numerals in the news stay below XL
 
 NUM = r"\d{1,3}(?:,\d{3})+|\d+"
@@ -22,7 +27,8 @@ NUM = r"\d{1,3}(?:,\d{3})+|\d+"
 FREE_NUM = r"\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)"
 NUMBER_SIGN = re.compile(r"(?:\b(?P<word>No|no|Nos|nos)\.?\s?|#\s?)(?=\d)")
 ORDINAL = re.compile(r"(?P<w>" + FREE_NUM + r")(?:st|nd|rd|th|ST|ND|RD|TH)\b")
-DECADE = re.compile(r"(?<![\w.,])['’]?(?P<d>\d{2}|1\d{3}|20\d{2})['’]?s\b")
+DECADE = re.compile(r"(?<![\w.,])['’]?(?P<d>\d{2}|100|1\d{3}|20\d{2})['’]?s\b")
+ROUND_PLURALS = {100: "hundreds", 1000: "thousands"}  # "1000s of people", "the 100s": not decades
 UNICODE_FRACTIONS = {
     "½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),
     "⅖": (2, 5), "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8),
@@ -43,6 +49,15 @@ QUANTITY_CUES = (
 )
 QUANTITY_BEFORE = re.compile(r"\b(?:" + "|".join(QUANTITY_CUES) + r")\s+$")
 CUE_REACH = 20  # characters before a number searched for a quantity word
+# A year word right before the number: "in 1990 prices rose" is a year despite the plural.
+YEAR_CUES = ("in", "In", "since", "Since", "until", "Until", "till", "during", "During", "circa")
+YEAR_BEFORE = re.compile(r"\b(?:" + "|".join(YEAR_CUES) + r")\s+$")
+# A determiner right before the number: "the 1990 elections" is a year, not a count.
+DETERMINER_BEFORE = re.compile(r"\b(?:the|The|this|This|that|last|next)\s+$")
+ERAS = frozenset({"BC", "AD", "BCE", "CE"})  # "2500 BC": a year however large
+SPANS = frozenset({  # "in 2500 years": a count of time after a year word is still a count
+    "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries",
+})
 PLAIN_NUMBER = re.compile(
     r"(?P<w>" + FREE_NUM + r")(?:\.(?P<f>\d+))?(?![\w]|[.,]\d)"
     r"|\.(?<![\w.,]\.)(?P<lone>\d+)(?![\w]|[.,]\d)"
@@ -89,6 +104,8 @@ def _number_sign(match: re.Match[str]) -> str:
 
 def _decade(match: re.Match[str]) -> str:
     value = int(match.group("d"))
+    if value in ROUND_PLURALS:
+        return ROUND_PLURALS[value]
     if value % 10:
         return match.group(0)
     return decade(value)
@@ -122,11 +139,26 @@ def _plain(match: re.Match[str]) -> str:
     if lone is not None:
         return "point " + " ".join(cardinal(int(ch)) for ch in lone)
     whole, frac = match.group("w"), match.group("f")
-    if frac is None and len(whole) == 4 and int(whole) in YEARS:
-        start = match.start()
-        if not QUANTITY_BEFORE.search(match.string, max(0, start - CUE_REACH), start):
-            return year(int(whole))
+    if frac is None and len(whole) == 4 and _is_year(match.string, match.start(), match.end()):
+        return year(int(whole))
     return number(whole, frac)
+
+
+def _is_year(text: str, start: int, end: int) -> bool:
+    """Whether the four digits at text[start:end] name a year rather than count things."""
+    value = int(text[start:end])
+    after = WORD_AFTER.match(text, end)
+    next_word = after.group("w") if after else ""
+    if next_word in ERAS:
+        return True
+    if next_word in SPANS or value not in CUED_YEARS:
+        return False
+    reach = max(0, start - CUE_REACH)
+    if YEAR_BEFORE.search(text, reach, start):
+        return value in YEARS or not counts_after(text, end)
+    if value not in YEARS or QUANTITY_BEFORE.search(text, reach, start):
+        return False
+    return DETERMINER_BEFORE.search(text, reach, start) is not None or not counts_after(text, end)
 
 
 def _roman(match: re.Match[str]) -> str:

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 
 from .numbers import cardinal, decimal, number, to_int, year
-from .tables import CURRENCIES, DOLLAR_PREFIXES, MAGNITUDES, METRE_CUES, SPACED_UNITS, UNITS
+from .plurals import COUNT_MODIFIERS, is_plural_noun
+from .tables import (
+    CURRENCIES, DOLLAR_PREFIXES, MAGNITUDES, METRE_CUES, METRE_MEASURES, SPACED_UNITS, UNITS,
+)
 
 MINOR_DIGITS = 2  # "£1.50": two digits after the point are pence/cents, anything else a decimal
 
@@ -90,13 +93,22 @@ def _unit(match: re.Match[str]) -> str:
     if spaced and unit not in SPACED_UNITS:
         return match.group(0)
     whole, frac = match.group("w"), match.group("f")
-    if unit == "m" and following and following.strip() not in METRE_CUES:
+    if unit == "m" and _counts_millions(following.strip()):
         return f"{number(whole, frac)} million{following}"
     one, many = UNITS[unit]
     exactly_one = frac is None and to_int(whole) == 1
     if ATTRIBUTIVE.search(match.string, 0, match.start()):
         exactly_one = True
+    if unit == "m" and following and following.strip() not in METRE_MEASURES:
+        exactly_one = True
     return f"{number(whole, frac)} {one if exactly_one else many}{following}"
+
+
+def _counts_millions(word: str) -> bool:
+    """'10m people', '10m more': "m" is million before a plural noun; '10m drop' is metres."""
+    if word in METRE_CUES:
+        return False
+    return word in COUNT_MODIFIERS or is_plural_noun(word)
 
 
 def _year_range(match: re.Match[str]) -> str:

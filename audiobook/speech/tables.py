@@ -99,12 +99,18 @@ SPACED_UNITS = frozenset({
     "yrs", "°C", "ºC", "°F", "ºF", "bn", "tn",
 })
 
-# "5m" means metres (not millions) before these words, at the end, or before punctuation.
-METRE_CUES = frozenset({
+# After "5m", these words keep "metres" plural ("5m long", "10m away"); before any other
+# word a metre reading is attributive and singular ("a 10m drop", "the 10m wall").
+METRE_MEASURES = frozenset({
     "long", "high", "tall", "wide", "deep", "away", "above", "below", "across", "along",
-    "from", "of", "off", "in", "into", "down", "up", "under", "over", "race", "sprint",
-    "freestyle", "hurdles", "backstroke", "breaststroke", "butterfly", "medley", "relay",
-    "final", "and", "or", "to",
+    "from", "of", "off", "in", "into", "down", "up", "under", "over", "and", "or", "to",
+    "for", "with", "at", "by", "on", "a", "an", "the", "is", "was", "were", "are", "as",
+    "than", "per", "each", "but", "so", "this", "that", "last", "since", "after", "before",
+})
+# "5m" means metres (not millions) before these words, at the end, or before punctuation.
+METRE_CUES = METRE_MEASURES | frozenset({
+    "race", "sprint", "freestyle", "hurdles", "backstroke", "breaststroke", "butterfly",
+    "medley", "relay", "final",
 })
 
 # What "/" means before these: "$9.99/month" is "nine dollars ninety-nine a month".

@@ -40,6 +40,8 @@ PLACE_BEFORE = re.compile(r"(?P<word>[A-Z][a-z]+)['’]?s? $")
 NOT_PLACES = frozenset(
     [*TITLES.values()] + [word for pair in NAME_OR_PLACE.values() for word in pair]
 )
+LETTER_A_BEFORE_WORD = "A-"  # checked with `espeak-ng -x "F A- Cup"`: 'Ef 'eI k'Vp
+WORD_NEXT = re.compile(r"\s+[\w" + PLACEHOLDER_CLASS[1:-1] + r"]")
 ACRONYM = re.compile(r"(?P<word>[A-Z]{2,5})(?P<tail>['’]?s)?\b")
 
 SYMBOLS = {
@@ -109,14 +111,21 @@ def _name_or_place(match: re.Match[str]) -> str:
     return _keep_final_stop(match, spoken)
 
 
-def _spell(letters: str) -> str:
-    return " ".join(letters)
+def _spell(letters: str, text: str, end: int) -> str:
+    """'BBC' → 'B B C'. An "A" with a word after it is written "A-": eSpeak NG reads a lone
+    "A" before a word as the article ("F A Cup" → "f uh cup") but "A-" as the letter."""
+    spelled = [LETTER_A_BEFORE_WORD if letter == "A" else letter for letter in letters[:-1]]
+    last = letters[-1]
+    if last == "A" and WORD_NEXT.match(text, end):
+        last = LETTER_A_BEFORE_WORD
+    return " ".join([*spelled, last])
 
 
 def _dotted(match: re.Match[str]) -> str:
     if _glued(match, "."):
         return match.group(0)
-    return _keep_final_stop(match, _spell(match.group("letters").replace(".", "")))
+    letters = match.group("letters").replace(".", "")
+    return _keep_final_stop(match, _spell(letters, match.string, match.end()))
 
 
 def _acronym(match: re.Match[str]) -> str:
@@ -125,7 +134,9 @@ def _acronym(match: re.Match[str]) -> str:
         return match.group(0)
     if word not in LETTER_ACRONYMS and VOWELS.intersection(word):
         return match.group(0)
-    return _spell(word) + ("'s" if tail else "")
+    if tail:
+        return _spell(word, "", 0) + "'s"
+    return _spell(word, match.string, match.end())
 
 
 def normalise_abbreviations(text: str) -> str:
