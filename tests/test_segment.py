@@ -234,3 +234,16 @@ def test_seed_through_the_text_cleaner(seed_path: Path) -> None:
     article, _ = clean_text(seed_path.read_text(encoding="utf-8"))
     speakers = {speaker for _, speaker in _quotes(segment(article))}
     assert speakers == {"Andrew Turnell", "Tracey Connelly", "Graham Badman", "Harriet Ward"}
+
+
+def test_quote_followed_by_a_sentence_of_narration_takes_nobody_from_before() -> None:
+    article = _article(
+        "Offers end when Jo Berg closes the shop",
+        '"The best games in the series." Read our review.',
+        "Jo Berg opened the shop on Monday.",
+        '"Yes, it is open," he assures himself.',
+    )
+    assert _quotes(segment(article)) == [
+        ('"The best games in the series."', None),
+        ('"Yes, it is open,"', "Jo Berg"),
+    ]

@@ -67,7 +67,7 @@ class Reader:
             speaker = speaker or block_speaker
             if speaker is None:
                 speaker = self._reporter_before(text, bounds, runs, run.start)
-            if speaker is None and run.start == 0:
+            if speaker is None and run.start == 0 and _only_quotation(text, runs):
                 speaker = self._whole_paragraph_fallback()
             if speaker:
                 block_speaker = speaker
@@ -153,6 +153,25 @@ class Reader:
         if self.colon_pending and bounds:
             start = max(bounds[-1][0], runs[-1].end if runs else 0)
             self.colon_speaker = speaker_before(text[start:], self.people)
+
+
+def _only_quotation(text: str, runs: list[QuoteRun]) -> bool:
+    """Whether the block is quotation apart from attribution clauses ('," he assures
+    himself.'): a sentence of narration of its own after a quote ('… ." Read our review.')
+    is the writer speaking, so nobody earlier is carried over to the quote."""
+    cursor = 0
+    for index, run in enumerate(runs):
+        narration = text[cursor : run.start].strip()
+        if narration and not (index and _attribution_clause(text, runs[index - 1], narration)):
+            return False
+        cursor = run.end
+    narration = text[cursor:].strip()
+    return not narration or _attribution_clause(text, runs[-1], narration)
+
+
+def _attribution_clause(text: str, run: QuoteRun, narration: str) -> bool:
+    """Whether ``narration`` after ``run`` continues its sentence rather than starting one."""
+    return text[run.inner_start : run.inner_end].rstrip().endswith(",") or narration[0].islower()
 
 
 def _starts_sentence(bounds: list[tuple[int, int]], at: int) -> bool:
