@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from audiobook.segment.people import People
+from audiobook.segment.people import People, writer_from_byline
 from audiobook.segment.sentences import split_sentences
 
 NARRATION = (
@@ -37,3 +37,12 @@ def test_observing_split_sentences_equals_observing_the_narration() -> None:
     assert (whole.clock, whole.last_subject, whole.last_reported) == (
         split.clock, split.last_subject, split.last_reported
     )
+
+
+def test_writer_comes_from_a_byline_or_from_my_name_is() -> None:
+    assert [writer_from_byline(b) for b in ("By Jo Berg", "Jo Berg, Staff", "Staff", None)] == [
+        "Jo Berg", "Jo Berg", None, None
+    ]
+    people = People()
+    people.observe("If we have not met, my name is Pamela Lane and I teach online.")
+    assert people.narrator == "Pamela Lane"

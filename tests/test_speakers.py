@@ -227,3 +227,14 @@ def test_question_words_never_start_a_name() -> None:
 def test_aside_missing_its_closing_comma() -> None:
     after = " Mira Osei, an analyst at the Accra-based Institute of Water think tank told us."
     assert speaker_after(after, _people()) == "Mira Osei"
+
+
+def test_i_means_the_writer_when_named_else_nobody() -> None:
+    people = People(narrator="Pamela Lane")
+    assert speaker_before("And I was telling myself, ", people) == "Pamela Lane"
+    assert speaker_after(" I said.", people) == "Pamela Lane"
+    assert speaker_before("I said, ", People()) is None
+
+
+def test_progressive_tense_of_a_participle_of_saying() -> None:
+    assert speaker_before("Then Jane Doe was telling reporters, ", _people()) == "Jane Doe"

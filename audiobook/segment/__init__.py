@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Article, Block, Role, Sentence, Span, SpanKind
+from .people import People, writer_from_byline
 from .reader import Reader, Speech
 from .sentences import sentence_bounds, split_sentences
 
@@ -28,7 +29,7 @@ def segment(article: Article) -> Article:
     and only cut at sentence boundaries. The result is marked, so segmenting again (or
     reading back the Markdown written from it) never detects quotes a second time.
     """
-    reader = Reader()
+    reader = Reader(People(narrator=writer_from_byline(article.byline)))
     sections = []
     for section in article.sections:
         blocks = []

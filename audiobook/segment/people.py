@@ -80,6 +80,12 @@ SENTENCE_PRONOUN = re.compile(r"(?:^|[.!?]\s+)(He|She)\b(?!\s+[A-Z])")
 PRONOUN_SPEAKS = re.compile(rf"(?:He|She)\s+(?:(?:has|have|had|also|then|\w+ly)\s+)*{VERB}\b")
 # A speech verb sharing the sentence's subject: "Jo Berg praised them and said …".
 COORDINATED_SPEECH = re.compile(rf"\band\s+(?:\w+ly\s+)?{VERB}\b")
+# The writer introducing themselves: "my name is Jo Berg".
+WRITER_NAMED = re.compile(rf"\b[Mm]y name is (?P<who>{NAME_WORD}(?:{NAME_NEXT}){{1,3}})")
+# A byline holding one writer's name: "By Jo Berg", "Jo Berg, Staff Reporter".
+BYLINE_NAME = re.compile(
+    rf"^(?:[Bb]y\s+)?(?P<who>{NAME_WORD}(?:{NAME_NEXT}){{1,3}})\s*(?:[,|].*)?$"
+)
 # Leading words that may be a surname instead when a name follows ("He Lin said").
 PRONOUN_SURNAMES = frozenset({"He", "She"})
 
@@ -112,6 +118,7 @@ class People:
     last_subject: str | None = None  # the subject of the latest sentence that had a person one
     last_reported: str | None = None  # who reports speech in the latest sentence read
     last_body: str | None = None  # the latest speaker given as a role phrase ("the ministry")
+    narrator: str | None = None  # the writer, whom "I" means: the byline or "my name is X"
 
     def observe(self, narration: str) -> None:
         """Register the people named in a stretch of narration, in reading order.
@@ -130,6 +137,9 @@ class People:
                 self._observe_sentence(sentence.strip())
 
     def _observe_sentence(self, sentence: str) -> None:
+        introduction = WRITER_NAMED.search(sentence)
+        if introduction:
+            self.narrator = introduction.group("who")
         subject: str | None = None
         reported: str | None = None
         pronoun = SENTENCE_PRONOUN.match(sentence)
@@ -284,6 +294,12 @@ class People:
         male, female = bool(HIS.search(sentence)), bool(HER.search(sentence))
         if person.gender is None and male != female:
             person.gender = "male" if male else "female"
+
+
+def writer_from_byline(byline: str | None) -> str | None:
+    """The one writer a byline names ("By Jo Berg" → "Jo Berg"); None for several or none."""
+    match = BYLINE_NAME.match(byline.strip()) if byline else None
+    return match.group("who") if match else None
 
 
 def _short_form(a: list[str] | tuple[str, ...], b: list[str] | tuple[str, ...]) -> bool:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from .people import People
-from .verbs import NAME, PRONOUN, ROLE, ROLE_OF_NAMED, ROLE_STOP, VERB
+from .verbs import NAME, PARTICIPLE, PRONOUN, ROLE, ROLE_OF_NAMED, ROLE_STOP, VERB
 
-# "It" stands for a body already quoted ("the ministry said … "…," it added").
-SUBJECT_PRONOUN = rf"(?:{PRONOUN}|it|It)"
+# "It" stands for a body already quoted ("the ministry said … "…," it added"); "I" for the
+# writer, when the article names them.
+SUBJECT_PRONOUN = rf"(?:{PRONOUN}|it|It|I)"
 # A job description may come first: '," co-author Jane Doe said', '," Acme's chief, Jane Doe, said'.
 DESCRIPTION = r"(?:[^\"“”.!?]{0,80}?[\s,]\s*)??"
 # An aside between subject and verb, possibly with commas of its own ("…, D.C., said").
@@ -41,7 +42,8 @@ BEFORE_COLON_NAME = re.compile(rf"^\s*(?P<who>{NAME})\s*:\s*$")
 BEFORE_WORDS_OF = re.compile(rf"\bin the words of\s+(?P<who>{NAME}|{ROLE})\s*[:,]\s*$", re.I)
 # A sentence opening "According to X, …" gives X as the source of a quote later in it.
 OPENING_ACCORDING = re.compile(rf"^\s*According to\s+(?P<who>{NAME}|{ROLE}),")
-VERB_WORD = re.compile(rf"\b{VERB}\b")
+# A speech verb, or a participle of saying in a progressive tense ("she was telling them").
+VERB_WORD = re.compile(rf"\b(?:{VERB}|(?:am|is|are|was|were|been)\s+(?:\w+ly\s+)?{PARTICIPLE})\b")
 # An aside between subject and verb: "Jane Doe, an expert in the field, said".
 APPOSITIVE_START = re.compile(r",\s*(?:[a-z]|[Aa]n?\s|[Tt]he\s)")
 # Auxiliaries and adverbs between a subject and its verb: "The UK has", "she also".
@@ -151,6 +153,8 @@ def resolve(mention: str, people: People) -> str | None:
     mention = mention.strip()
     if mention in ("it", "It"):
         return people.last_body
+    if mention == "I":
+        return people.narrator
     if re.fullmatch(PRONOUN, mention):
         return people.pronoun(mention)
     if re.fullmatch(POSSESSIVE_ROLE, mention):
