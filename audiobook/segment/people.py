@@ -34,7 +34,8 @@ LEADING_WORDS = frozenset(
     "September October November December Because Although Though Since Until Unless Whether "
     "Despite During Following Like Unlike Both Neither Either Every Each Some Many Most Other "
     "Another Only Even Just Now Today Yesterday Instead Indeed Why What Who Whom Whose How "
-    "Where Which".split()
+    "Where Which Later Earlier Afterwards Afterward Finally Separately Elsewhere Previously "
+    "Recently Eventually Ultimately Moreover Furthermore Nevertheless Nonetheless".split()
 )
 # Words that mark a run as a place, body or thing, unless it is shown to speak or has a title.
 THING_WORDS = frozenset(
