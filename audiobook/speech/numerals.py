@@ -3,10 +3,11 @@
 These run after dates, times, money and units have taken the numbers that carry a meaning.
 A bare four-digit whole number from 1000 to 2099 is read as a year ("in 2008" → "in two
 thousand and eight", "1066" → "ten sixty-six") unless it counts something: a word of
-quantity comes before it ("about 1500"), a plural noun after it ("1500 homes"), or it is
-written with a thousands comma ("2,008 people"). A year word before it ("in", "since") or an
-era after it ("BC", "AD") makes it a year up to 2999 ("in 2500", "2500 BC") and keeps it one
-before a plural noun ("in 1990 prices rose"), except before a span of time ("in 2500 years").
+quantity comes before it ("about 1500"), a plural noun after it when it is round or older
+than 1900 and follows no name ("1500 homes", but "2016 elections", "AC1900 speeds"), or a
+thousands comma ("2,008 people"). A year word before it ("in", "since") or an era after it
+("BC", "AD") makes it a year up to 2999 ("in 2500", "2500 BC") and keeps it one before a
+plural noun ("in 1990 prices rose"), except before a span of time ("in 2500 years").
 """
 
 from __future__ import annotations
@@ -54,6 +55,13 @@ YEAR_CUES = ("in", "In", "since", "Since", "until", "Until", "till", "during", "
 YEAR_BEFORE = re.compile(r"\b(?:" + "|".join(YEAR_CUES) + r")\s+$")
 # A determiner right before the number: "the 1990 elections" is a year, not a count.
 DETERMINER_BEFORE = re.compile(r"\b(?:the|The|this|This|that|last|next)\s+$")
+# Before a plural noun a round number is a count ("1500 homes", "2500 people") and so is one
+# before the modern era; a recent year keeps its reading ("the 2016 elections", "2019 models").
+ROUND_COUNT = 50
+RECENT_YEARS = range(1900, 2100)
+# A capitalised word right before: a name and its year or model ("Euro 2020", "AC1900 speeds").
+NAME_BEFORE = re.compile(r"\b(?P<word>[A-Z][A-Za-z]*)\s+$")
+SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(]\s*)$")  # a capital here may be any word
 ERAS = frozenset({"BC", "AD", "BCE", "CE"})  # "2500 BC": a year however large
 SPANS = frozenset({  # "in 2500 years": a count of time after a year word is still a count
     "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries",
@@ -144,6 +152,13 @@ def _plain(match: re.Match[str]) -> str:
     return number(whole, frac)
 
 
+def _is_name(text: str, start: int, word: str) -> bool:
+    """An all-capital word, or a capitalised one that does not start a sentence ("By 1500")."""
+    if len(word) > 1 and word.isupper():
+        return True
+    return SENTENCE_START.search(text, 0, start) is None
+
+
 def _is_year(text: str, start: int, end: int) -> bool:
     """Whether the four digits at text[start:end] name a year rather than count things."""
     value = int(text[start:end])
@@ -158,7 +173,12 @@ def _is_year(text: str, start: int, end: int) -> bool:
         return value in YEARS or not counts_after(text, end)
     if value not in YEARS or QUANTITY_BEFORE.search(text, reach, start):
         return False
-    return DETERMINER_BEFORE.search(text, reach, start) is not None or not counts_after(text, end)
+    if not counts_after(text, end) or DETERMINER_BEFORE.search(text, reach, start):
+        return True
+    name = NAME_BEFORE.search(text, reach, start)
+    if name is not None and _is_name(text, name.start(), name.group("word")):
+        return True
+    return value % ROUND_COUNT != 0 and value in RECENT_YEARS
 
 
 def _roman(match: re.Match[str]) -> str:
