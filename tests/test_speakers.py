@@ -242,3 +242,14 @@ def test_progressive_tense_of_a_participle_of_saying() -> None:
 
 def test_opening_adverb_is_not_part_of_the_name() -> None:
     assert speaker_before("Later Jane Doe told reporters, ", _people()) == "Jane Doe"
+
+
+def test_first_speech_verb_after_and_takes_the_clause_subject() -> None:
+    people = _people()
+    assert speaker_before("Jo Berg, 40, visited the site and told reporters: ", people) == (
+        "Jo Berg"
+    )
+    assert speaker_before("But the chief executive visited and said, ", people) == (
+        "the chief executive"
+    )
+    assert speaker_before("The day after the vote, rain fell and said, ", people) is None

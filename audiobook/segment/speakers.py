@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .people import People
+from .people import LEADING_WORDS, People
 from .verbs import NAME, PARTICIPLE, PRONOUN, ROLE, ROLE_OF_NAMED, ROLE_STOP, VERB
 
 # "It" stands for a body already quoted ("the ministry said … "…," it added"); "I" for the
@@ -72,6 +72,17 @@ COMMON_NOUN_PHRASE = re.compile(
     r"\s+(?:of|for|by|at|with|from|in|on)\s+(?:(?:the|an?)\s+[a-z]|(?!(?:the|an?)\s)[a-z])"
 )
 NAME_AT_END = SUBJECT_AT_END[2]
+# A role at the start of a clause, in lower-case words: "the chief executive".
+CLAUSE_ROLE = r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w’'-]*\s+){0,3}?[a-z][\w’'-]*"
+# The subject at the start of a clause, before its first verb: one that looks like a past
+# or present tense ("visited", "says") is tried first, then any lower-case word ("met").
+CLAUSE_SUBJECT = tuple(
+    re.compile(
+        rf"\s*(?P<who>{SUBJECT_PRONOUN}|{CLAUSE_ROLE}|{POSSESSIVE_ROLE}|{NAME})"
+        rf"(?:,[^\"“”]{{1,120}}?,)?\s+(?:\w+ly\s+)?{verb}"
+    )
+    for verb in (r"[a-z]\w*(?:ed|s)\b", r"[a-z]")
+)
 # Role phrases headed by these are times or manners ("the next day said"), not speakers.
 NOT_ROLE_HEADS = frozenset("time way day year week month story case".split())
 
@@ -107,7 +118,19 @@ def speaker_before(before: str, people: People) -> str | None:
                 match = pattern.search(subject)
                 if match:
                     return resolve(match.group("who"), people)
-    return None
+    first_head = AUXILIARIES.sub("", before[: verbs[0].start()].rstrip())
+    return _clause_subject(before, people) if COORDINATED.search(first_head) else None
+
+
+def _clause_subject(clause: str, people: People) -> str | None:
+    """The subject opening a clause whose first speech verb follows "and": it is the verb's
+    subject too ("Jo Berg visited the site and told reporters: "…"")."""
+    match = CLAUSE_SUBJECT[0].match(clause) or CLAUSE_SUBJECT[1].match(clause)
+    who = resolve(match.group("who"), people) if match else None
+    words = clause.split(maxsplit=1)
+    if who is None and len(words) == 2 and words[0].rstrip(",") in LEADING_WORDS:
+        return _clause_subject(words[1], people)
+    return who
 
 
 def _noun_phrase_subject(subject: str) -> str | None:
