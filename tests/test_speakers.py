@@ -253,3 +253,9 @@ def test_first_speech_verb_after_and_takes_the_clause_subject() -> None:
         "the chief executive"
     )
     assert speaker_before("The day after the vote, rain fell and said, ", people) is None
+
+
+def test_speech_verb_after_and_in_a_subordinate_clause_names_nobody() -> None:
+    people = _people()
+    assert speaker_before("Jo Berg believes that the crowd will riot and say, ", people) is None
+    assert speaker_before("Jo Berg visited, the crowd rioted and said, ", people) is None

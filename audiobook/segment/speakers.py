@@ -72,6 +72,9 @@ COMMON_NOUN_PHRASE = re.compile(
     r"\s+(?:of|for|by|at|with|from|in|on)\s+(?:(?:the|an?)\s+[a-z]|(?!(?:the|an?)\s)[a-z])"
 )
 NAME_AT_END = SUBJECT_AT_END[2]
+# Between a clause's subject and a later verb these start a clause with its own subject.
+SUBORDINATE = re.compile(r",|\b(?:that|which|who|whom|whose|when|where|if|because|while|as|"
+                         r"whether|so|than|until|unless|though|although)\b")
 # A role at the start of a clause, in lower-case words: "the chief executive".
 CLAUSE_ROLE = r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w’'-]*\s+){0,3}?[a-z][\w’'-]*"
 # The subject at the start of a clause, before its first verb: one that looks like a past
@@ -119,14 +122,17 @@ def speaker_before(before: str, people: People) -> str | None:
                 if match:
                     return resolve(match.group("who"), people)
     first_head = AUXILIARIES.sub("", before[: verbs[0].start()].rstrip())
-    return _clause_subject(before, people) if COORDINATED.search(first_head) else None
+    return _clause_subject(first_head, people) if COORDINATED.search(first_head) else None
 
 
 def _clause_subject(clause: str, people: People) -> str | None:
-    """The subject opening a clause whose first speech verb follows "and": it is the verb's
-    subject too ("Jo Berg visited the site and told reporters: "…"")."""
+    """The subject opening ``clause``, the narration before a speech verb that follows "and":
+    it is the verb's subject too ("Jo Berg visited the site and told reporters: "…""),
+    unless a comma or a subordinate clause comes between ("X believes that the crowd will
+    riot and say")."""
     match = CLAUSE_SUBJECT[0].match(clause) or CLAUSE_SUBJECT[1].match(clause)
-    who = resolve(match.group("who"), people) if match else None
+    nested = match is not None and SUBORDINATE.search(clause, match.end())
+    who = resolve(match.group("who"), people) if match and not nested else None
     words = clause.split(maxsplit=1)
     if who is None and len(words) == 2 and words[0].rstrip(",") in LEADING_WORDS:
         return _clause_subject(words[1], people)
