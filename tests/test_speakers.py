@@ -238,6 +238,7 @@ def test_i_means_the_writer_when_named_else_nobody() -> None:
 
 def test_progressive_tense_of_a_participle_of_saying() -> None:
     assert speaker_before("Then Jane Doe was telling reporters, ", _people()) == "Jane Doe"
+    assert speaker_before("Jane Doe kept saying, ", _people()) == "Jane Doe"
 
 
 def test_opening_adverb_is_not_part_of_the_name() -> None:

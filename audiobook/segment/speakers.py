@@ -42,8 +42,13 @@ BEFORE_COLON_NAME = re.compile(rf"^\s*(?P<who>{NAME})\s*:\s*$")
 BEFORE_WORDS_OF = re.compile(rf"\bin the words of\s+(?P<who>{NAME}|{ROLE})\s*[:,]\s*$", re.I)
 # A sentence opening "According to X, …" gives X as the source of a quote later in it.
 OPENING_ACCORDING = re.compile(rf"^\s*According to\s+(?P<who>{NAME}|{ROLE}),")
-# A speech verb, or a participle of saying in a progressive tense ("she was telling them").
-VERB_WORD = re.compile(rf"\b(?:{VERB}|(?:am|is|are|was|were|been)\s+(?:\w+ly\s+)?{PARTICIPLE})\b")
+# Verbs before a participle of saying that make it the finite verb: "was telling", "kept
+# saying", "began shouting".
+CARRIES_PARTICIPLE = (
+    r"(?:am|is|are|was|were|been|keeps?|kept|begins?|began|starts?|started|continued)"
+)
+# A speech verb, or a participle of saying carried by one of those ("she was telling them").
+VERB_WORD = re.compile(rf"\b(?:{VERB}|{CARRIES_PARTICIPLE}\s+(?:\w+ly\s+)?{PARTICIPLE})\b")
 # An aside between subject and verb: "Jane Doe, an expert in the field, said".
 APPOSITIVE_START = re.compile(r",\s*(?:[a-z]|[Aa]n?\s|[Tt]he\s)")
 # Auxiliaries and adverbs between a subject and its verb: "The UK has", "she also".
