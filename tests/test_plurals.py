@@ -12,7 +12,9 @@ def test_plural_nouns(word: str) -> None:
     assert is_plural_noun(word) is True
 
 
-@pytest.mark.parametrize("word", ["was", "this", "news", "always", "glass", "bus", "Olympics", "drop"])
+@pytest.mark.parametrize(
+    "word", ["was", "this", "news", "always", "glass", "bus", "Olympics", "drop"]
+)
 def test_words_that_only_look_plural(word: str) -> None:
     assert is_plural_noun(word) is False
 
@@ -23,7 +25,7 @@ def test_words_that_only_look_plural(word: str) -> None:
         ("1500 homes", True),
         ("1500 more homes", True),
         ("1500 more", False),
-        ("1500 homes"[:4], False),
+        ("1500", False),
         ("1500, homes", False),
         ("1500 the", False),
     ],
