@@ -21,6 +21,17 @@ NUM = r"\d{1,3}(?:,\d{3})+|\d+"
 FREE_NUM = r"\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)"  # NUM not glued on; digit-first is fast
 CURRENCY_SYMBOLS = "".join(CURRENCIES)
 MAGNITUDE = r"(?:\s?(?P<mag>bn|tn|m|k)\b|\s(?P<magword>thousand|million|billion|trillion)\b)"
+
+MONEY_WINDOW_WORDS = 3  # "raised about 5m", "cost the club 5m": the money word sits just before
+MONEY_WINDOW_CHARS = 60  # enough text to hold those words; keeps the look-behind cheap
+MONEY_WORDS = frozenset(
+    "cost costs costing raised raise raising worth paid pay paying spent spend spending earned "
+    "earns earn owed owes owe valued fined bid saved borrowed invested".split()
+)  # verbs and words that put a sum of money, not a length, after them
+MONEY_NOUNS = frozenset(
+    "deal contract budget fund funding investment bid fee fine grant bill loan package bailout "
+    "transfer salary bonus settlement payout profit loss revenue turnover debt".split()
+)  # "a 5m deal": these nouns after a bare "m" make it millions
 CURRENCY = re.compile(
     r"(?<![\w.,])(?:(?P<prefix>" + "|".join(DOLLAR_PREFIXES) + r")(?=\$))?"
     r"(?P<sym>[" + CURRENCY_SYMBOLS + r"])\s?(?P<w>" + NUM + r")(?:\.(?P<f>\d+))?"
@@ -93,7 +104,8 @@ def _unit(match: re.Match[str]) -> str:
     if spaced and unit not in SPACED_UNITS:
         return match.group(0)
     whole, frac = match.group("w"), match.group("f")
-    if unit == "m" and _counts_millions(following.strip()):
+    if unit == "m" and (_counts_millions(following.strip())
+                        or _money_context(match.string, match.start(), following.strip())):
         return f"{number(whole, frac)} million{following}"
     one, many = UNITS[unit]
     exactly_one = frac is None and to_int(whole) == 1
@@ -102,6 +114,14 @@ def _unit(match: re.Match[str]) -> str:
     if unit == "m" and following and following.strip() not in METRE_MEASURES:
         exactly_one = True
     return f"{number(whole, frac)} {one if exactly_one else many}{following}"
+
+
+def _money_context(text: str, start: int, following: str) -> bool:
+    """'raised 5m', 'it cost 5m', 'a 5m deal': money words around a bare "m" mean millions."""
+    if following.lower() in MONEY_NOUNS:
+        return True
+    before = text[max(0, start - MONEY_WINDOW_CHARS):start].lower().split()
+    return any(word.strip(",.;:") in MONEY_WORDS for word in before[-MONEY_WINDOW_WORDS:])
 
 
 def _counts_millions(word: str) -> bool:
