@@ -97,18 +97,18 @@ def test_unclosed_quotation_opening_a_paragraph_is_speech() -> None:
 
 
 def test_opening_mark_glued_to_a_word_closes_rather_than_opens() -> None:
-    assert find_runs("Die App „Vivy“ wurde von Kassen gebaut.") == []
+    assert find_runs("Die App „Lumo“ kam von den Kassen.") == []
     assert find_runs("He said “yes“ and left.") == [QuoteRun(8, 13, 9, 12, True)]
 
 
 def test_capitalised_term_ending_a_sentence_is_not_speech_unless_set_off() -> None:
     text = (
-        'He urged voters, "Look what I have done." They would investigate "Ukrainian '
-        'collusion." It pays for "Medicare for all."'
+        'He urged voters, "Look what I have done." They would investigate "Northern '
+        'reform." It pays for "Homes for all."'
     )
     assert _speech(text) == [True, False, False]
 
 
 def test_quote_right_after_a_participle_of_saying_is_speech() -> None:
-    text = 'The crowd begins yelling "Mercy!" She kept telling him "you are late" all day.'
+    text = 'The crowd begins yelling "Stop!" She kept telling him "you are late" all day.'
     assert _speech(text) == [True, True]

@@ -240,12 +240,12 @@ def test_seed_through_the_text_cleaner(seed_path: Path) -> None:
 def test_quote_followed_by_a_sentence_of_narration_takes_nobody_from_before() -> None:
     article = _article(
         "Offers end when Jo Berg closes the shop",
-        '"The best games in the series." Read our review.',
+        '"The best shop in the town." See our guide.',
         "Jo Berg opened the shop on Monday.",
-        '"Yes, it is open," he assures himself.',
+        '"Yes, it is open," he tells himself.',
     )
     assert _quotes(segment(article)) == [
-        ('"The best games in the series."', None),
+        ('"The best shop in the town."', None),
         ('"Yes, it is open,"', "Jo Berg"),
     ]
 

@@ -75,7 +75,7 @@ def _opens(text: str, i: int) -> bool:
 
 
 def _glued_closer(text: str, i: int) -> bool:
-    """An opening-shaped mark stuck to the end of a word closes instead ("„Vivy“ wurde"):
+    """An opening-shaped mark stuck to the end of a word closes instead ("„Lumo“ kam"):
     the low-high style of some languages, or a misprint; it never opens a quotation."""
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
@@ -113,7 +113,7 @@ def is_speech(text: str, run: QuoteRun, prev_end: int, next_start: int, continue
 
 def _set_off(before: str) -> bool:
     """Whether the narration hands over to the quote with a comma or dash ('voters, "Look'),
-    as speech is; a term ending a sentence ('pay for "Medicare for all."') is not set off."""
+    as speech is; a term ending a sentence ('pay for "Homes for all."') is not set off."""
     return before.rstrip()[-1:] in INTRODUCING
 
 

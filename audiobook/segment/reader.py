@@ -157,7 +157,7 @@ class Reader:
 
 def _only_quotation(text: str, runs: list[QuoteRun]) -> bool:
     """Whether the block is quotation apart from attribution clauses ('," he assures
-    himself.'): a sentence of narration of its own after a quote ('… ." Read our review.')
+    himself.'): a sentence of narration of its own after a quote ('… ." See our guide.')
     is the writer speaking, so nobody earlier is carried over to the quote."""
     cursor = 0
     for index, run in enumerate(runs):

@@ -24,7 +24,7 @@ VERBS_BEFORE_SUBJECT = (
     "warned recalled stated concluded insisted replied"
 ).split()
 VERB = r"(?:" + "|".join(SPEECH_VERBS) + r")"
-# Participles of saying: a quote right after one is speech ('begins yelling "Mercy!"'), but
+# Participles of saying: a quote right after one is speech ('begins yelling "Stop!"'), but
 # their subject is too often a thing ('a statement saying') to name the speaker from.
 SPEECH_PARTICIPLES = (
     "saying telling asking adding writing shouting yelling screaming insisting replying "
