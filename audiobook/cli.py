@@ -111,7 +111,7 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet):
         if not quiet:
             took = time.monotonic() - started
             click.echo(f"{edition.mp3}  ({_clock(edition.seconds)}, "
-                       f"{len(edition.book.chapters)} chapters, built in {took:.1f} s)")
+                       f"{len(edition.edition.chapters)} chapters, built in {took:.1f} s)")
     if failed:
         _fail(f"{len(failed)} of {len(inputs)} inputs failed; the others were built",
               failed[0].exit_code)
@@ -230,7 +230,7 @@ def chapters(mp3):
     Example:
       audiobook chapters output/my-article/my-article.mp3
     """
-    from .chapters import read_chapters
+    from .id3 import read_chapters
 
     for ch in read_chapters(mp3):
         click.echo(f"{ch.number:>3}  {_clock(ch.start_ms / 1000)}  {ch.title}")

@@ -1,8 +1,8 @@
 """The frozen values that flow one way through the pipeline.
 
 text → ``Article`` (ingest, segment) → ``Script`` (speech) → ``RenderedBook`` (render)
-→ files (writers). Nothing here does I/O; every stage is a function from one of these
-values to the next, so each can be tested alone and exactly.
+→ ``Edition`` (edition.py) → files (writers). Nothing here does I/O; every stage is a
+function from one of these values to the next, so each can be tested alone and exactly.
 """
 
 from __future__ import annotations
@@ -12,14 +12,25 @@ from enum import Enum
 
 
 class Role(str, Enum):
-    """The closed set of block roles a cleaned article can hold."""
+    """What a block or a spoken entry is.
+
+    A cleaned article's blocks take the first six; the last three exist only in a Script
+    and an Edition, for the lines the edition speaks around the article's own text.
+    """
 
     PARAGRAPH = "paragraph"
-    HEADING = "heading"
+    HEADING = "heading"  # a heading inside a section (h3 and below)
     QUOTE = "quote"
     CAPTION = "caption"
     PULL_QUOTE = "pull_quote"
     LIST_ITEM = "list_item"
+    TITLE = "title"  # the article's title, spoken first
+    METADATA = "metadata"  # the spoken line of source, byline and date after the title
+    SECTION_HEADING = "section_heading"  # a section's heading, which opens its chapter
+
+
+BLOCK_ROLES = (Role.PARAGRAPH, Role.HEADING, Role.QUOTE, Role.CAPTION, Role.PULL_QUOTE,
+               Role.LIST_ITEM)  # the roles a cleaned article's blocks take
 
 
 class SpanKind(str, Enum):
@@ -196,3 +207,163 @@ class RenderedBook:
 def samples_to_ms(samples: int, sample_rate: int) -> int:
     """Milliseconds for a sample count, rounded to nearest; used only by writers."""
     return (samples * 1000 + sample_rate // 2) // sample_rate
+
+
+@dataclass(frozen=True)
+class SampleSpan:
+    """A stretch of audio in samples: ``start`` inclusive, ``end`` exclusive."""
+
+    start: int
+    end: int
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    def shifted(self, offset: int) -> SampleSpan:
+        """The same stretch counted from ``offset`` samples later (a file inside the book)."""
+        return SampleSpan(self.start - offset, self.end - offset)
+
+
+@dataclass(frozen=True)
+class Heard:
+    """Where an entry is heard.
+
+    ``audio`` is the stretch the entry owns: a chapter's entries tile it, from the
+    chapter's first sample to its last, each running to where the next one's speech
+    begins, so every sample belongs to exactly one entry (the pause after a sentence is
+    its own). ``speech`` lies inside it, from the first to the last sample of speech.
+    """
+
+    audio: SampleSpan
+    speech: SampleSpan
+
+    def shifted(self, offset: int) -> Heard:
+        return Heard(self.audio.shifted(offset), self.speech.shifted(offset))
+
+
+@dataclass(frozen=True)
+class EntrySpan:
+    """A run of an entry as written, and as spoken when it is spoken.
+
+    Mirrors the article's ``Span`` (blank runs included, so text is never lost); a
+    spoken run also carries what was said, in which voice, and where its speech lies
+    in the book and in its chapter file.
+    """
+
+    text: str
+    kind: SpanKind = SpanKind.NARRATION
+    speaker: str | None = None
+    language: str = "en"
+    spoken: str | None = None
+    voice: Voice | None = None
+    book: SampleSpan | None = None
+    file: SampleSpan | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A sentence of the edition, or a title, metadata line or heading it speaks.
+
+    ``display`` is the text as written, ``spoken`` everything the engine was given for it
+    (cues included). ``book`` and ``file`` are None for an entry that is shown but never
+    spoken (a pull-quote that repeats the body, a caption with ``read: false``).
+    """
+
+    id: str
+    role: Role
+    display: str
+    spoken: str
+    language: str
+    spans: tuple[EntrySpan, ...]
+    book: Heard | None = None
+    file: Heard | None = None
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """Who speaks in this entry's quoted runs, in order, each once."""
+        return tuple(dict.fromkeys(s.speaker for s in self.spans if s.speaker))
+
+
+@dataclass(frozen=True)
+class EditionBlock:
+    """A paragraph-level group of entries, as the article arranged them."""
+
+    id: str
+    role: Role
+    entries: tuple[Entry, ...]
+    attribution: str | None = None
+    repeats_body: bool = False
+
+
+@dataclass(frozen=True)
+class EditionChapter:
+    """One chapter: its own audio file, where it lies in the book, and what it says.
+
+    ``audio_path`` is a complete untagged MP3 of exactly ``book.length`` samples (the
+    render's, owned by the build); ``file`` is the same stretch counted in that file.
+    """
+
+    id: str
+    title: str
+    audio_path: str
+    book: SampleSpan
+    file: SampleSpan
+    blocks: tuple[EditionBlock, ...]
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(entry for block in self.blocks for entry in block.entries)
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """What is known about an article or an edition, for tags, headers and catalogues."""
+
+    title: str
+    byline: str | None = None
+    date: str | None = None
+    source: str | None = None
+    language: str = "en"
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    """One article of an edition (a single-article build has one)."""
+
+    id: str
+    info: ArticleInfo
+    book: SampleSpan
+    chapters: tuple[EditionChapter, ...]
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Everything every writer reads: parts → chapters → entries, each with exact spans.
+
+    Built once and purely (``audiobook.edition``); writers take ``write(edition,
+    directory)`` and nothing else. Times are samples at ``sample_rate`` from the first
+    sample of the whole book; writers alone turn them into milliseconds.
+    """
+
+    info: ArticleInfo
+    narrators: tuple[Voice, ...]
+    sample_rate: int
+    parts: tuple[Part, ...]
+
+    @property
+    def chapters(self) -> tuple[EditionChapter, ...]:
+        return tuple(chapter for part in self.parts for chapter in part.chapters)
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(entry for chapter in self.chapters for entry in chapter.entries)
+
+    @property
+    def samples(self) -> int:
+        return self.parts[-1].book.end if self.parts else 0
+
+    @property
+    def seconds(self) -> float:
+        return self.samples / self.sample_rate

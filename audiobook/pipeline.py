@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
-import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +12,7 @@ from .config import Config, VoiceSpec, load_config, resolve_voice
 from .engines import get_engine
 from .errors import OutputError
 from .ingest import Ingested, read_input
-from .model import Article, RenderedBook, Script, Voice
+from .model import Article, Edition, Script, Voice
 from .render import render
 from .render.cache import ClipCache, default_cache_root
 from .segment import segment
@@ -23,9 +20,6 @@ from .speech.lexicon import spoken_text
 from .speech.script import build_script
 
 Progress = Callable[[float, float], None]
-
-WORK_PREFIX = ".audiobook-work-"  # hidden scratch directories of builds inside the output directory
-STALE_WORK_S = 3600  # scratch this old is a killed build's: no live build runs for an hour
 
 
 @dataclass(frozen=True)
@@ -37,17 +31,17 @@ class Cleaned:
 
 
 @dataclass(frozen=True)
-class Edition:
-    """What a build wrote: the edition directory and its rendered timeline."""
+class Built:
+    """What a build wrote: the edition directory, its MP3, and the values it came from."""
 
     path: Path
     mp3: Path
+    edition: Edition
     script: Script
-    book: RenderedBook
 
     @property
     def seconds(self) -> float:
-        return self.book.frames / self.book.sample_rate
+        return self.edition.seconds
 
 
 def clean(source: str | Path, *, stdin=None) -> Cleaned:
@@ -85,9 +79,11 @@ def build(
     cache_root: Path | None = None,
     progress: Progress | None = None,
     stdin=None,
-) -> Edition:
+) -> Built:
     """Turn one article into an edition directory inside ``out_dir``."""
+    from .edition import build_edition
     from .fsutil import safe_slug, unique_edition_dir
+    from .staging import Staging
     from .writers import write_edition
 
     config = config or load_config(None)
@@ -96,13 +92,15 @@ def build(
     out = Path(out_dir)
     ensure_output_dir(out)
     clip_cache = ClipCache(cache_root or default_cache_root()) if cache else None
-    with _work_dir(out) as work:
-        book = render(script, workdir=Path(work), cache=clip_cache, jobs=jobs, progress=progress)
-        source_id = _source_id(source, cleaned)
-        edition_dir = unique_edition_dir(out, safe_slug(cleaned.article.title), source_id)
-        path = write_edition(cleaned.article, script, book, out, slug=edition_dir.name,
-                             source_id=source_id)
-    return Edition(path, path / f"{path.name}.mp3", script, book)
+    source_id = _source_id(source, cleaned)
+    slug = safe_slug(cleaned.article.title)
+    with Staging(out) as staging:
+        book = render(script, workdir=staging.scratch, cache=clip_cache, jobs=jobs,
+                      progress=progress)
+        edition = build_edition(script, book)
+        path = staging.publish(lambda into: unique_edition_dir(into, slug, source_id),
+                               lambda folder: write_edition(edition, folder), source_id)
+    return Built(path, path / f"{path.name}.mp3", edition, script)
 
 
 def _source_id(source: str | Path, cleaned: Cleaned) -> str:
@@ -114,30 +112,6 @@ def _source_id(source: str | Path, cleaned: Cleaned) -> str:
     """
     stem = "-" if str(source) == "-" else Path(source).stem
     return hashlib.sha256(f"{stem}\0{cleaned.article.title}".encode()).hexdigest()[:16]
-
-
-def _work_dir(out: Path) -> tempfile.TemporaryDirectory:
-    """A hidden scratch directory inside ``out``, removed when the build ends.
-
-    A killed build cannot remove its own, so those older than ``STALE_WORK_S`` are removed
-    here first.
-    """
-    _remove_stale_work(out)
-    try:
-        return tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=out)
-    except OSError as exc:
-        raise OutputError(f"cannot write to output directory {out} ({exc.strerror}): "
-                          "check its permissions and free space, or use -o") from None
-
-
-def _remove_stale_work(out: Path) -> None:
-    cutoff = time.time() - STALE_WORK_S
-    for leftover in out.glob(f"{WORK_PREFIX}*"):
-        try:
-            if leftover.is_dir() and not leftover.is_symlink() and leftover.stat().st_mtime < cutoff:
-                shutil.rmtree(leftover, ignore_errors=True)
-        except OSError:
-            continue
 
 
 def ensure_output_dir(path: Path, option: str = "-o") -> None:

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .chapters import ChapterInfo, duration_ms, read_chapters_if_any
+from .id3 import ChapterInfo, duration_ms, read_chapters_if_any
 from .errors import PlayerError
 from .playback.announce import Announcer
 from .playback.ffplay import play_ffplay

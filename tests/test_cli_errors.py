@@ -313,8 +313,7 @@ def test_output_directory_that_denies_writing(runner, tmp_path, monkeypatch):
         return real_mkdir(path, *args, **kwargs)
 
     monkeypatch.setattr(os, "mkdir", denied)
-    assert_fails(build(runner, "article.txt"), "cannot write to output directory out (Permission "
-                 "denied): check its permissions and free space, or use -o", 6)
+    assert_fails(build(runner, "article.txt"), "out: permission denied; choose a writable --output-dir", 6)
     assert_nothing_written(tmp_path / "out")
 
 

@@ -223,21 +223,27 @@ def test_rebuild_after_a_kill_reuses_finished_units_and_replaces_corrupt_clips(t
     assert edition_problems(out / EXAMPLE_SLUG, titles) == []
 
 
-def test_scratch_of_killed_builds_is_removed_once_stale(tmp_path: Path, monkeypatch) -> None:
+def test_scratch_of_killed_builds_is_removed_at_once(tmp_path: Path, monkeypatch) -> None:
+    import fcntl
+
     from audiobook import pipeline
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     out = tmp_path / "out"
-    old, recent = out / f"{pipeline.WORK_PREFIX}old", out / f"{pipeline.WORK_PREFIX}recent"
-    for leftover in (old, recent):
-        (leftover / "units").mkdir(parents=True)
-        (leftover / "001-chp1.mp3").write_bytes(b"\xff\xfb")
-    long_ago = time.time() - pipeline.STALE_WORK_S - 60
-    os.utime(old, (long_ago, long_ago))
+    killed, running = out / ".building-killed", out / ".building-running"
+    for leftover in (killed, running):
+        (leftover / "render" / "units").mkdir(parents=True)
+        (leftover / "render" / "001-chp1.mp3").write_bytes(b"\xff\xfb")
+        leftover.with_name(leftover.name + ".lock").write_text("")
+    held = os.open(running.with_name(running.name + ".lock"), os.O_RDWR)
+    fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
     (tmp_path / "story.md").write_text(SHORT)
     (tmp_path / "fake.yaml").write_text(FAKE_VOICES)
-    pipeline.build(tmp_path / "story.md", out, config=load_config(tmp_path / "fake.yaml"), jobs=1)
-    assert sorted(p.name for p in out.iterdir()) == [f"{pipeline.WORK_PREFIX}recent", SLUG]
+    try:
+        pipeline.build(tmp_path / "story.md", out, config=load_config(tmp_path / "fake.yaml"), jobs=1)
+    finally:
+        os.close(held)
+    assert sorted(p.name for p in out.iterdir()) == [".building-running", ".building-running.lock", SLUG]
 
 
 # --- inputs untouched, editions replaced whole, same slug kept apart (fake engine, in process) ---

@@ -62,7 +62,7 @@ def test_edition_has_every_file(example):
     chapters = [n for n in names if n.startswith("chapters/")]
     assert set(names) - set(chapters) == {f"{slug}.mp3", f"{slug}.m3u8", "chapters.json",
                                           "transcript.html"}
-    assert len(chapters) == len(example.book.chapters) == 3
+    assert len(chapters) == len(example.edition.chapters) == 3
     assert chapters[0].startswith("chapters/01 ")
 
 
@@ -88,8 +88,8 @@ def test_chapter_starts_agree_with_chapter_file_lengths(example):
 def test_each_chapter_starts_in_the_pause_and_speech_follows(example):
     pcm = decode_pcm(example.mp3, 22050)
     assert len(pcm) / 2 / 22050 == pytest.approx(example.seconds, abs=TOLERANCE_S)
-    for chapter in example.book.chapters[1:]:
-        start = chapter.start / example.book.sample_rate
+    for chapter in example.edition.chapters[1:]:
+        start = chapter.book.start / example.edition.sample_rate
         assert rms(pcm, start - 0.3, start) < SILENCE_RMS
         assert rms(pcm, start, start + 1.0) > SPEECH_RMS
 

@@ -11,10 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
-from writers_support import make_article, make_book, make_script
+from writers_support import edition_of, make_article, make_book
 
 from audiobook import player as player_module
-from audiobook.chapters import read_chapters
+from audiobook.id3 import read_chapters
 from audiobook.errors import PlayerError
 from audiobook.player import NO_PLAYER, find_player, play
 from audiobook.playback.keys import TerminalKeys, action, split_keys
@@ -31,7 +31,7 @@ def edition(tmp_path_factory) -> Path:
     article = make_article(TITLES)
     edition_dir = directory / "edition"
     edition_dir.mkdir()
-    return mp3.write(article, make_script(article, TITLES), book, edition_dir)
+    return mp3.write(edition_of(article, TITLES, book), edition_dir)
 
 
 def lines(out: io.StringIO) -> list[str]:
@@ -84,7 +84,7 @@ def test_player_args_from_environment(edition: Path, monkeypatch):
 def test_mpv_plays_a_chapter_file_without_chapters(tmp_path: Path):
     book = make_book(tmp_path, ["Only"], [0.5])
     article = make_article(["Only"])
-    (chapter_file,) = chapter_files.write(article, make_script(article, ["Only"]), book, tmp_path)
+    (chapter_file,) = chapter_files.write(edition_of(article, ["Only"], book), tmp_path)
     out = io.StringIO()
     play(chapter_file, keys=["n", "p", "q"], out=out, player_args=NULL_AUDIO)
     assert lines(out) == ["This file has no chapters.", "This file has no chapters."]
@@ -157,7 +157,7 @@ def test_ffplay_speed_uses_atempo_and_pause_resumes(edition: Path, fake_ffplay: 
 def test_ffplay_chapter_keys_in_a_file_without_chapters(fake_ffplay: Path, tmp_path: Path):
     book = make_book(tmp_path, ["Only"], [0.5])
     article = make_article(["Only"])
-    (chapter_file,) = chapter_files.write(article, make_script(article, ["Only"]), book, tmp_path)
+    (chapter_file,) = chapter_files.write(edition_of(article, ["Only"], book), tmp_path)
     out = io.StringIO()
     play(chapter_file, keys=paced([("n", 1), ("q", 1)], tmp_path / "ffplay.log"), out=out, player=str(fake_ffplay))
     assert lines(out) == ["This file has no chapters."]

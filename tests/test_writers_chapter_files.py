@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mutagen.id3 import ID3
-from writers_support import decoded_samples, make_article, make_book, make_script
+from writers_support import decoded_samples, edition_of, make_article, make_book
 
 from audiobook.writers import chapter_files
 
@@ -17,7 +17,7 @@ def test_files_are_numbered_safe_and_tagged(tmp_path: Path):
     article = make_article(TITLES, language="fr")
     edition_dir = tmp_path / "e"
     edition_dir.mkdir()
-    paths = chapter_files.write(article, make_script(article, TITLES), book, edition_dir)
+    paths = chapter_files.write(edition_of(article, TITLES, book), edition_dir)
     assert [p.name for p in paths] == ["01 Opening.mp3", "02 What went wrong.mp3", "03 CON-Untitled.mp3"]
     assert sorted(p.name for p in (edition_dir / "chapters").iterdir()) == [p.name for p in paths]
     for n, (path, chapter) in enumerate(zip(paths, book.chapters), start=1):

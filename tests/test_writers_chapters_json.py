@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from writers_support import RATE, make_article, make_script
+from writers_support import RATE, edition_of, make_article
 
 from audiobook.model import RenderedBook, RenderedChapter
 from audiobook.writers import chapters_json
@@ -19,7 +19,7 @@ def test_document_is_exact(tmp_path: Path):
     article = make_article(["Intro", "Économie"], url="https://example.org/a")
     edition_dir = tmp_path / "a-test-article"
     edition_dir.mkdir()
-    path = chapters_json.write(article, make_script(article, ["Intro", "Économie"]), book, edition_dir)
+    path = chapters_json.write(edition_of(article, ["Intro", "Économie"], book), edition_dir)
     assert path == edition_dir / "chapters.json"
     text = path.read_text(encoding="utf-8")
     assert "Économie" in text  # kept readable, not \u escaped

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from writers_support import RATE, ffprobe, make_article, make_book, make_script
+from writers_support import RATE, edition_of, ffprobe, make_article, make_book
 
 from audiobook.model import RenderedBook, RenderedChapter
 from audiobook.writers import chapter_files, m3u8
@@ -12,11 +12,12 @@ from audiobook.writers import chapter_files, m3u8
 
 def test_playlist_text_is_exact():
     book = RenderedBook(RATE, (
-        RenderedChapter("a", "First", 0, 22050, "x"),
-        RenderedChapter("b", "Line\nbreak  title", 22050, 22050 + 33075, "y"),
+        RenderedChapter("s1", "First", 0, 22050, "x"),
+        RenderedChapter("s2", "Line\nbreak  title", 22050, 22050 + 33075, "y"),
     ))
-    article = make_article(["First", "Line break title"], title="Café\r\nnews")
-    assert m3u8.playlist_text(article, book) == (
+    titles = ["First", "Line\nbreak  title"]
+    article = make_article(titles, title="Café\r\nnews")
+    assert m3u8.playlist_text(edition_of(article, titles, book)) == (
         "#EXTM3U\n"
         "#PLAYLIST:Café news\n"
         "#EXTINF:1.000,First\n"
@@ -32,9 +33,9 @@ def test_playlist_durations_match_the_chapter_files(tmp_path: Path):
     article = make_article(titles)
     edition_dir = tmp_path / "my-edition"
     edition_dir.mkdir()
-    script = make_script(article, titles)
-    chapter_files.write(article, script, book, edition_dir)
-    path = m3u8.write(article, script, book, edition_dir)
+    edition = edition_of(article, titles, book)
+    chapter_files.write(edition, edition_dir)
+    path = m3u8.write(edition, edition_dir)
     assert path.name == "my-edition.m3u8"
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "#EXTM3U"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from mutagen.id3 import ID3
-from writers_support import RATE, decoded_samples, ffprobe, make_article, make_book, make_script
+from writers_support import RATE, decoded_samples, edition_of, ffprobe, make_article, make_book
 
 from audiobook.errors import EncodeError
 from audiobook.model import RenderedBook, RenderedChapter
@@ -23,7 +23,7 @@ def edition(tmp_path: Path):
     article = make_article(TITLES, language="en-GB")
     edition_dir = tmp_path / "a-test-article"
     edition_dir.mkdir()
-    path = mp3.write(article, make_script(article, TITLES), book, edition_dir)
+    path = mp3.write(edition_of(article, TITLES, book), edition_dir)
     return path, book
 
 
@@ -90,7 +90,7 @@ def test_artist_falls_back_to_source(tmp_path):
     article = make_article(["One"], byline=None)
     edition_dir = tmp_path / "e"
     edition_dir.mkdir()
-    path = mp3.write(article, make_script(article, ["One"]), book, edition_dir)
+    path = mp3.write(edition_of(article, ["One"], book), edition_dir)
     assert ID3(path)["TPE1"].text == ["The Daily Test"]
 
 
@@ -100,7 +100,7 @@ def test_eleven_chapters_stay_in_time_order(tmp_path):
     article = make_article(titles)
     edition_dir = tmp_path / "e"
     edition_dir.mkdir()
-    path = mp3.write(article, make_script(article, titles), book, edition_dir)
+    path = mp3.write(edition_of(article, titles, book), edition_dir)
     assert [c["tags"]["title"] for c in ffprobe(path)["chapters"]] == titles
     assert ID3(path)["CTOC:toc"].child_element_ids == [f"chp{n}" for n in range(1, 12)]
 
@@ -113,5 +113,5 @@ def test_non_mp3_chapter_audio_is_refused(tmp_path):
     edition_dir = tmp_path / "e"
     edition_dir.mkdir()
     with pytest.raises(EncodeError, match="bogus.mp3: chapter audio does not start with an MPEG frame"):
-        mp3.write(article, make_script(article, ["One"]), book, edition_dir)
+        mp3.write(edition_of(article, ["One"], book), edition_dir)
     assert list(edition_dir.iterdir()) == []

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
 from writers_support import RATE
 
+from audiobook.edition import build_edition
 from audiobook.model import (
     Article, Block, RenderedBook, RenderedChapter, Role, Script, ScriptChapter, Section, Sentence,
-    Span, SpanKind, Utterance, Voice,
+    Span, SpanKind, TimelineEntry, Utterance, Voice,
 )
 from audiobook.writers import transcript
 
@@ -80,19 +82,20 @@ def article() -> Article:
 def script(art: Article) -> Script:
     voice = Voice("fake", "v")
     utterance = Utterance("u1", "p2.1", voice, "Costs 5 km & £3.", "Costs five kilometres and three pounds.", 0)
-    return Script(art, (ScriptChapter("s1", "Introduction", (utterance,)), ScriptChapter("s2", "Heading", ())))
+    return Script(art, (ScriptChapter("s1", "Introduction", (utterance,)),
+                        ScriptChapter("s2", f"Heading {HOSTILE}", ())))
 
 
 def book() -> RenderedBook:
     return RenderedBook(RATE, (
-        RenderedChapter("s1", "Introduction", 0, RATE * 65, "x"),
-        RenderedChapter("s2", "Heading", RATE * 65, RATE * 70, "y"),
+        RenderedChapter("s1", "Introduction", 0, RATE * 65, "x", (TimelineEntry("u1", 1105, 9000),)),
+        RenderedChapter("s2", f"Heading {HOSTILE}", RATE * 65, RATE * 70, "y"),
     ))
 
 
 def render() -> str:
     art = article()
-    return transcript.transcript_html(art, script(art), book())
+    return transcript.transcript_html(build_edition(script(art), book()))
 
 
 def test_hostile_text_is_escaped_everywhere():
@@ -147,9 +150,10 @@ def test_contents_list_chapter_start_times():
 def test_opening_section_titled_like_the_article_gets_no_second_heading():
     art = article()
     art = Article(title="Same", sections=art.sections)
-    plain = Script(art, (ScriptChapter("s1", "Same", ()), ScriptChapter("s2", "Heading", ())))
+    plain = Script(art, (ScriptChapter("s1", "Same", ()), ScriptChapter("s2", f"Heading {HOSTILE}", ())))
+    empty = RenderedBook(RATE, tuple(replace(c, entries=()) for c in book().chapters))
     parsed = Collector()
-    parsed.feed(transcript.transcript_html(art, plain, book()))
+    parsed.feed(transcript.transcript_html(build_edition(plain, empty)))
     assert parsed.text["h1"] == ["Same"]
     assert parsed.text["h2"] == ["Chapters", f"Heading {HOSTILE}"]
     assert ("section", {"id": "section-1"}) in parsed.tags
@@ -157,6 +161,6 @@ def test_opening_section_titled_like_the_article_gets_no_second_heading():
 
 def test_write_puts_the_file_in_the_edition(tmp_path: Path):
     art = article()
-    path = transcript.write(art, script(art), book(), tmp_path)
+    path = transcript.write(build_edition(script(art), book()), tmp_path)
     assert path == tmp_path / "transcript.html"
     assert path.read_text(encoding="utf-8") == render()

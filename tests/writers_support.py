@@ -10,9 +10,11 @@ from pathlib import Path
 
 import lameenc
 
+from audiobook.edition import build_edition
 from audiobook.model import (
     Article,
     Block,
+    Edition,
     RenderedBook,
     RenderedChapter,
     Role,
@@ -86,6 +88,11 @@ def make_article(titles: list[str], **kw) -> Article:
 
 def make_script(article: Article, titles: list[str]) -> Script:
     return Script(article, tuple(ScriptChapter(f"s{n}", t, ()) for n, t in enumerate(titles, start=1)))
+
+
+def edition_of(article: Article, titles: list[str], book: RenderedBook) -> Edition:
+    """The Edition writers read, for an article whose chapters speak nothing (timing only)."""
+    return build_edition(make_script(article, titles), book)
 
 
 def ffprobe(path: Path) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TextIO
 
-from ..chapters import ChapterInfo
+from ..id3 import ChapterInfo
 
 
 LAST_CHAPTER = "This is the last chapter."  # said for "next" in the last chapter; playback goes on

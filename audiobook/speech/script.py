@@ -111,15 +111,15 @@ def _section_lines(
 ) -> Iterator[_Line]:
     if first:
         title = _cued(article.title, "title", config)
-        yield _Line(f"{section.id}.title", Role.HEADING, voices.role("title"), article.title,
+        yield _Line(f"{section.id}.title", Role.TITLE, voices.role("title"), article.title,
                     _speak(title, config, article.language), None, "title")
         meta = _metadata_line(article)
         if meta:
-            yield _Line(f"{section.id}.meta", Role.PARAGRAPH, voices.role("narrator"), meta,
+            yield _Line(f"{section.id}.meta", Role.METADATA, voices.role("narrator"), meta,
                         _speak(meta, config, article.language), None, "block")
     if section.heading:
         heading = _cued(section.heading, "heading", config)
-        yield _Line(f"{section.id}.heading", Role.HEADING, voices.role("heading"),
+        yield _Line(f"{section.id}.heading", Role.SECTION_HEADING, voices.role("heading"),
                     section.heading, _speak(heading, config, article.language), None, "block")
     for block in section.blocks:
         yield from _block_lines(block, config, voices, article.language)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import Any
 
-from ..model import Article, Block, Section, Sentence, Span
+from ..model import Article, ArticleInfo, Block, Section, Sentence, Span
 
 METADATA_FIELDS = ("title", "byline", "date", "source", "language", "url")  # one order, every JSON
 
@@ -35,9 +35,9 @@ def model_fields(value: object, names: Iterable[str]) -> dict[str, Any]:
     return out
 
 
-def article_metadata(article: Article) -> dict[str, Any]:
-    """The article's title, byline, date, source, language and url, in that order."""
-    return model_fields(article, METADATA_FIELDS)
+def article_metadata(info: Article | ArticleInfo) -> dict[str, Any]:
+    """The title, byline, date, source, language and url, in that order."""
+    return model_fields(info, METADATA_FIELDS)
 
 
 def article_to_dict(article: Article, spoken: Mapping[str, str] | None = None) -> dict[str, Any]:

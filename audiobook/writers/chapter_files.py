@@ -12,8 +12,8 @@ from pathlib import Path
 from mutagen.id3 import TALB, TIT2, TRCK
 
 from ..fsutil import MAX_NAME_BYTES, atomic_file, output_error, safe_filename
-from ..model import Article, RenderedBook, Script
-from .tags import article_frames, render_tag, text_frame
+from ..id3 import info_frames, render_tag, text_frame
+from ..model import Edition
 
 CHAPTER_DIR = "chapters"  # sub-directory of the edition holding one file per chapter
 EXTENSION = ".mp3"
@@ -26,37 +26,37 @@ def chapter_file_name(number: int, total: int, title: str) -> str:
     return f"{prefix}{safe_filename(title, max_bytes=budget)}{EXTENSION}"
 
 
-def chapter_relpaths(book: RenderedBook) -> list[str]:
+def chapter_relpaths(edition: Edition) -> list[str]:
     """Each chapter file's path relative to the edition directory, with "/" separators."""
-    total = len(book.chapters)
+    chapters = edition.chapters
     return [
-        f"{CHAPTER_DIR}/{chapter_file_name(n, total, chapter.title)}"
-        for n, chapter in enumerate(book.chapters, start=1)
+        f"{CHAPTER_DIR}/{chapter_file_name(n, len(chapters), chapter.title)}"
+        for n, chapter in enumerate(chapters, start=1)
     ]
 
 
-def write(article: Article, script: Script, book: RenderedBook, edition_dir: Path) -> list[Path]:
-    """Write one tagged MP3 per chapter under ``edition_dir/chapters`` and return their paths."""
-    directory = edition_dir / CHAPTER_DIR
+def write(edition: Edition, directory: Path) -> list[Path]:
+    """Write one tagged MP3 per chapter under ``directory/chapters`` and return their paths."""
+    folder = directory / CHAPTER_DIR
     try:
-        os.makedirs(directory, exist_ok=True)
+        os.makedirs(folder, exist_ok=True)
     except OSError as exc:
-        raise output_error(directory, exc) from exc
-    total = len(book.chapters)
-    shared = article_frames(article)
+        raise output_error(folder, exc) from exc
+    chapters = edition.chapters
+    shared = info_frames(edition.info)
     paths = []
-    for number, (chapter, relpath) in enumerate(zip(book.chapters, chapter_relpaths(book)), start=1):
+    for number, (chapter, relpath) in enumerate(zip(chapters, chapter_relpaths(edition)), start=1):
         tag = render_tag(
             [
                 text_frame(TIT2, chapter.title),
-                text_frame(TALB, article.title),
-                text_frame(TRCK, f"{number}/{total}"),
+                text_frame(TALB, edition.info.title),
+                text_frame(TRCK, f"{number}/{len(chapters)}"),
                 *shared,
             ]
         )
-        path = edition_dir / relpath
+        path = directory / relpath
         with atomic_file(path) as out:
             out.write(tag)
-            out.copy_from(chapter.mp3_path)
+            out.copy_from(chapter.audio_path)
         paths.append(path)
     return paths

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..fsutil import atomic_write_text
-from ..model import Article, RenderedBook, Script
+from ..model import Edition
 from .chapter_files import chapter_relpaths
 
 SECONDS_DECIMALS = 3  # millisecond precision; players that want integers round it themselves
@@ -17,17 +17,17 @@ def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def playlist_text(article: Article, book: RenderedBook) -> str:
-    lines = ["#EXTM3U", f"#PLAYLIST:{_one_line(article.title)}"]
-    for chapter, relpath in zip(book.chapters, chapter_relpaths(book)):
-        seconds = (chapter.end - chapter.start) / book.sample_rate
+def playlist_text(edition: Edition) -> str:
+    lines = ["#EXTM3U", f"#PLAYLIST:{_one_line(edition.info.title)}"]
+    for chapter, relpath in zip(edition.chapters, chapter_relpaths(edition)):
+        seconds = chapter.book.length / edition.sample_rate
         lines.append(f"#EXTINF:{seconds:.{SECONDS_DECIMALS}f},{_one_line(chapter.title)}")
         lines.append(relpath)
     return "\n".join(lines) + "\n"
 
 
-def write(article: Article, script: Script, book: RenderedBook, edition_dir: Path) -> Path:
+def write(edition: Edition, directory: Path) -> Path:
     """Write ``<slug>.m3u8`` listing ``chapters/NN <title>.mp3`` by relative path."""
-    path = edition_dir / f"{edition_dir.name}.m3u8"
-    atomic_write_text(path, playlist_text(article, book))
+    path = directory / f"{directory.name}.m3u8"
+    atomic_write_text(path, playlist_text(edition))
     return path

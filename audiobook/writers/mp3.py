@@ -8,20 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mutagen.id3 import CTOC, TALB, TIT2, CTOCFlags
+from mutagen.id3 import TALB, TIT2
 
 from ..errors import EncodeError
 from ..fsutil import atomic_file
-from ..model import Article, RenderedBook, Script, samples_to_ms
-from .tags import TEXT_ENCODING, article_frames, chapter_frame, render_tag, text_frame
+from ..id3 import chapter_element_id, chapter_frame, info_frames, render_tag, text_frame, toc_frame
+from ..model import Edition, samples_to_ms
 
-TOC_ID = "toc"  # element id of the single top-level table of contents
-CHAPTER_ID_PREFIX = "chp"  # chapter element ids are chp1, chp2, … in time order
 MPEG_SYNC = b"\xff"  # every MPEG audio frame begins with eleven set bits
-
-
-def chapter_element_id(number: int) -> str:
-    return f"{CHAPTER_ID_PREFIX}{number}"
 
 
 def edition_file_name(edition_dir: Path) -> str:
@@ -29,27 +23,21 @@ def edition_file_name(edition_dir: Path) -> str:
     return f"{edition_dir.name}.mp3"
 
 
-def edition_tag(article: Article, book: RenderedBook) -> bytes:
+def edition_tag(edition: Edition) -> bytes:
     """The edition's ID3v2.3 tag: title, artist, publication, date, language, CTOC and CHAPs."""
-    frames = [text_frame(TIT2, article.title), *article_frames(article)]
-    if article.source:
-        frames.append(text_frame(TALB, article.source))
-    child_ids = [chapter_element_id(n) for n in range(1, len(book.chapters) + 1)]
-    frames.append(
-        CTOC(
-            element_id=TOC_ID,
-            flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
-            child_element_ids=child_ids,
-            sub_frames=[TIT2(encoding=TEXT_ENCODING, text=[article.title])],
-        )
-    )
-    for element_id, chapter in zip(child_ids, book.chapters):
+    info = edition.info
+    frames = [text_frame(TIT2, info.title), *info_frames(info)]
+    if info.source:
+        frames.append(text_frame(TALB, info.source))
+    chapters = edition.chapters
+    frames.append(toc_frame(info.title, len(chapters)))
+    for number, chapter in enumerate(chapters, start=1):
         frames.append(
             chapter_frame(
-                element_id,
+                chapter_element_id(number),
                 chapter.title,
-                samples_to_ms(chapter.start, book.sample_rate),
-                samples_to_ms(chapter.end, book.sample_rate),
+                samples_to_ms(chapter.book.start, edition.sample_rate),
+                samples_to_ms(chapter.book.end, edition.sample_rate),
             )
         )
     return render_tag(frames)
@@ -66,13 +54,13 @@ def check_untagged_mp3(path: Path) -> None:
         raise EncodeError(f"{path}: chapter audio does not start with an MPEG frame; rebuild the edition")
 
 
-def write(article: Article, script: Script, book: RenderedBook, edition_dir: Path) -> Path:
-    """Write ``<slug>.mp3`` into ``edition_dir`` and return its path."""
-    for chapter in book.chapters:
-        check_untagged_mp3(Path(chapter.mp3_path))
-    path = edition_dir / edition_file_name(edition_dir)
+def write(edition: Edition, directory: Path) -> Path:
+    """Write ``<slug>.mp3`` into ``directory`` and return its path."""
+    for chapter in edition.chapters:
+        check_untagged_mp3(Path(chapter.audio_path))
+    path = directory / edition_file_name(directory)
     with atomic_file(path) as out:
-        out.write(edition_tag(article, book))
-        for chapter in book.chapters:
-            out.copy_from(chapter.mp3_path)
+        out.write(edition_tag(edition))
+        for chapter in edition.chapters:
+            out.copy_from(chapter.audio_path)
     return path

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from ..fsutil import atomic_write_text
-from ..model import Article, Block, RenderedBook, Role, Script, Section, SpanKind
+from ..model import ArticleInfo, Edition, EditionBlock, EditionChapter, Role, SpanKind
 
 FILE_NAME = "transcript.html"
 CAPTION_LABEL = "Caption:"  # spoken and shown before a caption so it is not read as body text
@@ -23,6 +23,7 @@ STYLE = (
     "figure{margin:1em 0;font-style:italic}"
     "blockquote{margin:1em 2em}"
 )  # readable line length and size; <q> adds no marks because the text keeps its own
+SPOKEN_ONLY = (Role.TITLE, Role.METADATA, Role.SECTION_HEADING)  # shown by header and <h2>
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
@@ -38,10 +39,10 @@ def _clock(samples: int, sample_rate: int) -> str:
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
-def _sentence_html(block: Block) -> str:
+def _sentence_html(block: EditionBlock) -> str:
     parts = []
-    for sentence in block.sentences:
-        for span in sentence.spans:
+    for entry in block.entries:
+        for span in entry.spans:
             if span.kind is SpanKind.QUOTE:
                 speaker = f' data-speaker="{esc(span.speaker)}" title="{esc(span.speaker)}"' if span.speaker else ""
                 parts.append(f"<q{speaker}>{esc(span.text)}</q>")
@@ -51,13 +52,13 @@ def _sentence_html(block: Block) -> str:
     return "".join(parts).strip()
 
 
-def _block_speaker(block: Block) -> str | None:
+def _block_speaker(block: EditionBlock) -> str | None:
     if block.attribution:
         return block.attribution
-    return next((s.speaker for sen in block.sentences for s in sen.spans if s.speaker), None)
+    return next((s for entry in block.entries for s in entry.speakers), None)
 
 
-def _block_html(block: Block) -> str:
+def _block_html(block: EditionBlock) -> str:
     body = _sentence_html(block)
     if block.role is Role.HEADING:
         return f"<h3>{body}</h3>"
@@ -74,12 +75,14 @@ def _block_html(block: Block) -> str:
     return f"<p>{body}</p>"
 
 
-def _section_html(section: Section, heading: str | None, anchor: str) -> list[str]:
+def _section_html(chapter: EditionChapter, heading: str | None, anchor: str) -> list[str]:
     lines = [f'<section id="{anchor}">']
     if heading:
         lines.append(f"<h2>{esc(heading)}</h2>")
     items: list[str] = []
-    for block in section.blocks:
+    for block in chapter.blocks:
+        if block.role in SPOKEN_ONLY:
+            continue
         if block.role is Role.LIST_ITEM:
             items.append(f"<li>{_sentence_html(block)}</li>")
             continue
@@ -93,64 +96,61 @@ def _section_html(section: Section, heading: str | None, anchor: str) -> list[st
     return lines
 
 
-def _header_html(article: Article) -> list[str]:
-    lines = ["<header>", f"<h1>{esc(article.title)}</h1>"]
-    if article.byline:
-        lines.append(f'<p class="byline">{esc(article.byline)}</p>')
-    if article.date:
-        lines.append(f'<p><time datetime="{esc(article.date)}">{esc(article.date)}</time></p>')
-    if article.source and article.url and article.url.lower().startswith(("https://", "http://")):
-        lines.append(f'<p>Source: <a href="{esc(article.url)}">{esc(article.source)}</a></p>')
-    elif article.source:
-        lines.append(f"<p>Source: {esc(article.source)}</p>")
+def _header_html(info: ArticleInfo) -> list[str]:
+    lines = ["<header>", f"<h1>{esc(info.title)}</h1>"]
+    if info.byline:
+        lines.append(f'<p class="byline">{esc(info.byline)}</p>')
+    if info.date:
+        lines.append(f'<p><time datetime="{esc(info.date)}">{esc(info.date)}</time></p>')
+    if info.source and info.url and info.url.lower().startswith(("https://", "http://")):
+        lines.append(f'<p>Source: <a href="{esc(info.url)}">{esc(info.source)}</a></p>')
+    elif info.source:
+        lines.append(f"<p>Source: {esc(info.source)}</p>")
     lines.append("</header>")
     return lines
 
 
-def _contents_html(book: RenderedBook, anchors: dict[str, str]) -> list[str]:
-    if not book.chapters:
+def _contents_html(edition: Edition, anchors: dict[str, str]) -> list[str]:
+    if not edition.chapters:
         return []
     lines = ['<nav aria-label="Chapters">', "<h2>Chapters</h2>", "<ol>"]
-    for chapter in book.chapters:
-        title = esc(chapter.title)
-        if chapter.id in anchors:
-            title = f'<a href="#{anchors[chapter.id]}">{title}</a>'
-        lines.append(f"<li>{title} (starts at {_clock(chapter.start, book.sample_rate)})</li>")
+    for chapter in edition.chapters:
+        title = f'<a href="#{anchors[chapter.id]}">{esc(chapter.title)}</a>'
+        lines.append(f"<li>{title} (starts at {_clock(chapter.book.start, edition.sample_rate)})</li>")
     lines.extend(["</ol>", "</nav>"])
     return lines
 
 
-def transcript_html(article: Article, script: Script, book: RenderedBook) -> str:
+def transcript_html(edition: Edition) -> str:
     """The whole transcript document as a string."""
-    language = article.language if _LANGUAGE_TAG.match(article.language or "") else "und"
-    chapter_titles = {chapter.id: chapter.title for chapter in script.chapters}
-    anchors = {section.id: f"section-{n}" for n, section in enumerate(article.sections, start=1)}
+    info = edition.info
+    language = info.language if _LANGUAGE_TAG.match(info.language or "") else "und"
+    anchors = {chapter.id: f"section-{n}" for n, chapter in enumerate(edition.chapters, start=1)}
     lines = [
         "<!DOCTYPE html>",
         f'<html lang="{esc(language)}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{esc(article.title)}</title>",
+        f"<title>{esc(info.title)}</title>",
         f"<style>{STYLE}</style>",
         "</head>",
         "<body>",
         "<main>",
         "<article>",
-        *_header_html(article),
-        *_contents_html(book, anchors),
+        *_header_html(info),
+        *_contents_html(edition, anchors),
     ]
-    for section in article.sections:
-        heading = section.heading or chapter_titles.get(section.id)
-        if heading == article.title:
-            heading = None  # the opening section under the <h1>: a second heading would repeat it
-        lines.extend(_section_html(section, heading, anchors[section.id]))
+    for part in edition.parts:
+        for chapter in part.chapters:
+            heading = None if chapter.title == part.info.title else chapter.title
+            lines.extend(_section_html(chapter, heading, anchors[chapter.id]))
     lines.extend(["</article>", "</main>", "</body>", "</html>"])
     return "\n".join(lines) + "\n"
 
 
-def write(article: Article, script: Script, book: RenderedBook, edition_dir: Path) -> Path:
+def write(edition: Edition, directory: Path) -> Path:
     """Write ``transcript.html`` and return its path."""
-    path = edition_dir / FILE_NAME
-    atomic_write_text(path, transcript_html(article, script, book))
+    path = directory / FILE_NAME
+    atomic_write_text(path, transcript_html(edition))
     return path

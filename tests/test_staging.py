@@ -1,4 +1,4 @@
-"""write_edition: the whole edition, swapped in as a unit, never a mix of old and new."""
+"""Staging: the whole edition, swapped in as a unit, never a mix of old and new."""
 
 from __future__ import annotations
 
@@ -8,19 +8,26 @@ import os
 from pathlib import Path
 
 import pytest
-from writers_support import ffprobe, make_article, make_book, make_script
+from writers_support import edition_of, ffprobe, make_article, make_book
 
 import audiobook.writers as writers
 from audiobook.errors import OutputError
 from audiobook.fsutil import unique_edition_dir
+from audiobook.staging import Staging, remove_dead_builds
 
 TITLES = ["Opening", "Opportunities missed"]
+
+
+def publish(edition, out: Path, slug: str = "a-test-article", source_id: str | None = "src-1") -> Path:
+    with Staging(out) as staging:
+        return staging.publish(lambda into: into / slug,
+                               lambda folder: writers.write_edition(edition, folder), source_id)
 
 
 def build(tmp_path: Path, out: Path, title: str = "A test article", source_id: str | None = "src-1") -> Path:
     book = make_book(tmp_path, TITLES, [0.3, 0.4])
     article = make_article(TITLES, title=title)
-    return writers.write_edition(article, make_script(article, TITLES), book, out, slug="a-test-article", source_id=source_id)
+    return publish(edition_of(article, TITLES, book), out, source_id=source_id)
 
 
 def listing(directory: Path) -> list[str]:
@@ -91,7 +98,7 @@ def test_failing_writer_keeps_the_previous_edition(tmp_path: Path, monkeypatch):
 
     class Broken:
         @staticmethod
-        def write(article, script, book, edition_dir):
+        def write(edition, edition_dir):
             raise OutputError(f"{edition_dir}: the disk is full; free some space or choose another --output-dir")
 
     monkeypatch.setattr(writers, "WRITERS", (*writers.WRITERS[:2], Broken))
@@ -136,41 +143,68 @@ def test_unwritable_output_dir_is_an_output_error(tmp_path: Path, monkeypatch):
     def denied(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkdtemp", denied)
+    monkeypatch.setattr(tempfile, "mkstemp", denied)
     with pytest.raises(OutputError, match=r"out: permission denied; choose a writable --output-dir"):
         build(tmp_path, tmp_path / "out")
 
 
-def test_only_staging_of_dead_builds_is_removed(tmp_path: Path):
+def test_staging_lives_in_the_output_directory_and_goes_with_the_build(tmp_path: Path):
+    out = tmp_path / "out"
+    with Staging(out) as staging:
+        assert staging.path.parent == out and staging.path.name.startswith(".building-")
+        assert staging.scratch.parent == staging.path
+        assert sorted(p.name for p in out.iterdir()) == [staging.path.name, staging.path.name + ".lock"]
+    assert list(out.iterdir()) == []
+
+
+def test_only_staging_of_dead_builds_is_removed_whatever_its_age(tmp_path: Path):
     import fcntl
 
     out = tmp_path / "out"
-    dead, live, unlocked_old, unlocked_new = (
-        out / f".building-a-test-article-{name}" for name in ("dead", "live", "old", "new")
-    )
-    for staging in (dead, live, unlocked_old, unlocked_new):
-        (staging / "a-test-article").mkdir(parents=True)
-    (dead / ".lock").write_text("")
-    (live / ".lock").write_text("")
-    held = os.open(live / ".lock", os.O_RDWR)
+    dead, live, lockless, fresh_dead = (out / f".building-{name}" for name in ("dead", "live", "nolock", "fresh"))
+    for staging in (dead, live, lockless, fresh_dead):
+        (staging / "render").mkdir(parents=True)
+        if staging is not lockless:
+            staging.with_name(staging.name + ".lock").write_text("")
+    orphan_lock = out / ".building-orphan.lock"
+    orphan_lock.write_text("")
+    held = os.open(live.with_name(live.name + ".lock"), os.O_RDWR)
     fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    os.utime(unlocked_old, (1_000_000, 1_000_000))
+    os.utime(dead, (1_000_000, 1_000_000))
     try:
         build(tmp_path, out)
-        assert sorted(p.name for p in out.iterdir()) == [
-            ".building-a-test-article-live", ".building-a-test-article-new", "a-test-article",
-        ]
+        assert sorted(p.name for p in out.iterdir()) == [".building-live", ".building-live.lock", "a-test-article"]
     finally:
         os.close(held)
-    assert writers.remove_dead_builds(out) == [live]
+    assert remove_dead_builds(out) == [live]
+    assert sorted(p.name for p in out.iterdir()) == ["a-test-article"]
+
+
+def test_a_build_waits_for_another_to_publish(tmp_path: Path):
+    import fcntl
+    import threading
+
+    out = tmp_path / "out"
+    out.mkdir()
+    held = os.open(out, os.O_RDONLY)
+    fcntl.flock(held, fcntl.LOCK_EX)
+    done = threading.Event()
+    thread = threading.Thread(target=lambda: (build(tmp_path, out), done.set()))
+    thread.start()
+    assert not done.wait(0.5)
+    assert not (out / "a-test-article").exists()
+    os.close(held)
+    assert done.wait(10)
+    thread.join()
+    assert (out / "a-test-article" / "chapters.json").is_file()
 
 
 KILLED_BUILDER = """
 import sys
 from pathlib import Path
 sys.path.insert(0, {tests!r})
-from writers_support import make_article, make_book, make_script
-import audiobook.writers as writers
+from writers_support import edition_of, make_article, make_book
+from test_staging import publish
 
 work, out = Path(sys.argv[1]), Path(sys.argv[2])
 titles = {titles!r}
@@ -178,7 +212,7 @@ book = make_book(work, titles, [0.3, 0.4])
 print("ready", flush=True)
 for n in range(10_000):
     article = make_article(titles, title=f"Build {{n}}")
-    writers.write_edition(article, make_script(article, titles), book, out, slug="a-test-article")
+    publish(edition_of(article, titles, book), out, source_id=None)
 """
 
 
@@ -213,7 +247,7 @@ def test_sigkill_at_any_moment_leaves_a_complete_edition_or_none(tmp_path: Path)
 @pytest.mark.parametrize("slug", ["", ".lock", ".previous", "../escape", "a/b"])
 def test_unusable_slugs_are_refused(tmp_path: Path, slug: str):
     book = make_book(tmp_path, TITLES, [0.2, 0.2])
-    article = make_article(TITLES)
-    with pytest.raises(OutputError, match="not a usable edition folder name; make it with fsutil.safe_slug"):
-        writers.write_edition(article, make_script(article, TITLES), book, tmp_path / "out", slug=slug)
-    assert not (tmp_path / "out").exists()
+    edition = edition_of(make_article(TITLES), TITLES, book)
+    with pytest.raises(OutputError, match="not a usable edition folder; make it with fsutil.safe_slug"):
+        publish(edition, tmp_path / "out", slug=slug)
+    assert list((tmp_path / "out").iterdir()) == []

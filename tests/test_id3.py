@@ -1,4 +1,4 @@
-"""read_chapters: back from the ID3 tag in listening order, with one-line PlayerErrors."""
+"""id3: tags written (language codes, split dates, URL frames, CHAPs in time order) and read back."""
 
 from __future__ import annotations
 
@@ -6,12 +6,44 @@ from pathlib import Path
 
 import pytest
 from mutagen.id3 import CTOC, ID3, TIT2, CTOCFlags
-from writers_support import encode_tone, make_article, make_book, make_script
+from writers_support import edition_of, encode_tone, make_article, make_book
 
-from audiobook.chapters import ChapterInfo, read_chapters
+from audiobook.id3 import (
+    ChapterInfo, chapter_frame, date_frames, info_frames, iso639_2, read_chapters, render_tag,
+)
 from audiobook.errors import PlayerError
+from audiobook.model import ArticleInfo
 from audiobook.writers import mp3
-from audiobook.writers.tags import chapter_frame
+
+
+def test_iso639_2():
+    assert [iso639_2(x) for x in ["en", "en-GB", "EN_us", "de", "fr-CA", "spa", "xx", ""]] == [
+        "eng", "eng", "eng", "ger", "fre", "spa", "und", "und",
+    ]
+
+
+def test_date_frames():
+    assert [(f.FrameID, f.text) for f in date_frames("2024-03-07")] == [("TYER", ["2024"]), ("TDAT", ["0703"])]
+    assert [(f.FrameID, f.text) for f in date_frames("2024-03")] == [("TYER", ["2024"])]
+    assert date_frames("March 2024") == [] and date_frames(None) == []
+
+
+def test_rendered_tag_is_v23_with_chapters_last_in_time_order(tmp_path):
+    frames = [
+        chapter_frame("chp2", "A much longer second chapter title", 500, 900),
+        chapter_frame("chp1", "One", 0, 500),
+        *info_frames(ArticleInfo("x", url="https://example.org/café?q=1")),
+    ]
+    data = render_tag(frames)
+    assert data[:5] == b"ID3\x03\x00"
+    assert data.index(b"CHAP\x00") > data.index(b"TLAN")
+    assert data.index(b"chp1\x00") < data.index(b"chp2\x00")
+    path = tmp_path / "t.id3"
+    path.write_bytes(data)
+    tags = ID3(path, translate=False)
+    assert tags["WOAS"].url == "https://example.org/caf%C3%A9?q=1"
+    assert tags["TCON"].text == ["Speech"]
+
 
 TITLES = ["A long first chapter title", "Two", "Third one"]
 
@@ -21,7 +53,7 @@ def test_reads_what_the_writer_wrote(tmp_path: Path):
     article = make_article(TITLES)
     edition_dir = tmp_path / "e"
     edition_dir.mkdir()
-    path = mp3.write(article, make_script(article, TITLES), book, edition_dir)
+    path = mp3.write(edition_of(article, TITLES, book), edition_dir)
     ms = [(c.start * 1000 + 11025) // 22050 for c in book.chapters] + [(book.frames * 1000 + 11025) // 22050]
     assert read_chapters(path) == [
         ChapterInfo(n, title, ms[n - 1], ms[n]) for n, title in enumerate(TITLES, start=1)

@@ -1,0 +1,239 @@
+"""ID3v2.3 tags with chapters: written for the edition's MP3s, and read back from any MP3.
+
+One module declares the layout both ways: a top-level, ordered CTOC ``toc`` whose children
+are CHAP frames ``chp1``, ``chp2`` … in time order, each with a TIT2 title. ID3v2.3 rather
+than 2.4 because more players, car stereos and screen-reader-friendly apps read it.
+Chapter frames are written in time order: ffmpeg, and so mpv and most players, list
+chapters in the order the frames appear in the file. Reading accepts any MP3: CTOC order
+when a top-level table of contents names every chapter, else time order.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from mutagen import MutagenError
+from mutagen.id3 import (
+    CHAP,
+    CTOC,
+    ID3,
+    TCON,
+    TDAT,
+    TIT2,
+    TLAN,
+    TPE1,
+    TPE2,
+    TYER,
+    WOAS,
+    CTOCFlags,
+    Encoding,
+    Frame,
+)
+from mutagen.mp3 import MP3, HeaderNotFoundError
+
+from .errors import PlayerError
+from .model import ArticleInfo
+
+ID3_VERSION = 3  # ID3v2.3: the version the widest range of players understands
+TEXT_ENCODING = Encoding.UTF16  # v2.3 has no UTF-8; UTF-16 with BOM carries every title
+GENRE = "Speech"  # ID3v1 genre 101: lets players and libraries file the edition as spoken word
+URL_SAFE = ":/?#[]@!$&'()*+,;=%~"  # URL frames are Latin-1: percent-encode everything else
+UNDETERMINED_LANGUAGE = "und"  # ISO 639-2 code for a language we cannot map
+TOC_ID = "toc"  # element id of the single top-level table of contents
+CHAPTER_ID_PREFIX = "chp"  # chapter element ids are chp1, chp2, … in time order
+
+# ISO 639-1 → ISO 639-2 (bibliographic) for the languages news sites are commonly written in.
+_ISO639_2 = {
+    "af": "afr", "ar": "ara", "bg": "bul", "bn": "ben", "ca": "cat", "cs": "cze", "cy": "wel",
+    "da": "dan", "de": "ger", "el": "gre", "en": "eng", "eo": "epo", "es": "spa", "et": "est",
+    "eu": "baq", "fa": "per", "fi": "fin", "fr": "fre", "ga": "gle", "gd": "gla", "gl": "glg",
+    "he": "heb", "hi": "hin", "hr": "hrv", "hu": "hun", "hy": "arm", "id": "ind", "is": "ice",
+    "it": "ita", "ja": "jpn", "ka": "geo", "ko": "kor", "la": "lat", "lt": "lit", "lv": "lav",
+    "mk": "mac", "ms": "may", "mt": "mlt", "nb": "nob", "nl": "dut", "nn": "nno", "no": "nor",
+    "pa": "pan", "pl": "pol", "pt": "por", "ro": "rum", "ru": "rus", "sk": "slo", "sl": "slv",
+    "sq": "alb", "sr": "srp", "sv": "swe", "sw": "swa", "ta": "tam", "te": "tel", "th": "tha",
+    "tr": "tur", "uk": "ukr", "ur": "urd", "vi": "vie", "zh": "chi",
+}
+
+
+def iso639_2(language: str) -> str:
+    """The three-letter ISO 639-2 code ID3 wants for a BCP 47 tag like "en" or "en-GB"."""
+    primary = language.strip().lower().replace("_", "-").split("-", 1)[0]
+    if len(primary) == 3 and primary.isalpha():
+        return primary
+    return _ISO639_2.get(primary, UNDETERMINED_LANGUAGE)
+
+
+def chapter_element_id(number: int) -> str:
+    return f"{CHAPTER_ID_PREFIX}{number}"
+
+
+def artist(info: ArticleInfo) -> str | None:
+    """Who the edition is by: the byline, else the publication."""
+    return info.byline or info.source
+
+
+def date_frames(date: str | None) -> list[Frame]:
+    """ID3v2.3 splits a date into TYER (YYYY) and TDAT (DDMM); partial dates keep what is known."""
+    if not date:
+        return []
+    parts = date.strip()[:10].split("-")
+    if not parts[0].isdigit() or len(parts[0]) != 4:
+        return []
+    frames: list[Frame] = [TYER(encoding=TEXT_ENCODING, text=[parts[0]])]
+    if len(parts) == 3 and all(len(p) == 2 and p.isdigit() for p in parts[1:]):
+        frames.append(TDAT(encoding=TEXT_ENCODING, text=[parts[2] + parts[1]]))
+    return frames
+
+
+def info_frames(info: ArticleInfo) -> list[Frame]:
+    """Frames every file of the edition shares: artist, publication, date, language, genre."""
+    frames: list[Frame] = []
+    by = artist(info)
+    if by:
+        frames.append(TPE1(encoding=TEXT_ENCODING, text=[by]))
+    if info.source:
+        frames.append(TPE2(encoding=TEXT_ENCODING, text=[info.source]))
+    frames.extend(date_frames(info.date))
+    frames.append(TLAN(encoding=TEXT_ENCODING, text=[iso639_2(info.language)]))
+    frames.append(TCON(encoding=TEXT_ENCODING, text=[GENRE]))
+    if info.url:
+        frames.append(WOAS(url=quote(info.url, safe=URL_SAFE)))
+    return frames
+
+
+def text_frame(kind: type[Frame], text: str) -> Frame:
+    """A text frame (TIT2, TALB, TRCK…) in the edition's encoding."""
+    return kind(encoding=TEXT_ENCODING, text=[text])
+
+
+class _TimeOrderedID3(ID3):
+    """ID3 whose CHAP frames are saved by start time, after all other frames.
+
+    mutagen sorts frames by size when saving (quodlibet/mutagen issue 506), which would
+    put a short chapter title before an earlier, longer one.
+    """
+
+    def _write(self, config):  # type: ignore[override]
+        chapters = sorted(self.getall("CHAP"), key=lambda f: (f.start_time, f.end_time))
+        self.delall("CHAP")
+        try:
+            head = super()._write(config)
+        finally:
+            for frame in chapters:
+                self.add(frame)
+        rendered = bytearray(head)
+        for frame in chapters:
+            single = ID3()
+            single.add(frame)
+            rendered += single._write(config)
+        return rendered
+
+
+def render_tag(frames: Iterable[Frame]) -> bytes:
+    """The complete ID3v2.3 tag (header included, no padding) holding ``frames``."""
+    tag = _TimeOrderedID3()
+    for frame in frames:
+        tag.add(frame)
+    buffer = io.BytesIO()
+    tag.save(buffer, v2_version=ID3_VERSION, v1=0, padding=lambda info: 0)
+    return buffer.getvalue()
+
+
+def chapter_frame(element_id: str, title: str, start_ms: int, end_ms: int) -> CHAP:
+    """One CHAP frame with a TIT2 sub-frame; byte offsets unused (0xFFFFFFFF)."""
+    return CHAP(
+        element_id=element_id,
+        start_time=start_ms,
+        end_time=end_ms,
+        start_offset=0xFFFFFFFF,
+        end_offset=0xFFFFFFFF,
+        sub_frames=[TIT2(encoding=TEXT_ENCODING, text=[title])],
+    )
+
+
+def toc_frame(title: str, chapters: int) -> CTOC:
+    """The top-level, ordered table of contents naming chapters ``chp1`` … ``chpN``."""
+    return CTOC(
+        element_id=TOC_ID,
+        flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
+        child_element_ids=[chapter_element_id(n) for n in range(1, chapters + 1)],
+        sub_frames=[TIT2(encoding=TEXT_ENCODING, text=[title])],
+    )
+
+
+@dataclass(frozen=True)
+class ChapterInfo:
+    """One chapter as stored in the file: 1-based number, title, start and end in ms."""
+
+    number: int
+    title: str
+    start_ms: int
+    end_ms: int
+
+
+def _title(frame: CHAP, number: int) -> str:
+    tit2 = frame.sub_frames.get("TIT2")
+    text = str(tit2.text[0]).strip() if tit2 is not None and tit2.text else ""
+    return text or f"Chapter {number}"
+
+
+def _top_level_order(toc_frames: list[CTOC]) -> list[str]:
+    for toc in toc_frames:
+        if toc.flags & CTOCFlags.TOP_LEVEL:
+            return list(toc.child_element_ids)
+    return []
+
+
+def _ordered(frames: list[CHAP], toc_frames: list[CTOC]) -> list[CHAP]:
+    """CTOC order when a top-level table of contents names every chapter, else time order."""
+    by_id = {frame.element_id: frame for frame in frames}
+    order = _top_level_order(toc_frames)
+    if order and set(order) == set(by_id) and len(order) == len(by_id):
+        return [by_id[element_id] for element_id in order]
+    return sorted(frames, key=lambda f: (f.start_time, f.end_time, f.element_id))
+
+
+def read_chapters(path: Path | str) -> list[ChapterInfo]:
+    """The chapters of an MP3's ID3 tag, in listening order.
+
+    Raises PlayerError (one line) when the file is missing, is not an MP3, or has no chapters.
+    """
+    chapters = read_chapters_if_any(path)
+    if not chapters:
+        raise PlayerError(f"{path}: has no chapters; build it with 'audiobook build' to add them")
+    return chapters
+
+
+def read_chapters_if_any(path: Path | str) -> list[ChapterInfo]:
+    """Like ``read_chapters`` but an MP3 without chapters (a chapter file) gives ``[]``."""
+    path = Path(path)
+    if not path.is_file():
+        raise PlayerError(f"{path}: no such file; give the path of an edition's .mp3")
+    try:
+        audio = MP3(path)
+    except HeaderNotFoundError as exc:
+        raise PlayerError(f"{path}: not an MP3 file; give the path of an edition's .mp3") from exc
+    except (MutagenError, OSError) as exc:
+        raise PlayerError(f"{path}: cannot be read as an MP3 ({exc}); rebuild the edition") from exc
+    tags = audio.tags
+    frames = tags.getall("CHAP") if tags is not None else []
+    if not frames:
+        return []
+    ordered = _ordered(frames, tags.getall("CTOC"))
+    return [
+        ChapterInfo(number, _title(frame, number), frame.start_time, frame.end_time)
+        for number, frame in enumerate(ordered, start=1)
+    ]
+
+
+def duration_ms(path: Path | str) -> int:
+    """The audio length of an MP3 in milliseconds, as mutagen estimates it."""
+    try:
+        return round(MP3(path).info.length * 1000)
+    except (MutagenError, OSError) as exc:
+        raise PlayerError(f"{path}: cannot be read as an MP3 ({exc}); rebuild the edition") from exc
