@@ -7,15 +7,16 @@ must never become a path that escapes the output directory or that Windows canno
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import AudiobookError, OutputError
 
 MAX_SLUG_CHARS = 80  # long enough to recognise a headline, short enough for a file listing
 MAX_NAME_BYTES = 255  # the per-name limit of ext4, NTFS, APFS and most other file systems
@@ -77,22 +78,34 @@ def output_error(path: Path | str, exc: OSError) -> OutputError:
 
 
 class _FdWriter:
-    """Writes straight to a file descriptor with ``os.write``, resuming short writes."""
+    """Writes straight to a file descriptor with ``os.write``, resuming short writes.
 
-    def __init__(self, fd: int) -> None:
+    Counts the bytes written, and with ``hashed`` keeps their SHA-256 too (what a cache
+    entry records); a hashed writer only takes bytes through ``write``.
+    """
+
+    def __init__(self, fd: int, hashed: bool = False) -> None:
         self._fd = fd
+        self.bytes = 0
+        self.sha256 = hashlib.sha256() if hashed else None
 
-    def write(self, data: bytes) -> None:
+    def write(self, data: bytes | bytearray | memoryview) -> None:
         view = memoryview(data)
+        if self.sha256 is not None:
+            self.sha256.update(view)
+        self.bytes += len(view)
         while view:
             written = os.write(self._fd, view)
             view = view[written:]
 
     def copy_from(self, source: Path | str) -> None:
         """Append the whole of file ``source``, copied inside the kernel where it can be."""
+        if self.sha256 is not None:
+            raise ValueError("a hashed atomic file takes its bytes through write()")
         with open(source, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             copied = copy_range(handle.fileno(), self._fd, 0, size)
+            self.bytes += copied
             handle.seek(copied)
             while chunk := handle.read(COPY_CHUNK_BYTES):  # the file grew after fstat
                 self.write(chunk)
@@ -142,26 +155,39 @@ def _sendfile(source: int, sink: int, offset: int, count: int) -> int:
 
 
 @contextmanager
-def atomic_file(path: Path | str) -> Iterator[_FdWriter]:
+def atomic_file(
+    path: Path | str,
+    *,
+    durable: bool = True,
+    hashed: bool = False,
+    make_parents: bool = False,
+    fail: Callable[[Path, OSError], AudiobookError] | None = None,
+) -> Iterator[_FdWriter]:
     """Yield a writer whose bytes appear at ``path`` only once the block completes.
 
-    The bytes go to a temporary file in the same directory, are fsynced, then renamed over
-    ``path``; the temporary file is removed if anything fails. OSError → OutputError.
+    The bytes go to a hidden temporary file in the same directory, are fsynced when
+    ``durable`` (a listener's files; the cache checks its entries on reading instead),
+    then renamed over ``path``; the temporary file is removed if anything fails.
+    ``make_parents`` creates missing directories first. OSError → ``fail(path, error)``,
+    by default the OutputError of ``output_error``.
     """
     path = Path(path)
     tmp_name: str | None = None
     try:
+        if make_parents:
+            path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent)
         try:
             os.fchmod(fd, FILE_MODE & ~UMASK)
-            yield _FdWriter(fd)
-            os.fsync(fd)
+            yield _FdWriter(fd, hashed)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp_name, path)
         tmp_name = None
     except OSError as exc:
-        raise output_error(path, exc) from exc
+        raise (fail or output_error)(path, exc) from exc
     finally:
         if tmp_name is not None:
             try:

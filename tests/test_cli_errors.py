@@ -320,7 +320,11 @@ def test_output_directory_that_denies_writing(runner, tmp_path, monkeypatch):
 def test_full_disk_while_writing_the_edition(runner, tmp_path, monkeypatch):
     import audiobook.fsutil as fsutil
 
+    real_write = fsutil._FdWriter.write
+
     def full(self, data):
+        if self.sha256 is not None:  # a cache entry: this test fills the output disk only
+            return real_write(self, data)
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(fsutil._FdWriter, "write", full)
@@ -331,19 +335,16 @@ def test_full_disk_while_writing_the_edition(runner, tmp_path, monkeypatch):
 
 
 def test_full_disk_while_filling_the_cache(runner, tmp_path, monkeypatch):
-    real_fdopen = os.fdopen
+    import audiobook.fsutil as fsutil
 
-    class FullFile:
-        def __init__(self, handle):
-            self.handle = handle
+    real_write = fsutil._FdWriter.write
 
-        def write(self, data):
-            raise OSError(errno.ENOSPC, "No space left on device")
+    def full(self, data):
+        if self.sha256 is None:  # an edition file: this test fills the cache's disk only
+            return real_write(self, data)
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-        def close(self):
-            self.handle.close()
-
-    monkeypatch.setattr(os, "fdopen", lambda fd, mode="r", *a, **k: FullFile(real_fdopen(fd, mode, *a, **k)))
+    monkeypatch.setattr(fsutil._FdWriter, "write", full)
     assert_fails_like(build(runner, "article.txt"),
                       r"\S+/cache/audiobook/clips/[0-9a-f]{2}/[0-9a-f]{64}\.clip: cannot write "
                       r"\(No space left on device\); free space or fix permissions", 6)

@@ -13,14 +13,15 @@ import json
 import os
 import shutil
 import struct
-import tempfile
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import platformdirs
 
 from ..errors import OutputError
+from ..fsutil import atomic_file
 from ..model import Clip, Voice
 from .mp3frames import file_identity
 
@@ -100,7 +101,7 @@ class ClipCache:
             CLIP_MAGIC, clip.sample_rate, len(clip.pcm), hashlib.sha256(clip.pcm).digest()
         )
         path = self._path("clips", key, ".clip")
-        with self._atomic(path) as sink:
+        with atomic_entry(path) as sink:
             sink.write(header)
             sink.write(clip.pcm)
 
@@ -153,14 +154,14 @@ class ClipCache:
                 os.close(fd)
         return stored
 
-    def unit_writer(self, key: str) -> "AtomicFile":
+    def unit_writer(self, key: str) -> AbstractContextManager:
         """An atomic file for the unit's MP3; call ``commit_unit`` once it is closed."""
-        return self._atomic(self.unit_path(key))
+        return atomic_entry(self.unit_path(key))
 
     def commit_unit(self, key: str, meta: dict) -> None:
         """Record the unit's metadata (which must hold ``bytes`` and ``sha256``)."""
         path = self._path("units", key, UNIT_META_SUFFIX)
-        with self._atomic(path) as sink:
+        with atomic_entry(path) as sink:
             sink.write(json.dumps(meta, sort_keys=True).encode("utf-8"))
 
     def entries(self) -> Iterator[CacheEntry]:
@@ -199,56 +200,19 @@ class ClipCache:
                     "check its permissions"
                 ) from error
 
-    def _atomic(self, path: Path) -> "AtomicFile":
-        return AtomicFile(path)
+
+def cache_error(path: Path, error: OSError) -> OutputError:
+    """The one-line error for a cache entry that cannot be written."""
+    return OutputError(f"{path}: cannot write ({error.strerror}); free space or fix permissions")
 
 
-class AtomicFile:
-    """A temporary file beside ``path`` that replaces it only when closed without error.
+def atomic_entry(path: Path) -> AbstractContextManager:
+    """A cache entry written through the writers' atomic file, hashed, not fsynced.
 
-    It also counts and hashes what is written, which is what a cache entry records.
+    A torn entry left by a crash fails its length and SHA-256 check when read, so it is a
+    miss rather than served; syncing every clip would only slow synthesis down.
     """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.sha256 = hashlib.sha256()
-        self.bytes = 0
-
-    def __enter__(self) -> "AtomicFile":
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.path.parent)
-        except OSError as error:
-            raise OutputError(
-                f"{self.path.parent}: cannot write ({error.strerror}); "
-                "free space or fix permissions"
-            ) from error
-        self._tmp = Path(name)
-        self._file = os.fdopen(fd, "wb")
-        return self
-
-    def write(self, data: bytes | bytearray | memoryview) -> None:
-        try:
-            self._file.write(data)
-        except OSError as error:
-            raise OutputError(
-                f"{self.path}: cannot write ({error.strerror}); free space or fix permissions"
-            ) from error
-        self.sha256.update(data)
-        self.bytes += len(data)
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        self._file.close()
-        if exc_type is not None:
-            self._tmp.unlink(missing_ok=True)
-            return
-        try:
-            os.replace(self._tmp, self.path)
-        except OSError as error:
-            self._tmp.unlink(missing_ok=True)
-            raise OutputError(
-                f"{self.path}: cannot write ({error.strerror}); free space or fix permissions"
-            ) from error
+    return atomic_file(path, durable=False, hashed=True, make_parents=True, fail=cache_error)
 
 
 def _size(path: Path) -> int:

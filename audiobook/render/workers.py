@@ -18,7 +18,7 @@ from .. import errors
 from ..engines import get_engine
 from ..errors import AudiobookError, EncodeError, EngineError
 from ..model import Clip, Voice
-from .cache import AtomicFile, ClipCache
+from .cache import ClipCache, atomic_entry
 from .encode import (
     BOOK_SAMPLE_RATE,
     SAMPLES_PER_FRAME,
@@ -104,7 +104,7 @@ def _encode_unit(task: UnitTask) -> UnitResult:
     fresh, synthesised = _fresh_clips(task, cache)
     encoder = UnitEncoder()
     offsets: list[tuple[int, int]] = []
-    with AtomicFile(target) as sink:
+    with atomic_entry(target) as sink:
         for position, item in enumerate(task.items):
             if position in fresh:
                 clip, made = fresh.pop(position), 0
