@@ -249,7 +249,7 @@ def play(mp3, chapter):
     Example:
       audiobook play output/my-article/my-article.mp3 --chapter 2
     """
-    from .player import play as play_file
+    from .playback import play as play_file
 
     play_file(mp3, chapter)
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from writers_support import edition_of, make_article, make_book
 
-from audiobook import player as player_module
+from audiobook import playback as player_module
 from audiobook.id3 import read_chapters
 from audiobook.errors import PlayerError
-from audiobook.player import NO_PLAYER, find_player, play
+from audiobook.playback import NO_PLAYER, find_player, play
 from audiobook.playback.keys import TerminalKeys, action, split_keys
 from audiobook.writers import chapter_files, mp3
 
