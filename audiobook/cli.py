@@ -78,8 +78,11 @@ def main(debug: bool) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes (default: all cores).")
 @click.option("--no-cache", is_flag=True, help="Synthesise everything again; do not use the clip cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("-f", "--format", "formats", multiple=True, metavar="LIST",
+              help="What to write, comma-separated and repeatable: mp3, web, all "
+                   "(default: mp3,web).")
 @translate_errors
-def build(inputs, out_dir, voices, jobs, no_cache, quiet):
+def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats):
     """Build an audio edition (chaptered MP3 and more) from each INPUT.
 
     INPUT is a copied web page (.txt), a saved HTML page, Markdown (as written by
@@ -91,7 +94,9 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet):
       audiobook build article.txt -o output --voices voices.yaml
     """
     from .pipeline import build as build_edition
+    from .writers import parse_formats
 
+    chosen = parse_formats(formats) if formats else None
     config = _config(voices)
     failed: list[AudiobookError] = []
     for source in inputs:
@@ -99,7 +104,7 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet):
         bar = ProgressBar(enabled=not quiet and sys.stderr.isatty())
         try:
             edition = build_edition(source, out_dir, config=config, jobs=jobs, cache=not no_cache,
-                                    progress=bar.update, stdin=sys.stdin.buffer)
+                                    progress=bar.update, stdin=sys.stdin.buffer, formats=chosen)
         except AudiobookError as exc:
             if len(inputs) == 1:
                 raise

@@ -79,12 +79,16 @@ def build(
     cache_root: Path | None = None,
     progress: Progress | None = None,
     stdin=None,
+    formats: tuple[str, ...] | None = None,
 ) -> Built:
-    """Turn one article into an edition directory inside ``out_dir``."""
+    """Turn one article into an edition directory inside ``out_dir``.
+
+    ``formats`` names what to write (``writers.FORMATS``); None writes the default ones.
+    """
     from .edition import build_edition
     from .fsutil import safe_slug, unique_edition_dir
     from .staging import Staging
-    from .writers import write_edition
+    from .writers import DEFAULT_FORMATS, write_edition
 
     config = config or load_config(None)
     cleaned = clean(source, stdin=stdin)
@@ -99,7 +103,8 @@ def build(
                       progress=progress)
         edition = build_edition(script, book)
         path = staging.publish(lambda into: unique_edition_dir(into, slug, source_id),
-                               lambda folder: write_edition(edition, folder), source_id)
+                               lambda folder: write_edition(edition, folder, formats or DEFAULT_FORMATS),
+                               source_id)
     return Built(path, path / f"{path.name}.mp3", edition, script)
 
 

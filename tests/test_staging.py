@@ -21,7 +21,8 @@ TITLES = ["Opening", "Opportunities missed"]
 def publish(edition, out: Path, slug: str = "a-test-article", source_id: str | None = "src-1") -> Path:
     with Staging(out) as staging:
         return staging.publish(lambda into: into / slug,
-                               lambda folder: writers.write_edition(edition, folder), source_id)
+                               lambda folder: writers.write_edition(edition, folder, writers.DEFAULT_FORMATS),
+                               source_id)
 
 
 def build(tmp_path: Path, out: Path, title: str = "A test article", source_id: str | None = "src-1") -> Path:
@@ -101,7 +102,8 @@ def test_failing_writer_keeps_the_previous_edition(tmp_path: Path, monkeypatch):
         def write(edition, edition_dir):
             raise OutputError(f"{edition_dir}: the disk is full; free some space or choose another --output-dir")
 
-    monkeypatch.setattr(writers, "WRITERS", (*writers.WRITERS[:2], Broken))
+    monkeypatch.setattr(writers, "FORMATS", {"mp3": (*writers.FORMATS["mp3"][:2], Broken)})
+    monkeypatch.setattr(writers, "DEFAULT_FORMATS", ("mp3",))
     with pytest.raises(OutputError, match="the disk is full"):
         build(tmp_path, out, title="New")
     assert listing(final) == before
