@@ -1,8 +1,8 @@
 """Shared assembly of unsegmented Articles from a flat run of headings and blocks.
 
-HTML and Markdown readers both reduce a document to ``Piece`` values in reading order;
-``build_sections`` turns them into Sections and Blocks with the canonical ids
-("s1", "s1.b1", "s1.b1.t1"), so every reader numbers things the same way.
+The HTML and Markdown readers and the plain-text page cleaner all reduce a document to
+``Piece`` values in reading order; ``build_sections`` turns them into Sections and Blocks
+with the canonical ids ("s1", "s1.b1", "s1.b1.t1"), so every reader numbers things the same way.
 """
 
 from __future__ import annotations
