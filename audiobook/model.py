@@ -7,6 +7,7 @@ function from one of these values to the next, so each can be tested alone and e
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -367,3 +368,32 @@ class Edition:
     @property
     def seconds(self) -> float:
         return self.samples / self.sample_rate
+
+
+def normalise_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
+    """Spans with whitespace collapsed across boundaries, ends trimmed, empties dropped,
+    and neighbouring spans of the same kind and speaker merged."""
+    merged: list[Span] = []
+    previous_space = True
+    for span in spans:
+        text = "".join(" " if ch.isspace() else ch for ch in span.text)
+        out: list[str] = []
+        for ch in text:
+            if ch == " " and previous_space:
+                continue
+            out.append(ch)
+            previous_space = ch == " "
+        cleaned = "".join(out)
+        if not cleaned:
+            continue
+        if merged and merged[-1].kind == span.kind and merged[-1].speaker == span.speaker:
+            last = merged[-1]
+            merged[-1] = Span(last.text + cleaned, last.kind, last.speaker)
+        else:
+            merged.append(Span(cleaned, span.kind, span.speaker))
+    while merged and merged[-1].text.endswith(" "):
+        last = merged.pop()
+        trimmed = last.text.rstrip(" ")
+        if trimmed:
+            merged.append(Span(trimmed, last.kind, last.speaker))
+    return tuple(merged)

@@ -82,7 +82,7 @@ def body_text(article: Article) -> str:
 
 
 def clean_plain(page: Page) -> str:
-    from audiobook.ingest.text import clean_text
+    from audiobook.ingest.page import clean_text
 
     try:
         article, _ = clean_text(page.text, source_name=f"{page.id}.txt")
@@ -183,7 +183,7 @@ def main() -> int:
     print(f"{len(pages)} pages from {DATA}; compared text: body blocks without title, "
           "captions or repeated pull-quotes (the gold bodies leave captions out)")
     baseline = run(pages, lambda page: page.text)
-    report("Plain text (audiobook.ingest.text.clean_text)", run(pages, clean_plain), baseline, pages)
+    report("Plain text (audiobook.ingest.page.clean_text)", run(pages, clean_plain), baseline, pages)
     cleaner = html_cleaner()
     if cleaner is None:
         print("HTML: not available")

@@ -159,7 +159,7 @@ def test_unattributed_mid_sentence_quote_takes_the_previous_sentence_reporter() 
 
 
 def test_harbour_lights_example_speakers() -> None:
-    clean_text = pytest.importorskip("audiobook.ingest.text").clean_text
+    clean_text = pytest.importorskip("audiobook.ingest.page").clean_text
     text = (Path(__file__).resolve().parents[1] / "examples" / "harbour-lights.txt").read_text(
         encoding="utf-8"
     )
@@ -231,7 +231,7 @@ def test_quote_benchmark_floor(cleaning_dev: Path, seed_path: Path) -> None:
 
 
 def test_seed_through_the_text_cleaner(seed_path: Path) -> None:
-    clean_text = pytest.importorskip("audiobook.ingest.text").clean_text
+    clean_text = pytest.importorskip("audiobook.ingest.page").clean_text
     article, _ = clean_text(seed_path.read_text(encoding="utf-8"))
     speakers = {speaker for _, speaker in _quotes(segment(article))}
     assert speakers == {"Andrew Turnell", "Tracey Connelly", "Graham Badman", "Harriet Ward"}

@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from audiobook.ingest.markdown import read_markdown
-from audiobook.ingest.structure import Piece, build_sections, normalise_spans, squash
-from audiobook.model import BLOCK_ROLES, Article, Block, Role, Section, Sentence, Span, SpanKind
+from audiobook.ingest.structure import Piece, build_sections, squash
+from audiobook.model import BLOCK_ROLES, Article, Block, Role, Section, Sentence, Span, SpanKind, normalise_spans
 from audiobook.writers.markdown import escape_text, render_markdown
 
 HOSTILE = ["<script>", "</q>", "&amp;", "*x*", "# x", "> x", "- x", "1. x", "[a](b)", "`c`", "_u_",

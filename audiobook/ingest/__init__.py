@@ -106,7 +106,7 @@ def read_bytes(data: bytes, name: str) -> Ingested:
         if not has_body(article.sections):
             raise InputError(f"{name} has no article text under its title: add paragraphs to the Markdown")
         return Ingested(article, (), "markdown")
-    from .text import clean_text
+    from .page import clean_text
 
     _check_line_length(text, name)
     article, decisions = clean_text(text, source_name=name)

@@ -1,5 +1,8 @@
 """Markdown (the interchange form written by ``writers.markdown``) → unsegmented Article.
 
+The marks both sides agree on (metadata keys, class names, the ``<q>`` element, heading
+levels) are named in ``audiobook.markdown_syntax``; the reader never imports the writer.
+
 The metadata paragraph under the title is read from the source lines; the rest is turned
 into HTML by the ``markdown`` package (with attribute lists) and that tree is walked:
 ``#`` title, ``##`` sections, ``###``+ heading blocks, ``>`` quotes, lists, ``.caption`` and
@@ -12,10 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Article, Role, Span, SpanKind
-from ..writers.markdown import (ATTRIBUTION_DASH, CAPTION_CLASS, METADATA_KEYS, PULL_QUOTE_CLASS,
-                                QUOTES_MARKED, REPEATS_BODY_CLASS)
-from .structure import Piece, build_sections, normalise_spans, squash
+from ..markdown_syntax import (ATTRIBUTION_DASH, CAPTION_CLASS, METADATA_KEYS, PULL_QUOTE_CLASS, QUOTE_TAG,
+                               QUOTES_MARKED, REPEATS_BODY_CLASS, SECTION_LEVEL, SPEAKER_ATTRIBUTE, TITLE_LEVEL)
+from ..model import Article, Role, Span, SpanKind, normalise_spans
+from .structure import Piece, build_sections, squash
 
 # Language assumed when the Markdown names none.
 DEFAULT_LANGUAGE = "en"
@@ -26,7 +29,7 @@ SKIPPED_TAGS = frozenset({"hr", "script", "style", "template", "noscript", "ifra
 BLOCK_TAGS = frozenset({"p", "div", "blockquote", "ul", "ol", "section", "article", "figure", "figcaption"})
 
 _METADATA_LINE = re.compile(r"^(" + "|".join(METADATA_KEYS) + r"):[ \t]*(.*?)[ \t]*$", re.IGNORECASE)
-_TITLE_LINE = re.compile(r"^#[ \t]+\S")
+_TITLE_LINE = re.compile("^" + "#" * TITLE_LEVEL + r"[ \t]+\S")
 _HEADING_LEVEL = re.compile(r"^h([1-6])$")
 
 
@@ -46,7 +49,7 @@ def read_markdown(text: str) -> Article:
     pieces: list[Piece] = []
     for element in root:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag == "h1" and not title and not pieces:
+        if tag == f"h{TITLE_LEVEL}" and not title and not pieces:
             title = squash(element.text_content())
             continue
         pieces.extend(_pieces(element))
@@ -59,7 +62,7 @@ def read_markdown(text: str) -> Article:
         language=metadata.get("language") or DEFAULT_LANGUAGE,
         url=metadata.get("url"),
         quotes_marked=(metadata.get("quotes", "").lower() == QUOTES_MARKED
-                       or any(True for _ in root.iter("q"))),
+                       or any(True for _ in root.iter(QUOTE_TAG))),
     )
 
 
@@ -98,7 +101,7 @@ def _pieces(element, role: Role = Role.PARAGRAPH) -> Iterator[Piece]:
     level = _HEADING_LEVEL.match(tag)
     if level:
         text = squash(element.text_content())
-        if int(level.group(1)) <= 2:
+        if int(level.group(1)) <= SECTION_LEVEL:
             yield Piece(heading=text)
         elif text:
             yield Piece(spans=normalise_spans(inline_spans(element)), role=Role.HEADING)
@@ -188,8 +191,8 @@ def inline_spans(element) -> list[Span]:
 
 def _child_spans(child) -> list[Span]:
     tag = child.tag if isinstance(child.tag, str) else ""
-    if tag == "q":
-        speaker = child.get("data-speaker")
+    if tag == QUOTE_TAG:
+        speaker = child.get(SPEAKER_ATTRIBUTE)
         spans = [Span(child.text_content(), SpanKind.QUOTE, speaker)]
     elif tag == "br":
         spans = [Span("\n")]

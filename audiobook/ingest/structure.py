@@ -1,8 +1,8 @@
 """Shared assembly of unsegmented Articles from a flat run of headings and blocks.
 
-HTML and Markdown readers both reduce a document to ``Piece`` values in reading order;
-``build_sections`` turns them into Sections and Blocks with the canonical ids
-("s1", "s1.b1", "s1.b1.t1"), so every reader numbers things the same way.
+The HTML and Markdown readers and the plain-text page cleaner all reduce a document to
+``Piece`` values in reading order; ``build_sections`` turns them into Sections and Blocks
+with the canonical ids ("s1", "s1.b1", "s1.b1.t1"), so every reader numbers things the same way.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model import Block, Role, Section, Sentence, Span, SpanKind
+from ..model import Block, Role, Section, Sentence, Span, SpanKind, normalise_spans
 
 
 @dataclass(frozen=True)
@@ -27,35 +27,6 @@ class Piece:
 def squash(text: str) -> str:
     """Collapse every whitespace run to one space and trim the ends."""
     return " ".join(text.split())
-
-
-def normalise_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
-    """Spans with whitespace collapsed across boundaries, ends trimmed, empties dropped,
-    and neighbouring spans of the same kind and speaker merged."""
-    merged: list[Span] = []
-    previous_space = True
-    for span in spans:
-        text = "".join(" " if ch.isspace() else ch for ch in span.text)
-        out: list[str] = []
-        for ch in text:
-            if ch == " " and previous_space:
-                continue
-            out.append(ch)
-            previous_space = ch == " "
-        cleaned = "".join(out)
-        if not cleaned:
-            continue
-        if merged and merged[-1].kind == span.kind and merged[-1].speaker == span.speaker:
-            last = merged[-1]
-            merged[-1] = Span(last.text + cleaned, last.kind, last.speaker)
-        else:
-            merged.append(Span(cleaned, span.kind, span.speaker))
-    while merged and merged[-1].text.endswith(" "):
-        last = merged.pop()
-        trimmed = last.text.rstrip(" ")
-        if trimmed:
-            merged.append(Span(trimmed, last.kind, last.speaker))
-    return tuple(merged)
 
 
 def narration(text: str) -> tuple[Span, ...]:

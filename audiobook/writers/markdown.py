@@ -12,21 +12,10 @@ from __future__ import annotations
 
 import re
 
-from ..ingest.structure import normalise_spans
-from ..model import Article, Block, Role, Span, SpanKind
-
-# Characters that are Markdown or HTML syntax anywhere on a line; backslash-escaped.
-INLINE_SPECIALS = frozenset("\\`*_[]{}#!")
-# Metadata keys in the order they are written; the reader accepts exactly these.
-METADATA_KEYS = ("Date", "Byline", "Source", "Language", "URL", "Quotes")
-# "Quotes: marked" says quote detection is done: spans are exactly the <q> elements, even none.
-QUOTES_MARKED = "marked"
-# Attribute-list class names for roles that have no Markdown syntax of their own.
-CAPTION_CLASS = "caption"
-PULL_QUOTE_CLASS = "pull-quote"
-REPEATS_BODY_CLASS = "repeats-body"
-# Printed before a pull-quote's attribution, as magazines set it.
-ATTRIBUTION_DASH = "\u2014 "
+from ..markdown_syntax import (ATTRIBUTION_DASH, CAPTION_CLASS, HEADING_BLOCK_LEVEL, INLINE_SPECIALS, METADATA_KEYS,
+                               PULL_QUOTE_CLASS, QUOTE_TAG, QUOTES_MARKED, REPEATS_BODY_CLASS, SECTION_LEVEL,
+                               SPEAKER_ATTRIBUTE, TITLE_LEVEL)
+from ..model import Article, Block, Role, Span, SpanKind, normalise_spans
 
 _WHITESPACE = re.compile(r"\s+")
 _BLOCK_START = re.compile(r"^(?:[-+>=]|\d+[.)]|\s)")
@@ -37,13 +26,13 @@ def render_markdown(article: Article) -> str:
     """The whole article as Markdown text ending in one newline."""
     parts: list[str] = []
     if article.title:
-        parts.append("# " + escape_text(_one_line(article.title), line_start=True))
+        parts.append("#" * TITLE_LEVEL + " " + escape_text(_one_line(article.title), line_start=True))
     metadata = _metadata_lines(article)
     if metadata:
         parts.append("  \n".join(metadata))
     for section in article.sections:
         if section.heading is not None:
-            parts.append("## " + escape_text(_one_line(section.heading), line_start=True))
+            parts.append("#" * SECTION_LEVEL + " " + escape_text(_one_line(section.heading), line_start=True))
         parts.extend(_blocks(section.blocks))
     return "\n\n".join(parts) + "\n"
 
@@ -79,7 +68,7 @@ def _blocks(blocks: tuple[Block, ...]) -> list[str]:
 
 def _block_markdown(block: Block, text: str) -> str:
     if block.role == Role.HEADING:
-        return "### " + text
+        return "#" * HEADING_BLOCK_LEVEL + " " + text
     if block.role == Role.QUOTE:
         return "> " + text
     if block.role == Role.CAPTION:
@@ -114,8 +103,8 @@ def inline_markdown(spans: tuple[Span, ...]) -> str:
     for span in spans:
         escaped = escape_text(_WHITESPACE.sub(" ", span.text), line_start=at_start and span.kind == SpanKind.NARRATION)
         if span.kind == SpanKind.QUOTE:
-            speaker = f' data-speaker="{_attribute(span.speaker)}"' if span.speaker is not None else ""
-            out.append(f"<q{speaker}>{escaped}</q>")
+            speaker = f' {SPEAKER_ATTRIBUTE}="{_attribute(span.speaker)}"' if span.speaker is not None else ""
+            out.append(f"<{QUOTE_TAG}{speaker}>{escaped}</{QUOTE_TAG}>")
         else:
             out.append(escaped)
         at_start = at_start and not span.text

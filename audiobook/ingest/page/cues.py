@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from .text_furniture import furniture
-from .text_lines import Line
-from .text_lists import list_headings, list_items
-from .text_meta import byline_name, credit_at, is_date_line, is_promotion
+from .furniture import furniture
+from .lines import Line
+from .lists import list_headings, list_items
+from .meta import byline_name, credit_at, is_date_line, is_promotion
 
 
 @dataclass(frozen=True)
@@ -33,5 +33,14 @@ def read_cues(lines: Sequence[Line]) -> Cues:
         date=tuple(is_date_line(line.text, line.words) for line in lines),
         byline=tuple(byline_name(line.text, line.words) for line in lines),
     )
-    items = list_items(lines, cues)
-    return replace(cues, list_item=items, list_heading=list_headings(lines, cues, items))
+    plain = _plain(cues)
+    items = list_items(lines, plain)
+    return replace(cues, list_item=items, list_heading=list_headings(lines, plain, items))
+
+
+def _plain(cues: Cues) -> tuple[bool, ...]:
+    """For each line: not page furniture, a listing or a credit by its wording."""
+    return tuple(
+        kind is None and not promotion and credit is None
+        for kind, promotion, credit in zip(cues.furniture, cues.promotion, cues.credit)
+    )

@@ -4,35 +4,37 @@ Menus and lists are both runs of short lines, but a story's list announces itsel
 follows a line ending in a colon, or every entry has the same "label: details" form
 ("Route 4 (north): every ten minutes"). Menu entries are bare names and rarely carry an
 inner colon.
+
+Only lines that are plain by their wording (not furniture, a listing or a credit) can be
+entries; ``cues`` works that out and passes it in, so this module needs nothing from it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-from .text_lines import Line
-
-if TYPE_CHECKING:
-    from .text_cues import Cues
+from .lines import Line
 
 LIST_RUN = 3  # fewer "label: details" lines in a row can be a dateline and a caption
 ITEM_MAX_WORDS = 40  # a longer line is a paragraph, whatever its punctuation
 LABELLED = re.compile(r"^[^:]{1,60}\S:\s+\S")  # "Label: details", not a clock time
 
 
-def list_items(lines: Sequence[Line], cues: Cues) -> frozenset[int]:
-    """Indices of lines that are entries of a list by their shape, with the line introducing it."""
-    return frozenset(_after_colon(lines, cues)) | frozenset(_labelled_runs(lines, cues))
+def list_items(lines: Sequence[Line], plain: Sequence[bool]) -> frozenset[int]:
+    """Indices of lines that are entries of a list by their shape, with the line introducing it.
+
+    ``plain[i]`` says line ``i`` is not page furniture, a listing or a credit by its wording.
+    """
+    return frozenset(_after_colon(lines, plain)) | frozenset(_labelled_runs(lines, plain))
 
 
-def list_headings(lines: Sequence[Line], cues: Cues, items: frozenset[int]) -> frozenset[int]:
+def list_headings(lines: Sequence[Line], plain: Sequence[bool], items: frozenset[int]) -> frozenset[int]:
     """Short headline-like lines set apart right above a list's first two entries ("Timetable")."""
     found = set()
     for i in items:
         above = i - 1
-        if above < 0 or above in items or i + 1 not in items or not _entry(lines[above], cues, above):
+        if above < 0 or above in items or i + 1 not in items or not _entry(lines[above], plain[above]):
             continue
         line = lines[above]
         if line.headline_like and line.gap_before and not line.text.endswith(":"):
@@ -40,14 +42,14 @@ def list_headings(lines: Sequence[Line], cues: Cues, items: frozenset[int]) -> f
     return frozenset(found)
 
 
-def _after_colon(lines: Sequence[Line], cues: Cues) -> set[int]:
+def _after_colon(lines: Sequence[Line], plain: Sequence[bool]) -> set[int]:
     """A line ending in a colon and the entries packed under it (the first may be set apart)."""
     found: set[int] = set()
     for i, line in enumerate(lines):
-        if not line.text.endswith(":") or not _plain(cues, i):
+        if not line.text.endswith(":") or not plain[i]:
             continue
         j = i + 1
-        while j < len(lines) and (j == i + 1 or not lines[j].gap_before) and _entry(lines[j], cues, j):
+        while j < len(lines) and (j == i + 1 or not lines[j].gap_before) and _entry(lines[j], plain[j]):
             found.add(j)
             j += 1
         if j > i + 1:
@@ -55,12 +57,12 @@ def _after_colon(lines: Sequence[Line], cues: Cues) -> set[int]:
     return found
 
 
-def _labelled_runs(lines: Sequence[Line], cues: Cues) -> set[int]:
+def _labelled_runs(lines: Sequence[Line], plain: Sequence[bool]) -> set[int]:
     """Runs of at least LIST_RUN packed "label: details" lines."""
     found: set[int] = set()
     run: list[int] = []
     for i, line in enumerate(lines):
-        labelled = _entry(line, cues, i) and bool(LABELLED.match(line.text))
+        labelled = _entry(line, plain[i]) and bool(LABELLED.match(line.text))
         if labelled and run and not line.gap_before:
             run.append(i)
             continue
@@ -72,10 +74,5 @@ def _labelled_runs(lines: Sequence[Line], cues: Cues) -> set[int]:
     return found
 
 
-def _plain(cues: Cues, i: int) -> bool:
-    """Not page furniture, a listing or a credit by its wording."""
-    return cues.furniture[i] is None and not cues.promotion[i] and cues.credit[i] is None
-
-
-def _entry(line: Line, cues: Cues, i: int) -> bool:
-    return not line.prose and 1 <= line.words <= ITEM_MAX_WORDS and _plain(cues, i)
+def _entry(line: Line, plain: bool) -> bool:
+    return not line.prose and 1 <= line.words <= ITEM_MAX_WORDS and plain

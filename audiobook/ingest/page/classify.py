@@ -1,8 +1,8 @@
 """Label every line of a page: story text, structure, metadata, or furniture with a reason.
 
-The region finder (text_region) gives the span of story prose; lines inside it are read as paragraphs,
-headings, captions, pull-quotes and list items, lines around it as title, date, byline or
-page furniture. Each verdict carries a short reason for ``clean --explain``.
+The region finder (``region``) gives the span of story prose; lines inside it are read as
+paragraphs, headings, captions, pull-quotes and list items, lines around it as title, date,
+byline or page furniture. Each verdict carries a short reason for ``clean --explain``.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Role
-from .text_cues import Cues
-from .text_furniture import edge_furniture
-from .text_lines import Line
-from .text_meta import is_gallery_caption
+from ...model import Role
+from .cues import Cues
+from .furniture import edge_furniture
+from .lines import Line
+from .meta import is_gallery_caption
 
 PULL_QUOTE_MIN_WORDS = 5  # shorter repeats are common phrases, not pull-quotes
 ATTRIBUTION_MAX_WORDS = 12  # "Name, on the subject" under a pull-quote

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 
-from .text_cues import Cues
-from .text_lines import WORD, Line
+from .cues import Cues
+from .lines import WORD, Line
 
 TITLE_WINDOW = 25  # how far above the story a headline is looked for, in non-blank lines
 TITLE_MIN_OVERLAP = 0.5  # share of a headline's content words the story must use

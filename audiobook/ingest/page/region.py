@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .text_cues import Cues
-from .text_lines import LONG_PROSE_WORDS, PROSE_LOWERCASE_SHARE, Line
-from .text_teasers import dated_summaries
+from .cues import Cues
+from .lines import LONG_PROSE_WORDS, PROSE_LOWERCASE_SHARE, Line
+from .teasers import dated_summaries
 
 BARRIERS = ("comment", "share")  # what follows these is not the story
 BARRIER_AFTER_SHARE = 0.5  # a barrier only ends the story once half its prose is behind

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .text_cues import Cues
-from .text_lines import Line
+from .cues import Cues
+from .lines import Line
 
 TEASER_REACH = 2  # a teaser's date sits at most this many lines above its summary
 TEASER_REPEAT = 3  # this many dated summaries make a listing; one or two can be the story's own

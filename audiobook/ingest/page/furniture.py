@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .text_lines import Line
+from .lines import Line
 
 TINY_LINE_WORDS = 4  # a line this short is a button or menu entry when its word is furniture
 SHORT_LINE_WORDS = 20  # phrase rules apply up to this length; longer lines are likely prose

@@ -1,51 +1,25 @@
-"""Plain-text page cleaner: the seed article, the bundled example, and each furniture kind."""
+"""Plain-text page cleaner (``audiobook.ingest.page``): the seed article, the bundled example,
+and each furniture kind, read end to end through ``clean_text``."""
 
 from __future__ import annotations
 
 import json
+import sys
 import textwrap
 import time
 from pathlib import Path
 
 import pytest
+from imports_support import imported_modules, module_name, package_files
+from page_support import STORY, TITLE, blocks, page, story_page
 
 from audiobook.errors import InputError
-from audiobook.ingest.text import clean_text
-from audiobook.ingest.text_language import guess_language
-from audiobook.ingest.text_meta import byline_name, copyright_owner, is_author_bio, parse_date
-from audiobook.ingest.text_unwrap import unwrap
-from audiobook.model import Article, Block, LineDecision, Role, SpanKind
+from audiobook.ingest.page import clean_text
+from audiobook.model import Article, LineDecision, Role, SpanKind
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "harbour-lights.txt"
 EXAMPLE_GOLD = ROOT / "tests" / "data" / "text" / "harbour-lights.json"
-
-STORY = (
-    "The council voted on Tuesday night to keep the town library open for another five years, "
-    "after a campaign that gathered more than four thousand signatures in a single month.",
-    "Councillors had been told that closing the building would save about forty thousand pounds "
-    "a year, but residents argued that the savings would be lost in other services.",
-    "The library will now open on Sunday afternoons as well, and volunteers have offered to run "
-    "a homework club for children from the estates on the edge of the town.",
-    "A final decision on the budget for the building will be taken at the council meeting in "
-    "March, when the finance committee publishes its review of all the town's services.",
-)
-TITLE = "Town library saved after long campaign"
-
-
-def page(*parts: str) -> str:
-    """A page dump: each part a block of lines, blocks separated by blank lines."""
-    return "\n\n".join(parts) + "\n"
-
-
-def story_page(
-    before: tuple[str, ...] = (), middle: tuple[str, ...] = (), after: tuple[str, ...] = ()
-) -> str:
-    return page(*before, TITLE, STORY[0], STORY[1], *middle, STORY[2], STORY[3], *after)
-
-
-def blocks(article: Article) -> list[Block]:
-    return [block for section in article.sections for block in section.blocks]
 
 
 def decision(decisions: tuple[LineDecision, ...], text: str) -> LineDecision:
@@ -237,19 +211,6 @@ def test_author_biography_ends_the_story() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "author", "bio"),
-    [
-        ("Jane Smith is a reporter for the Echo.", "Jane Smith", True),
-        ("Jane Smith, who chairs the council, said so.", "Jane Smith", False),
-        ("Reuters is reporting that talks resumed.", "Reuters", False),
-        ("Jane Smith is a reporter.", None, False),
-    ],
-)
-def test_is_author_bio(text: str, author: str | None, bio: bool) -> None:
-    assert is_author_bio(text, author) is bio
-
-
-@pytest.mark.parametrize(
     ("stamp", "iso"),
     [
         ("Page last updated at 09:43 GMT, Monday, 13 December 2010", "2010-12-13"),
@@ -341,14 +302,6 @@ def test_run_of_label_and_details_lines_is_a_list() -> None:
     assert decision(decisions, rows[0]).reason == 'entry of a list: follows a colon or reads "label: details"'
 
 
-def test_two_label_and_details_lines_are_not_a_list() -> None:
-    from audiobook.ingest.text_cues import read_cues
-    from audiobook.ingest.text_lines import split_lines
-
-    lines = split_lines("Mon: nine until seven\nTue: ten until four\n\nWed: one until five\n")
-    assert read_cues(lines).list_item == frozenset()
-
-
 def test_related_headlines_under_a_label_are_dropped() -> None:
     related = "Related stories\nSwimming pool to close for repairs\nNew bus route for the north estate"
     article, decisions = clean_text(story_page(after=(related,)))
@@ -405,48 +358,7 @@ def test_text_without_prose_raises() -> None:
         clean_text("Home\nNews\nSport\n", source_name="menu.txt")
 
 
-# --- wording helpers --------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "iso"),
-    [
-        ("Monday, 13 December 2010", "2010-12-13"),
-        ("Nov. 19, 2019 8:03 am ET", "2019-11-19"),
-        ("1st of March, 2021", "2021-03-01"),
-        ("2019-11-18T20:51:19Z", "2019-11-18"),
-        ("no date here", None),
-        ("31 Smarch 2020", None),
-    ],
-)
-def test_parse_date(text: str, iso: str | None) -> None:
-    assert parse_date(text) == iso
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("By Jane Smith", "Jane Smith"),
-        ("By Jane Smith and Tom Hale", "Jane Smith and Tom Hale"),
-        ("November 12, 2018 | BY: Sam Reed", "Sam Reed"),
-        ("Monday November 18, 2019 7:45 am PST by Sam Reed", "Sam Reed"),
-        ("by the way, this is not a byline", None),
-    ],
-)
-def test_byline_name(text: str, name: str | None) -> None:
-    assert byline_name(text, len(text.split())) == name
-
-
-@pytest.mark.parametrize(
-    ("text", "owner"),
-    [
-        ("Copyright © 2019 Town Echo. Read more.", "Town Echo"),
-        ("© 2010-2024 Harbour Media Ltd | Terms", "Harbour Media Ltd"),
-        ("Copyright 2024 All Rights Reserved", None),
-    ],
-)
-def test_copyright_owner(text: str, owner: str | None) -> None:
-    assert copyright_owner(text) == owner
+# --- decisions, short texts, wrapping -----------------------------------------------------
 
 
 def test_every_decision_has_a_label_and_reason() -> None:
@@ -481,31 +393,11 @@ def test_hard_wrapped_example_gives_the_same_paragraphs() -> None:
     assert [d.line_no for d in decisions] == [n for n, line in enumerate(wrapped.splitlines(), 1) if line.strip()]
 
 
-def test_unwrapped_page_lines_are_left_alone() -> None:
-    pieces = [(1, "Home"), (2, "News"), (3, "A line of a page that is rather long for a menu entry")]
-    assert unwrap(pieces) == [((1, "Home"),), ((2, "News"),), (pieces[2],)]
-
-
 def test_bulleted_list_items_lose_their_markers() -> None:
     listing = "• Monday to Friday, nine until seven\n• Saturday, ten until four\n• Sunday, one until five"
     article, _ = clean_text(story_page(middle=(listing,)))
     items = [b.text for b in blocks(article) if b.role is Role.LIST_ITEM]
     assert items == ["Monday to Friday, nine until seven", "Saturday, ten until four", "Sunday, one until five"]
-
-
-@pytest.mark.parametrize(
-    ("text", "code"),
-    [
-        (" ".join(STORY), "en"),
-        ("Le conseil a voté pour la bibliothèque et les habitants sont contents. " * 3, "fr"),
-        ("Der Rat hat die Bibliothek gerettet und die Leute sind froh, dass sie nicht schließt. " * 3, "de"),
-        ("Совет решил сохранить библиотеку.", "ru"),
-        ("図書館は残ることになりました。", "ja"),
-        ("", "en"),
-    ],
-)
-def test_guess_language(text: str, code: str) -> None:
-    assert guess_language(text) == code
 
 
 def test_article_language_comes_from_its_body() -> None:
@@ -516,3 +408,42 @@ def test_article_language_comes_from_its_body() -> None:
 def test_story_words_that_are_also_furniture_words_stay() -> None:
     article, _ = clean_text(story_page(middle=("Cookies and cakes for the library stall",)))
     assert [s.heading for s in article.sections] == [None, "Cookies and cakes for the library stall"]
+
+
+# --- what the package may import ----------------------------------------------------------
+
+PACKAGE = "audiobook.ingest.page"
+ALLOWED = ("audiobook.model", "audiobook.errors", "audiobook.ingest.structure", PACKAGE)
+
+
+def _own_modules(path: Path) -> set[str]:
+    """The modules of this package that ``path`` imports (names, not the names inside them)."""
+    modules = {module_name(other) for other in package_files(PACKAGE)} - {PACKAGE}
+    return {name for name in imported_modules(path) if name in modules}
+
+
+def test_package_imports_only_the_model_errors_structure_and_itself() -> None:
+    for path in package_files(PACKAGE):
+        for name in imported_modules(path):
+            top = name.split(".")[0]
+            if top == "audiobook":
+                assert any(name == a or name.startswith(a + ".") for a in ALLOWED), (path.name, name)
+            else:
+                assert top in sys.stdlib_module_names, (path.name, name)
+
+
+def test_modules_of_the_package_import_each_other_one_way() -> None:
+    graph = {module_name(path): _own_modules(path) for path in package_files(PACKAGE) if path.name != "__init__.py"}
+    assert f"{PACKAGE}.lists" in graph[f"{PACKAGE}.cues"]
+    done: set[str] = set()
+
+    def visit(name: str, path: tuple[str, ...]) -> None:
+        assert name not in path, f"import loop: {' -> '.join(path + (name,))}"
+        if name in done:
+            return
+        for other in graph[name]:
+            visit(other, path + (name,))
+        done.add(name)
+
+    for name in graph:
+        visit(name, ())

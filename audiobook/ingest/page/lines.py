@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text_unwrap import unwrap
+from .unwrap import unwrap
 
 PROSE_MIN_WORDS = 8  # a shorter line with a full stop is more often a label than a paragraph
 PROSE_LOWERCASE_SHARE = 0.4  # sentences are mostly lower-case words; title-cased labels are not

@@ -4,21 +4,33 @@ The input is a page's visible text, one block per line. The cleaner finds the de
 story prose, reads headings, captions, pull-quotes and lists inside it, takes the title,
 date, byline and publisher from around it, and drops the rest as page furniture. Every
 non-blank line gets a ``LineDecision`` saying what it was taken for and why.
+
+``clean_text`` is the package's entry point, called by ``audiobook.ingest`` for input that
+is neither HTML nor Markdown. The stages, in the order they run: ``lines`` (per-line
+features, after ``unwrap`` rejoins hard-wrapped paragraphs), ``cues`` (wording cues, from
+``furniture``, ``meta`` and ``lists``), ``region`` (the run of story prose, with
+``teasers``), ``classify`` and ``title`` (a labelled verdict per line) and ``language``.
+
+Imports: the modules here import only each other, the standard library,
+``audiobook.model``, ``audiobook.errors`` and ``audiobook.ingest.structure`` (which builds
+the sections, as for the HTML and Markdown readers). No third-party package, no file or
+process, nothing from the other stages or the writers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..errors import InputError
-from ..model import Article, Block, LineDecision, Role, Section, Sentence, Span
-from .text_classify import Verdict, classify_outside, classify_region
-from .text_cues import Cues, read_cues
-from .text_language import guess_language
-from .text_lines import Line, split_lines
-from .text_meta import byline_name, copyright_owner, is_author_bio, parse_date
-from .text_region import find_region
-from .text_title import find_title, first_line_title, name_title, page_headline
+from ...errors import InputError
+from ...model import Article, LineDecision, Role, Section, Span
+from ..structure import Piece, build_sections
+from .classify import Verdict, classify_outside, classify_region
+from .cues import Cues, read_cues
+from .language import guess_language
+from .lines import Line, split_lines
+from .meta import byline_name, copyright_owner, is_author_bio, parse_date
+from .region import find_region
+from .title import find_title, first_line_title, name_title, page_headline
 
 BYLINE_NAME_WORDS = 5  # the name on the line after a lone "By"
 SHORT_TEXT_WORDS = 2  # a short note's sentences count as its story when it has no paragraph
@@ -164,32 +176,18 @@ def _source(lines: Sequence[Line]) -> str | None:
     return None
 
 
-def _block(block_id: str, verdict: Verdict) -> Block:
-    sentence = Sentence(f"{block_id}.t1", (Span(verdict.text or verdict.line.text),))
-    return Block(
-        id=block_id,
+def _sections(inside: Sequence[Verdict]) -> tuple[Section, ...]:
+    """Group the kept story lines into sections, a new one at each heading."""
+    return build_sections(_piece(verdict) for verdict in inside if verdict.kept and verdict.role is not None)
+
+
+def _piece(verdict: Verdict) -> Piece:
+    """A kept story line as a heading or a block of the shared structure builder."""
+    if verdict.role is Role.HEADING:
+        return Piece(heading=verdict.line.text)
+    return Piece(
+        spans=(Span(verdict.text or verdict.line.text),),
         role=verdict.role or Role.PARAGRAPH,
-        sentences=(sentence,),
         attribution=verdict.attribution,
         repeats_body=verdict.role is Role.PULL_QUOTE,
     )
-
-
-def _sections(inside: Sequence[Verdict]) -> tuple[Section, ...]:
-    """Group the kept story lines into sections, a new one at each heading."""
-    groups: list[tuple[str | None, list[Verdict]]] = [(None, [])]
-    for verdict in inside:
-        if not verdict.kept or verdict.role is None:
-            continue
-        if verdict.role is Role.HEADING:
-            groups.append((verdict.line.text, []))
-        else:
-            groups[-1][1].append(verdict)
-    sections = []
-    for heading, members in groups:
-        if not members and heading is None:
-            continue
-        section_id = f"s{len(sections) + 1}"
-        blocks = tuple(_block(f"{section_id}.b{n}", v) for n, v in enumerate(members, start=1))
-        sections.append(Section(section_id, heading, blocks))
-    return tuple(sections)

@@ -1,0 +1,34 @@
+"""Pure functions of the model: span normalisation, exactly."""
+
+from __future__ import annotations
+
+from audiobook.model import Span, SpanKind, normalise_spans
+
+
+def test_whitespace_collapses_across_span_boundaries_and_ends_are_trimmed() -> None:
+    spans = [Span("  One\ttwo "), Span(" three\n"), Span("  ")]
+    assert normalise_spans(spans) == (Span("One two three"),)
+
+
+def test_neighbours_merge_only_with_the_same_kind_and_speaker() -> None:
+    spans = (
+        Span("He said "),
+        Span("yes ", SpanKind.QUOTE, "Ann"),
+        Span(" and no", SpanKind.QUOTE, "Ann"),
+        Span(" then", SpanKind.QUOTE, "Bo"),
+        Span(" ", SpanKind.QUOTE),
+        Span(".  "),
+    )
+    assert normalise_spans(spans) == (
+        Span("He said "),
+        Span("yes and no", SpanKind.QUOTE, "Ann"),
+        Span(" then", SpanKind.QUOTE, "Bo"),
+        Span(" ", SpanKind.QUOTE),
+        Span("."),
+    )
+
+
+def test_a_trailing_space_only_span_is_dropped_and_nothing_gives_nothing() -> None:
+    assert normalise_spans([Span("Done "), Span(" ", SpanKind.QUOTE, "Ann")]) == (Span("Done"),)
+    assert normalise_spans(iter([Span(" \n ")])) == ()
+    assert normalise_spans([]) == ()
