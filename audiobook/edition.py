@@ -153,7 +153,7 @@ def _said(utterances: Sequence[Utterance], timeline: Sequence[TimelineEntry]) ->
                 f"utterance {utterance.id}: the rendered timeline does not match the script; "
                 "rebuild without the cache (--no-cache)"
             )
-        yield _Said(utterance, SampleSpan(timed.start, timed.end))
+        yield _Said(utterance, SampleSpan(*timed.speech))
 
 
 def _tiles(groups: dict[str, list[_Said]], chapter: SampleSpan) -> dict[str, Heard]:

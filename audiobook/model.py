@@ -176,9 +176,24 @@ class Clip:
 
 @dataclass(frozen=True)
 class TimelineEntry:
+    """Where one utterance's clip lies in the book, and the audible speech inside it.
+
+    ``start``/``end`` bound the clip (samples from the start of the whole edition);
+    ``speech_start``/``speech_end`` its first and last audible sample, which differ from
+    the clip's by the silence an engine pads speech with. None means the clip's bounds.
+    """
+
     utterance_id: str
-    start: int  # samples from the start of the whole edition
+    start: int
     end: int
+    speech_start: int | None = None
+    speech_end: int | None = None
+
+    @property
+    def speech(self) -> tuple[int, int]:
+        start = self.start if self.speech_start is None else self.speech_start
+        end = self.end if self.speech_end is None else self.speech_end
+        return start, max(start, end)
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,7 @@ def _cached_result(
         return None
     try:
         frames = int(entry.meta["frames"])
-        offsets = tuple((int(a), int(b)) for a, b in entry.meta["offsets"])
+        offsets = tuple((int(a), int(b), int(c), int(d)) for a, b, c, d in entry.meta["offsets"])
     except (KeyError, TypeError, ValueError):
         return None
     if frames <= 0 or len(offsets) != len(unit.items):
@@ -200,9 +200,10 @@ def _assemble(
 
 
 def _entries(unit: UnitPlan, result: UnitResult, unit_start: int) -> Iterator[TimelineEntry]:
-    for item, (offset, length) in zip(unit.items, result.offsets, strict=True):
+    for item, (offset, length, audible, audible_end) in zip(unit.items, result.offsets, strict=True):
         start = unit_start + START_OFFSET + offset
-        yield TimelineEntry(item.utterance_id, start, start + length)
+        yield TimelineEntry(item.utterance_id, start, start + length, start + audible,
+                            start + audible_end)
 
 
 def _slug(text: str) -> str:

@@ -23,6 +23,7 @@ from .encode import (
     BOOK_SAMPLE_RATE,
     SAMPLES_PER_FRAME,
     UnitEncoder,
+    audible_bounds,
     join_pause,
     resample,
 )
@@ -58,7 +59,8 @@ class UnitResult:
     index: int
     mp3_path: str = ""
     frames: int = 0
-    offsets: tuple[tuple[int, int], ...] = ()  # per item: (speech start, speech samples)
+    offsets: tuple[tuple[int, int, int, int], ...] = ()  # per item: (clip start, clip samples,
+    # first and end audible sample within the clip)
     synthesised: int = 0  # clips made by an engine rather than read from the cache
     error: tuple[str, str] | None = None  # (errors class name, message)
 
@@ -69,7 +71,7 @@ class UnitResult:
     def meta(self, mp3_bytes: int, sha256: str) -> dict:
         return {
             "frames": self.frames,
-            "offsets": [list(pair) for pair in self.offsets],
+            "offsets": [list(item) for item in self.offsets],
             "bytes": mp3_bytes,
             "sha256": sha256,
         }
@@ -103,7 +105,7 @@ def _encode_unit(task: UnitTask) -> UnitResult:
         raise EncodeError(f"unit {task.index}: no output path and no cache; this is a bug")
     fresh, synthesised = _fresh_clips(task, cache)
     encoder = UnitEncoder()
-    offsets: list[tuple[int, int]] = []
+    offsets: list[tuple[int, int, int, int]] = []
     with atomic_entry(target) as sink:
         for position, item in enumerate(task.items):
             if position in fresh:
@@ -112,7 +114,7 @@ def _encode_unit(task: UnitTask) -> UnitResult:
                 clip, made = _clip(item, cache)
             synthesised += made
             pcm = resample(clip.pcm, clip.sample_rate, BOOK_SAMPLE_RATE)
-            offsets.append((encoder.samples, len(pcm) // 2))
+            offsets.append((encoder.samples, len(pcm) // 2, *audible_bounds(pcm)))
             sink.write(encoder.encode(pcm))
             del pcm, clip
             last = position == len(task.items) - 1
