@@ -3,6 +3,9 @@
 The format is recognised from the content first and the name second: gzip is unpacked,
 binary files are refused, HTML goes to trafilatura, Markdown to the interchange reader,
 anything else to the plain-text page cleaner. The input is only ever read.
+
+The package may import ``model``, ``errors`` and ``markdown_syntax`` (the Markdown form it
+shares with the writer), never a later stage (segment, speech, render, writers) or engines.
 """
 
 from __future__ import annotations
