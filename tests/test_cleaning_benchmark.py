@@ -11,6 +11,8 @@ from audiobook.model import Article, Block, Role, Section, Sentence, Span
 from benchmarks.cleaning import body_text, clean_plain, load_pages, split
 from benchmarks.metric import PageScore, score_page, score_set, shingles, tokens
 
+pytestmark = pytest.mark.slow  # end to end with real engines, or long property and benchmark runs
+
 # Set just under what the cleaner reached (see benchmarks/cleaning.py): all 61 pages F1 0.958,
 # precision 0.965; held-out split (20 pages) F1 0.946.
 F1_FLOOR = 0.955

@@ -209,6 +209,7 @@ def _safe_name(name: str) -> bool:
     )
 
 
+@pytest.mark.slow
 def test_titles_and_headings_become_safe_names_inside_the_output(runner, tmp_path):
     inputs = tmp_path / "inputs"
     inputs.mkdir()

@@ -77,6 +77,7 @@ def _body(article: Article) -> str:
     return "\n".join(parts)
 
 
+@pytest.mark.slow
 def test_cleaning_dev_f1_floor(cleaning_dev: Path) -> None:
     gold = json.loads((cleaning_dev / "gold.json").read_text(encoding="utf-8"))
     precision, recall = [], []

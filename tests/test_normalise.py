@@ -166,6 +166,7 @@ SPEED_SENTENCES = 10_000
 SPEED_LIMIT_SECONDS = 2.0  # CPU seconds; every sentence here has digits: 0.5-0.8 s measured
 
 
+@pytest.mark.slow
 def test_ten_thousand_sentences_are_fast() -> None:
     sentences = [written for _, written, _ in GOLDEN_CASES]
     batch = [sentences[i % len(sentences)] + f" Item {i}." for i in range(SPEED_SENTENCES)]

@@ -38,6 +38,7 @@ def lines(out: io.StringIO) -> list[str]:
     return out.getvalue().splitlines()
 
 
+@pytest.mark.slow
 def test_mpv_scripted_keys_announce_each_chapter(edition: Path):
     out = io.StringIO()
     play(edition, keys=["n", "n", "n", "p", "r", "q"], out=out, player="mpv", player_args=NULL_AUDIO)
@@ -51,6 +52,7 @@ def test_mpv_scripted_keys_announce_each_chapter(edition: Path):
     ]
 
 
+@pytest.mark.slow
 def test_mpv_pause_speed_and_help(edition: Path):
     out = io.StringIO()
     play(edition, keys=[" ", " ", "]", "]", "[", "x", "h", "q"], out=out, player="mpv", player_args=NULL_AUDIO)
@@ -66,6 +68,7 @@ def test_mpv_pause_speed_and_help(edition: Path):
     ]
 
 
+@pytest.mark.slow
 def test_mpv_plays_from_a_chapter_to_the_end(edition: Path):
     out = io.StringIO()
     started = time.monotonic()
@@ -74,6 +77,7 @@ def test_mpv_plays_from_a_chapter_to_the_end(edition: Path):
     assert 1.5 < time.monotonic() - started < 10  # real time: two one-second chapters
 
 
+@pytest.mark.slow
 def test_player_args_from_environment(edition: Path, monkeypatch):
     monkeypatch.setenv("AUDIOBOOK_PLAYER_ARGS", "--ao=null --volume=0")
     out = io.StringIO()
@@ -81,6 +85,7 @@ def test_player_args_from_environment(edition: Path, monkeypatch):
     assert lines(out) == ["Chapter 3 of 3: What next"]
 
 
+@pytest.mark.slow
 def test_mpv_plays_a_chapter_file_without_chapters(tmp_path: Path):
     book = make_book(tmp_path, ["Only"], [0.5])
     article = make_article(["Only"])
@@ -164,6 +169,7 @@ def test_ffplay_chapter_keys_in_a_file_without_chapters(fake_ffplay: Path, tmp_p
     assert _starts(tmp_path / "ffplay.log") == ["0.000"]
 
 
+@pytest.mark.slow
 def test_real_ffplay_with_dummy_audio_plays_to_the_end(edition: Path, monkeypatch):
     monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
     out = io.StringIO()
@@ -236,6 +242,7 @@ def test_terminal_keys_use_cbreak_on_a_tty_and_restore_it():
     os.close(master)
 
 
+@pytest.mark.slow
 def test_typed_keys_from_standard_input(edition: Path, monkeypatch):
     read_fd, write_fd = os.pipe()
     os.write(write_fd, b"nq")
