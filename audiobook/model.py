@@ -344,14 +344,27 @@ class ArticleInfo:
     url: str | None = None
 
 
+class PartKind(str, Enum):
+    """What a part of an edition is: an article, or the edition's own opening or closing."""
+
+    ARTICLE = "article"
+    INTRO = "intro"
+    OUTRO = "outro"
+
+
 @dataclass(frozen=True)
 class Part:
-    """One article of an edition (a single-article build has one)."""
+    """One article of an edition (a single-article build has one), or its intro or outro.
+
+    ``group`` names the level above articles a part belongs to ("Sport"), if any.
+    """
 
     id: str
     info: ArticleInfo
     book: SampleSpan
     chapters: tuple[EditionChapter, ...]
+    group: str | None = None
+    kind: PartKind = PartKind.ARTICLE
 
 
 @dataclass(frozen=True)
