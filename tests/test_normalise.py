@@ -85,7 +85,7 @@ def test_email_modes(mode: str, expected: str) -> None:
     [
         ("read", "Follow at city underscore news for updates."),
         ("brief", "Follow at city news for updates."),
-        ("skip", "Follow for updates."),
+        ("skip", "Follow city news for updates."),
     ],
 )
 def test_handle_modes(mode: str, expected: str) -> None:

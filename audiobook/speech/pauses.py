@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import re
 
+REFERENCE = r"\d{1,3}(?:\s?[,–-]\s?\d{1,3})*"  # "5", "3, 4", "3–5"
+SQUARE_CITATION = re.compile(
+    r"\s?\[(?:" + REFERENCE + r"|[a-z]|citation needed|note \d{1,3})\]"
+)
+ROUND_CITATION = re.compile(r"(?P<space>\s?)\((?P<ref>" + REFERENCE + r")\)(?P<end>(?=[.,;:!?\"”’')\]]|$))?")
+CAPITALISED_BEFORE = re.compile(r"[A-Z][a-z]+$")
 OMISSION = re.compile(r"[(\[]\s*(?:\.{2,}|…)\s*[)\]]")
 TRAILING_ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)(?P<close>[\"”’')\]]*)\s*$")
 LEADING_ELLIPSIS = re.compile(r"^(?P<open>[\"“‘']*)\s*(?:\.{3,}|…)\s*")
@@ -30,6 +36,29 @@ SPACED_SLASH = re.compile(r"\s+/\s+")
 PAUSE_DASHES = "–—―"  # a hyphen is a pause only with a space before it (checked apart)
 BRACKETS = "()[]{}"
 QUOTES = "\"'“‘"
+
+
+def _round_citation(match: re.Match[str]) -> str:
+    """'rose(5).' and 'rose (5).' are references; '(1) first' is a list item and 'Jo Doe
+    (45), of Leeds' an age: they are read."""
+    start = match.start()
+    if start == 0 or match.string[start - 1].isspace() and not match.group("space"):
+        return match.group(0)
+    if not match.group("space"):
+        return ""
+    if match.group("end") is None or CAPITALISED_BEFORE.search(match.string, 0, start):
+        return match.group(0)
+    return ""
+
+
+def normalise_citations(text: str) -> str:
+    """Reference marks are silent: '[5]', '[3, 4]', '[a]', '[citation needed]', and a
+    bracketed number glued to a word or ending a clause ('rose(5)', 'rose (5).')."""
+    if "[" in text:
+        text = SQUARE_CITATION.sub("", text)
+    if "(" in text:
+        text = ROUND_CITATION.sub(_round_citation, text)
+    return text
 
 
 def normalise_pauses(text: str) -> str:
