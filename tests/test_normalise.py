@@ -152,6 +152,10 @@ TOKENS = [
     "said", "a", "www.example.com", "jane@example.com", "@handle", "#Tag", "22nd", "020 7946 0018",
     "Dec.", "9.30pm", "US$5", "MPs", ",", ".", "\"", "Jan", "vs",
     "FA", "AA", "UAE", "A.A.", "1500", "homes", "people", "10m", "1000s", "00:30", "BC", "more",
+    "A320-200", "£12million", "$40M", "3.5/5", "21:9", "2560x1080", "5x", "[3]", "(4)",
+    "802.11ax", "KX-5560", "HUGE", "NYPD", "@ann_lee", "Reno,", "Nev.", "(D-Calif.)", "Co.",
+    "747s", "FY2021-23", "2-3/4", "65W", "144Hz", "$0.04/kWh", "stars", "Boeing", "767",
+    "16.4.1", "George", "VI's", "x", "/", ":", "ACLU", "ram", "RAM",
 ]
 
 

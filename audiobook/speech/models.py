@@ -23,9 +23,10 @@ LONGEST_PAIRED = 4  # digits; longer names ("BT-72740") are read digit by digit
 LETTER_A = "A-"  # eSpeak NG reads a lone "A" before a word as the article (see words._spell)
 
 MODEL = re.compile(
-    r"(?P<letters>[A-Z](?<![\w.,/'’-][A-Z])[A-Z]{0,4})(?P<dash>-?)(?P<n>\d{1,5})(?P<more>(?:-\d{1,4}(?![\d,]))*)(?P<plural>s\b)?"
-    r"(?![\w.,:/]?\d)"
-)
+    r"(?P<letters>[A-Z](?<![\w.,/'’-][A-Z])[A-Z]{0,4})(?P<dash>-?)(?P<n>\d{1,5})"
+    r"(?P<more>(?:-\d{1,4}(?![\d,]))*)"
+    r"(?:(?P<plural>s\b)|(?P<suffix>[A-Z]{1,4}|[a-rt-z][a-z]{1,3})\b)?(?![\w.,:/]?\d)"
+)  # "A350s" is a plural; "AW3418DW", "D4CC", "A330neo" keep their last letters apart
 YEAR_SPAN = re.compile(r"-(?P<b>\d{2}|\d{4})")
 NAMED_NUMBER = re.compile(
     r"(?P<n>[1-9](?<![\w.,][1-9])\d\d)(?P<more>(?:-\d{1,4}(?![\d,]))*)(?P<plural>s\b)?"
@@ -86,7 +87,8 @@ def _model(match: re.Match[str]) -> str:
         words = plural_word(words)
     if letters == "A":
         letters = LETTER_A
-    return f"{letters} {words}"
+    suffix = match.group("suffix")
+    return f"{letters} {words} {suffix}" if suffix else f"{letters} {words}"
 
 
 def _is_named(text: str, start: int, end: int) -> bool:
@@ -97,7 +99,9 @@ def _is_named(text: str, start: int, end: int) -> bool:
     if SENTENCE_MARK_BEFORE.search(text, 0, name.start()):
         return False
     after = WORD_AFTER.match(text, end)
-    return not (after and after.group("w") in UNITS) and not counts_after(text, end)
+    if after and (after.group("w") in UNITS or after.group("w")[0].isdigit()):
+        return False  # "Route 101 km"; "Jo Doe 846 0 1" is a row of counts
+    return not counts_after(text, end)
 
 
 def _named_number(match: re.Match[str]) -> str:

@@ -26,7 +26,8 @@ from .quantities import normalise_measures, normalise_money, normalise_ranges, n
 from .ratios import normalise_ratios
 from .web import normalise_web
 from .words import (
-    normalise_abbreviations, normalise_acronyms, normalise_states, normalise_symbols,
+    normalise_abbreviations, normalise_acronyms, normalise_cities, normalise_states,
+    normalise_symbols,
 )
 
 SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
@@ -58,6 +59,7 @@ WORD_PASSES: tuple[Callable[[str], str], ...] = (
     normalise_abbreviations,
     normalise_symbols,
     normalise_acronyms,
+    normalise_cities,
 )
 
 

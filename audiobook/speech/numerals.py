@@ -17,7 +17,8 @@ import re
 from .models import normalise_plural_numbers
 from .plurals import WORD_AFTER, counts_after
 from .numbers import cardinal, decade, digits, fraction, number, ordinal, to_int, year
-from .tables import NAME_OR_PLACE, NOT_NAMES, SEQUENCE_WORDS, TITLES
+from .states import STATE_ABBREVIATIONS
+from .tables import ABBREVIATIONS, NAME_OR_PLACE, NOT_NAMES, SEQUENCE_WORDS, TITLES
 
 YEARS = range(1000, 2100)  # four-digit numbers read as years unless marked as quantities
 CUED_YEARS = range(1000, 3000)  # "in 2500", "2500 BC": a year word reaches further ahead
@@ -94,8 +95,9 @@ def _to_roman(value: int) -> str:
 ROMAN_NUMERALS = sorted((_to_roman(v) for v in range(1, LARGEST_ROMAN + 1)), key=len, reverse=True)
 # Titles ("Mr", "Mister") and the words this pass writes ("the Eighth") are never names.
 ROMAN_NOT_AFTER = frozenset(
-    [*TITLES, *TITLES.values(), *NAME_OR_PLACE]
+    [*TITLES, *TITLES.values(), *NAME_OR_PLACE, *STATE_ABBREVIATIONS.values(), "Company", "County"]
     + [word for pair in NAME_OR_PLACE.values() for word in pair]
+    + [word for said in ABBREVIATIONS.values() for word in said.split() if word.istitle()]
     + [cardinal(v).title() for v in range(1, LARGEST_ROMAN + 1)]
     + [ordinal(v).title() for v in range(1, LARGEST_ROMAN + 1)]
 )

@@ -13,7 +13,7 @@ REFERENCE = r"\d{1,3}(?:\s?[,–-]\s?\d{1,3})*"  # "5", "3, 4", "3–5"
 SQUARE_CITATION = re.compile(
     r"\s?\[(?:" + REFERENCE + r"|[a-z]|citation needed|note \d{1,3})\]"
 )
-ROUND_CITATION = re.compile(r"(?P<space>\s?)\((?P<ref>" + REFERENCE + r")\)(?P<end>(?=[.,;:!?\"”’')\]]|$))?")
+ROUND_CITATION = re.compile(r"(?P<space>\s?)\((?P<ref>\d{1,3}(?:, ?\d{1,3})*)\)(?P<end>(?=[.,;:!?\"”’')\]]|$))?")
 CAPITALISED_BEFORE = re.compile(r"[A-Z][a-z]+$")
 OMISSION = re.compile(r"[(\[]\s*(?:\.{2,}|…)\s*[)\]]")
 TRAILING_ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)(?P<close>[\"”’')\]]*)\s*$")
@@ -32,7 +32,7 @@ STOP_RUN = re.compile(r"(?<!\.)\. ?\.(?!\.)")  # two stops; three or more are an
 COMMA_AFTER_OPEN_QUOTE = re.compile(r"(?P<quote>(?:^|(?<= ))[\"'“‘]|[“‘]) ?, ?")
 MARK_THEN_WORD = re.compile(r",(?<=[a-z],)(?=[A-Za-z])")
 COMMA_AFTER_STOP = re.compile(r"(?<=[A-Za-z]{2}[.!?;:]) ?,")  # "p.m.," keeps its comma
-SPACED_SLASH = re.compile(r"\s+/\s+")
+SPACED_SLASH = re.compile(r"(?:\s+/)+\s+")
 PAUSE_DASHES = "–—―"  # a hyphen is a pause only with a space before it (checked apart)
 BRACKETS = "()[]{}"
 QUOTES = "\"'“‘"

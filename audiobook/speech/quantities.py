@@ -49,6 +49,15 @@ CURRENCY = re.compile(
     + MAGNITUDE + r"?(?:/(?P<per>[A-Za-z][A-Za-z²]*)\b)?(?![\w,]?\d)"
 )
 ATTRIBUTIVE = re.compile(r"\b[Aa]n? $")  # "a £5m deal", "a 100m race": singular unit
+# "a 40x60cm frame", once the dimensions pass has read it: "a forty by 60cm frame".
+NUMBER_WORD = r"(?:[a-z]+(?:teen|ty)(?:-[a-z]+)?|zero|one|two|three|four|five|six|seven|eight|" \
+    r"nine|ten|eleven|twelve|hundred|thousand|and|point)"
+ATTRIBUTIVE_DIMENSIONS = re.compile(r"\b[Aa]n? (?:" + NUMBER_WORD + r" )+by $")
+# "the 96W adapter", "its 5,000mAh battery": after one of these and before a noun, a unit glued
+# to its number describes the noun and is singular; "the 5km." and "his 8 oz. milk" are not.
+DETERMINER = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Ee]very) $"
+)
 MINOR_COIN = re.compile(r"(?<![\w.,£$€])(?P<n>\d{1,3})(?P<unit>p|c)\b(?!\.\w)")
 PERCENT = re.compile(r"(?P<w>" + FREE_NUM + r")(?:\.(?P<f>\d+))?\s?%")
 SIGN = re.compile(r"[-−](?<![^\s(\[\"“'‘/][-−])(?=\.?\d)")  # at the start, or after a space
@@ -73,8 +82,8 @@ RANGE = re.compile(
 
 def per(word: str) -> str:
     """What "/word" after an amount says: 'kWh' → ' per kilowatt hour', 'month' → ' a month'."""
-    if word in PER_WORDS:
-        said = PER_WORDS[word]
+    if word.lower() in PER_WORDS:
+        said = PER_WORDS[word.lower()]
         return f" {'an' if said.startswith(AN_SOUNDS) else 'a'} {said}"
     if word in UNITS:
         return " per " + UNITS[word][0]
@@ -143,9 +152,21 @@ def _unit(match: re.Match[str]) -> str:
     exactly_one = frac is None and to_int(whole) == 1
     if ATTRIBUTIVE.search(match.string, 0, match.start()):
         exactly_one = True
+    if " by " in match.string and ATTRIBUTIVE_DIMENSIONS.search(match.string, 0, match.start()):
+        exactly_one = True
+    if _describes_noun(match, spaced, following.strip()):
+        exactly_one = True
     if unit == "m" and following and following.strip() not in METRE_MEASURES:
         exactly_one = True
     return f"{number(whole, frac)} {one if exactly_one else many}{following}"
+
+
+def _describes_noun(match: re.Match[str], spaced: bool, following: str) -> bool:
+    if spaced or not following or following in METRE_MEASURES:
+        return False
+    if match.string[match.end("unit"):match.end("unit") + 1] == ".":
+        return False
+    return DETERMINER.search(match.string, max(0, match.start() - 8), match.start()) is not None
 
 
 def unit_follows(text: str, end: int) -> bool:

@@ -18,10 +18,12 @@ from .quantities import unit_follows
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 FREE_NUMBER = r"\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"  # not glued on; digit-first
 DIMENSIONS = re.compile(
-    r"(?P<a>" + FREE_NUMBER + r") ?[x×] ?(?P<b>" + NUMBER + r")(?: ?[x×] ?(?P<c>" + NUMBER
-    + r"))?(?![\w.,]?\d)"
+    r"(?P<a>" + FREE_NUMBER + r")(?:[x×]| [x×] )(?P<b>" + NUMBER + r")(?:(?:[x×]| [x×] )(?P<c>"
+    + NUMBER + r"))?(?![\w.,]?\d)"
 )
 MULTIPLIER = re.compile(r"(?P<n>" + FREE_NUMBER + r")[x×](?!\w)")
+LARGEST_MULTIPLIER = 100  # "9x", "100x", "1.5x"; "777x" is a name ("the 777x jets"), left alone
+WHOLE_SCALES = frozenset({5, 10, 100})  # "10/10" is "ten out of ten"; "20/20" stays a name
 RATIO = re.compile(
     r"(?P<a>\d(?<![\w.,:]\d)\d?(?:\.\d{1,2})?):(?P<b>\d{1,2}(?:\.\d)?)(?![\w:]|[.,]\d)"
 )
@@ -59,6 +61,14 @@ def _dimensions(match: re.Match[str]) -> str:
     return " by ".join(spoken + [tail])
 
 
+def _multiplier(match: re.Match[str]) -> str:
+    written = match.group("n")
+    value = float(written.replace(",", ""))
+    if value > LARGEST_MULTIPLIER and "." not in written and value % 10:
+        return match.group(0)
+    return f"{_number(written)} times"
+
+
 def _ratio(match: re.Match[str]) -> str:
     first, second = match.group("a"), match.group("b")
     joiner = "by" if (first, second) in ASPECT_RATIOS else "to"
@@ -72,7 +82,7 @@ def _rating(match: re.Match[str]) -> str:
     text, start = match.string, match.start()
     cued = (
         "." in first
-        or float(first) == int(second)
+        or float(first) == int(second) in WHOLE_SCALES
         or RATING_BEFORE.search(text, max(0, start - CUE_REACH), start) is not None
         or RATING_AFTER.match(text, match.end()) is not None
     )
@@ -86,7 +96,7 @@ def normalise_ratios(text: str) -> str:
     'three to one', '4.4/5' → 'four point four out of five', 'rated 8/10' → 'eight out of ten'."""
     if "x" in text or "×" in text:
         text = DIMENSIONS.sub(_dimensions, text)
-        text = MULTIPLIER.sub(lambda m: f"{_number(m.group('n'))} times", text)
+        text = MULTIPLIER.sub(_multiplier, text)
     if ":" in text:
         text = RATIO.sub(_ratio, text)
     if "/" in text:

@@ -86,9 +86,10 @@ def _handle_name(name: str) -> str:
 def _tag_runs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each run of handles that is a tag, not a part of the sentence.
 
-    A tag run is two or more handles at the start ("@jo @sam I agree"), or handles that end
+    A tag run is two or more handles at the start ("@jo @sam I agree"), handles that end
     the text after a sentence mark or with two or more of them ("Great day. @jo", "Great
-    day @jo @sam!"). A handle elsewhere is a subject or object: "@jo said it was fine".
+    day @jo @sam!"), or handles alone in brackets after the name they stand for ("Jo Bloggs
+    (@jo_b)"). A handle elsewhere is a subject or object: "@jo said it was fine".
     """
     runs: list[list[re.Match[str]]] = []
     for match in HANDLE.finditer(text):
@@ -103,7 +104,8 @@ def _tag_runs(text: str) -> list[tuple[int, int]]:
         at_start = not text[:start].strip()
         at_end = not text[end:].strip(TRAILING_PUNCTUATION + " ")
         after_mark = TAG_BEFORE.search(text, 0, start) is not None
-        if (at_start and several) or (at_end and (several or after_mark)):
+        bracketed = text[start - 1:start] == "(" and text[end:end + 1] == ")"
+        if bracketed or (at_start and several) or (at_end and (several or after_mark)):
             tags.append((start, end))
     return tags
 

@@ -33,20 +33,21 @@ ABBREVIATION = re.compile(
 VERSUS = re.compile(r"v(?<=[A-Za-z] v)\.?(?= [A-Z])")
 STATE = "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len, reverse=True))
 # "Lansing, Mich." → "Lansing, Michigan"; "D-Minn." → "Democrat of Minnesota", "R-Ohio" too.
-STATE_AFTER_CITY = re.compile(r"(?P<lead>[a-z], )(?P<s>" + STATE + r")\.(?!\w)")
+STATE_AFTER_CITY = re.compile(r"(?P<lead>[a-z] ?, )(?P<s>" + STATE + r")\.(?!\w)")
 PARTY_STATE = re.compile(
     r"(?P<p>[DRI])(?<![\w.-][DRI])-(?:(?P<s>" + STATE + r")\.?(?![\w.])|(?P<full>"
     + "|".join(sorted(UNABBREVIATED_STATES)) + r")\b)"
 )
 COMPANY_OR_COUNTY = re.compile(r"Co(?:\.|\b(?![-'’]))")
-NAME_BEFORE_CO = re.compile(r"(?:[A-Z][\w'’]*|&) $")
+NAME_BEFORE_CO = re.compile(r"(?:[A-Z][\w'’]*\.?|&) $")
 NAME_AFTER_CO = re.compile(r" [A-Z][a-z]")
 DOTTED_INITIALS = re.compile(r"(?P<letters>[A-Z]\.(?:[A-Z]\.)+)(?!\w)")
 PLACE_REACH = 40  # characters before "St"/"Dr" searched for the place name they may follow
 PLACE_BEFORE = re.compile(r"(?P<word>[A-Z][a-z]+)['’]?s? $")
 # Words this pass writes, which are never the place a "St" or "Dr" follows.
 NOT_PLACES = frozenset(
-    [*TITLES.values()] + [word for pair in NAME_OR_PLACE.values() for word in pair]
+    [*TITLES.values(), *STATE_ABBREVIATIONS.values(), "Company", "County"]
+    + [word for pair in NAME_OR_PLACE.values() for word in pair]
 )
 LETTER_A_BEFORE_WORD = "A-"  # checked with `espeak-ng -x "F A- Cup"`: 'Ef 'eI k'Vp
 WORD_NEXT = re.compile(r"\s+[\w" + PLACEHOLDER_CLASS[1:-1] + r"]")
@@ -187,13 +188,16 @@ def normalise_abbreviations(text: str) -> str:
 
 
 def normalise_states(text: str) -> str:
-    """'Lansing, Mich.' → 'Lansing, Michigan', '(D-Minn.)' → '(Democrat of Minnesota)';
-    before brackets become pauses, so the pause after a party tag is kept."""
+    """'(D-Minn.)' → '(Democrat of Minnesota)', before brackets become pauses, so the pause
+    after a party tag is kept. A state after a city is read by ``normalise_cities``."""
     if "-" in text:
         text = PARTY_STATE.sub(_party_state, text)
-    if ", " in text:
-        text = STATE_AFTER_CITY.sub(_state, text)
     return text
+
+
+def normalise_cities(text: str) -> str:
+    """'Lansing, Mich.' → 'Lansing, Michigan': last, once every word before it is final."""
+    return STATE_AFTER_CITY.sub(_state, text) if ", " in text else text
 
 
 def normalise_acronyms(text: str) -> str:
