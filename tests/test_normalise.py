@@ -247,9 +247,9 @@ def test_skipped_handles_are_silent_only_where_they_are_tags(written: str, spoke
 
 
 def test_english_rules_stay_english() -> None:
-    written = "Le NATO a payé £5m pour 747s (D-Calif.) à 16:9, Acme Co. @ann_lee dit"
+    written = "Le NATO a payé £5m pour 747s (D-Calif.) à 21:9, Acme Co. @ann_lee dit"
     assert normalise(written, language="fr") == (
-        "Le NATO a payé £5m pour 747s, D-Calif. à 16:9, Acme Co. @ann_lee dit"
+        "Le NATO a payé £5m pour 747s, D-Calif. à 21:9, Acme Co. @ann_lee dit"
     )
 
 

@@ -21,7 +21,7 @@ NEVER_FINAL = frozenset(
 # Abbreviations that also end addresses and names ("Main St.", "Carl Mint Sr."): they end a
 # sentence only when an ordinary sentence opener follows ("… on Main St. The …").
 FINAL_BEFORE_OPENER = frozenset("st ave blvd rd sr jr dept est co corp inc ltd bros".split())
-# US states as news writes them after a city or a party letter ("Lansing, Mich.", "D-Minn."):
+# US states as news writes them after a city or a party letter ("Tulsa, Okla.", "R-Tenn."):
 # there they end a sentence only before an opener too. Matched as written, so "ill." is not.
 STATES = frozenset(STATE_ABBREVIATIONS)
 STATE_AFTER = ("-", "(", ", ")  # what stands before a state abbreviation: "D-", "(", a comma
@@ -130,7 +130,7 @@ def _is_boundary(
 
 
 def _is_state(text: str, term: int, word: str) -> bool:
-    """'Mich' in "Lansing, Mich." or "(D-Mich.)"; "N.Y" is found as the word "N.Y"."""
+    """'Okla' in "Tulsa, Okla." or "(R-Tenn.)"; "N.Y" is found as the word "N.Y"."""
     if word not in STATES:
         return False
     return text[max(0, term - len(word) - 2):term - len(word)].endswith(STATE_AFTER)

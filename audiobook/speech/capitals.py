@@ -1,15 +1,15 @@
-"""Whether an all-capital token is said as a word ("BIG", "NASA") or spelled ("NYAG", "BBC").
+"""Whether an all-capital token is said as a word ("BIG", "NASA") or spelled ("DVLA", "BBC").
 
 A listener hears an initialism letter by letter and a word as a word, and eSpeak NG guesses
 wrongly both ways: in a sentence it spells short capital words ("the BIG deal" → "B I G")
-and says unpronounceable ones as words ("NYAG" → "nyag"). The test, first answer wins:
+and says unpronounceable ones as words ("DVLA" → "dvla"). The test, first answer wins:
 
 1. the tables in ``tables.py``: ``WORD_ACRONYMS`` are words, ``LETTER_ACRONYMS`` spelled;
 2. a common English word is a word: the token, lower-cased, is in pyspellchecker's English
    frequency list at least ``COMMON_WORD`` times for its length ("BIG", "RAM", "GROW");
 3. two or three letters that are not a common word are spelled ("BBC", "IHE", "AMD");
 4. four letters or more are a word when their letters have the shape of an English word
-   (``pronounceable``: "NASA", "NATO", "KOSPI"), else spelled ("NYAG", "MSCI", "HDMI").
+   (``pronounceable``: "NASA", "NATO", "OFCOM"), else spelled ("DVLA", "MSNBC", "NYPD").
 
 A producer's lexicon entry in voices.yaml is matched before this runs and wins over it.
 """
@@ -49,7 +49,8 @@ def _frequencies() -> dict[str, int]:
 
 
 def is_common_word(word: str) -> bool:
-    """'big', 'ram' → True; 'msci', 'bbc' (absent) and 'ad' (too rare for two letters) → False."""
+    """'big', 'ram' → True; 'msnbc', 'bbc' (not in the list), 'ad' (too rare for two letters)
+    → False."""
     threshold = COMMON_WORD.get(len(word), COMMON_LONGER_WORD)
     return _frequencies().get(word.lower(), 0) >= threshold
 
@@ -101,7 +102,7 @@ def _medial(cluster: str) -> bool:
 @lru_cache(maxsize=4096)
 def pronounceable(word: str) -> bool:
     """Whether the letters read as an English word: 'nasa', 'unesco', 'swat' → True;
-    'nyag' ("ny" starts no word), 'msci', 'hdmi', 'aclu' (no word ends consonant + u) → False."""
+    'dvla' ("dv" starts no word), 'msnbc', 'nypd', 'aclu' (no word ends consonant + u) → False."""
     word = word.lower()
     groups = _groups(word)
     vowels = [letters for is_vowel, letters in groups if is_vowel]

@@ -1,13 +1,13 @@
 """Model, version and standard numbers, read the way people say them rather than as counts.
 
-A number that names a thing is read in pairs of digits, as a year is: "A350" → "A three
-fifty", "BT-7274" → "B T seventy-two seventy-four", "Boeing 787-10" → "Boeing seven
-eighty-seven ten". Round hundreds stay hundreds ("A350-900" → "… nine hundred"). A number
+A number that names a thing is read in pairs of digits, as a year is: "A320" → "A three
+twenty", "KX-5560" → "K X fifty-five sixty", "Boeing 787-10" → "Boeing seven
+eighty-seven ten". Round hundreds stay hundreds ("A320-200" → "… two hundred"). A number
 is a name when capital letters are glued to it or joined by a hyphen, or when it has three
-digits right after a capitalised name ("Boeing 737", "Room 101") that counts nothing. A
-plural of such a number is the plural of its words ("737s" → "seven thirty-sevens"). A
-dotted number with letters glued on is a standard's name ("802.11ac" → "eight oh two dot
-eleven A- C"); one with two or more dots a version ("17.4.1" → "seventeen point four point
+digits right after a capitalised name ("Boeing 767", "Room 101") that counts nothing. A
+plural of such a number is the plural of its words ("747s" → "seven forty-sevens"). A
+dotted number with letters glued on is a standard's name ("802.11ax" → "eight oh two dot
+eleven A- X"); one with two or more dots a version ("17.4.1" → "seventeen point four point
 one").
 """
 
@@ -19,14 +19,14 @@ from .numbers import cardinal, digits, plural_word, year
 from .plurals import counts_after
 from .tables import UNITS
 
-LONGEST_PAIRED = 4  # digits; longer names ("BT-72740") are read digit by digit
+LONGEST_PAIRED = 4  # digits; longer names ("KX-55601") are read digit by digit
 LETTER_A = "A-"  # eSpeak NG reads a lone "A" before a word as the article (see words._spell)
 
 MODEL = re.compile(
     r"(?P<letters>[A-Z](?<![\w.,/'’-][A-Z])[A-Z]{0,4})(?P<dash>-?)(?P<n>\d{1,5})"
     r"(?P<more>(?:-\d{1,4}(?![\d,]))*)"
     r"(?:(?P<plural>s\b)|(?P<suffix>[A-Z]{1,4}|[a-rt-z][a-z]{1,3})\b)?(?![\w.,:/]?\d)"
-)  # "A350s" is a plural; "AW3418DW", "D4CC", "A330neo" keep their last letters apart
+)  # "A380s" is a plural; "QX2210LT", "K9XL", "A320neo" keep their last letters apart
 YEAR_SPAN = re.compile(r"-(?P<b>\d{2}|\d{4})")
 NAMED_NUMBER = re.compile(
     r"(?P<n>[1-9](?<![\w.,][1-9])\d\d)(?P<more>(?:-\d{1,4}(?![\d,]))*)(?P<plural>s\b)?"
@@ -44,7 +44,9 @@ NOT_NAMES = frozenset({
 PLURAL_NUMBER = re.compile(r"(?P<n>\d(?<![\w.,]\d)\d{0,2})s\b")
 STANDARD = re.compile(r"(?P<a>\d(?<![\w.,]\d)\d{0,3})\.(?P<b>\d{1,3})(?P<letters>[a-z]{1,3})\b")
 # Letters after a decimal that are not a standard's name: units, sums, times, multipliers.
-NOT_STANDARD_LETTERS = frozenset(UNITS) | {"k", "m", "bn", "tn", "mn", "x", "p", "c", "s", "am", "pm"}
+NOT_STANDARD_LETTERS = frozenset(UNITS) | {
+    "k", "m", "bn", "tn", "mn", "x", "p", "c", "s", "am", "pm"
+}
 WORD_NEXT = re.compile(r"\s+\w")
 VERSION = re.compile(r"(?P<parts>\d(?<![\w.,]\d)\d{0,3}(?:\.\d{1,4}){2,})(?![\w.]?\d|\.\w)")
 
@@ -68,7 +70,8 @@ def paired(written: str) -> str:
 
 
 def _year_span(first: str, more: str) -> str | None:
-    """'2020', '-22' → 'twenty twenty to twenty twenty-two' ("FY2020-22"), when a later year."""
+    """'2021', '-23' → 'twenty twenty-one to twenty twenty-three' ("FY2021-23"), when the
+    second is a later year."""
     span = YEAR_SPAN.fullmatch(more)
     if span is None or len(first) != 4:
         return None
@@ -100,7 +103,7 @@ def _is_named(text: str, start: int, end: int) -> bool:
         return False
     after = WORD_AFTER.match(text, end)
     if after and (after.group("w") in UNITS or after.group("w")[0].isdigit()):
-        return False  # "Route 101 km"; "Jo Doe 846 0 1" is a row of counts
+        return False  # "Route 101 km"; "Jo Doe 512 0 3" is a row of counts
     return not counts_after(text, end)
 
 
@@ -134,10 +137,10 @@ def _version(match: re.Match[str]) -> str:
 
 
 def normalise_models(text: str) -> str:
-    """'A350-900' → 'A- three fifty nine hundred', 'FY2020-22' → 'FY twenty twenty to twenty
-    twenty-two', '802.11ac' → 'eight oh two dot eleven A- C', '17.4.1' → 'seventeen point
-    four point one', 'Boeing 787' → 'Boeing seven eighty-seven'; runs before units and
-    ranges, so their hyphens and letters are not read as spans or units."""
+    """'A320-200' → 'A- three twenty two hundred', 'FY2021-23' → 'FY twenty twenty-one to
+    twenty twenty-three', '802.11ax' → 'eight oh two dot eleven A- X', '17.4.1' →
+    'seventeen point four point one', 'Boeing 787' → 'Boeing seven eighty-seven'; runs
+    before units and ranges, so their hyphens and letters are not read as spans or units."""
     if "." in text:
         text = STANDARD.sub(_standard, text)
         text = VERSION.sub(_version, text)
@@ -146,5 +149,5 @@ def normalise_models(text: str) -> str:
 
 
 def normalise_plural_numbers(text: str) -> str:
-    """'737s' → 'seven thirty-sevens', '5s' → 'fives', after decades have been read."""
+    """'747s' → 'seven forty-sevens', '5s' → 'fives', after decades have been read."""
     return PLURAL_NUMBER.sub(_plural_number, text)

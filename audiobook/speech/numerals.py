@@ -101,7 +101,7 @@ ROMAN_NOT_AFTER = frozenset(
     + [cardinal(v).title() for v in range(1, LARGEST_ROMAN + 1)]
     + [ordinal(v).title() for v in range(1, LARGEST_ROMAN + 1)]
 )
-ROMAN = re.compile(  # "Elizabeth II's" is "Elizabeth the Second's"
+ROMAN = re.compile(  # "George VI's" is "George the Sixth's"
     r"(?P<name>[A-Z][a-z]+) +(?P<numeral>" + "|".join(ROMAN_NUMERALS)
     + r")(?:(?![\w'’-])|(?=['’]s\b))"
 )

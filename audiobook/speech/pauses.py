@@ -13,7 +13,9 @@ REFERENCE = r"\d{1,3}(?:\s?[,–-]\s?\d{1,3})*"  # "5", "3, 4", "3–5"
 SQUARE_CITATION = re.compile(
     r"\s?\[(?:" + REFERENCE + r"|[a-z]|citation needed|note \d{1,3})\]"
 )
-ROUND_CITATION = re.compile(r"(?P<space>\s?)\((?P<ref>\d{1,3}(?:, ?\d{1,3})*)\)(?P<end>(?=[.,;:!?\"”’')\]]|$))?")
+ROUND_CITATION = re.compile(  # a number or a list, never a span or a record ("(2-1-1)")
+    r"(?P<space>\s?)\((?P<ref>\d{1,3}(?:, ?\d{1,3})*)\)(?P<end>(?=[.,;:!?\"”’')\]]|$))?"
+)
 CAPITALISED_BEFORE = re.compile(r"[A-Z][a-z]+$")
 OMISSION = re.compile(r"[(\[]\s*(?:\.{2,}|…)\s*[)\]]")
 TRAILING_ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)(?P<close>[\"”’')\]]*)\s*$")

@@ -23,7 +23,7 @@ AN_SOUNDS = ("a", "e", "i", "o", "u", "hour")  # words said after "an", not "a"
 NUM = r"\d{1,3}(?:,\d{3})+|\d+"
 FREE_NUM = r"\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)"  # NUM not glued on; digit-first is fast
 CURRENCY_SYMBOLS = "".join(CURRENCIES)
-MAGNITUDE = (  # "£5m", "£5 m", "£38million", "$300M", "$2B": glued capitals are magnitudes too
+MAGNITUDE = (  # "£5m", "£5 m", "£46million", "$450M", "$2B": glued capitals are magnitudes too
     r"(?:\s?(?P<magword>thousand|million|billion|trillion)\b|\s?(?P<mag>bn|tn|mn|m|k)\b"
     r"|(?P<capmag>BN|M|B|K|T)\b)"
 )

@@ -1,11 +1,11 @@
 """Numbers that stand in a relation: dimensions, multipliers, ratios and ratings.
 
-"3440x1440" is "three thousand four hundred and forty by one thousand four hundred and
-forty"; "9x" is "nine times"; "3:1" is "three to one", and a screen's aspect ratio "16:9"
-"sixteen by nine" (eSpeak NG would say "colon"); a rating "4.4/5" is "four point four out
-of five". These run after clock times (so "10:30" is a time) and before units, ranges and
-plain numbers; a unit after the last number is left for the unit pass ("30x40cm" →
-"thirty by forty centimetres").
+"2560x1080" is "two thousand five hundred and sixty by one thousand and eighty"; "9x" is
+"nine times"; "3:1" is "three to one", and a screen's aspect ratio "21:9" "twenty-one by
+nine" (eSpeak NG would say "colon"); a rating "3.8/5" is "three point eight out of five".
+These run after clock times (so "10:30" is a time) and before units, ranges and plain
+numbers; a unit after the last number is left for the unit pass ("30x40cm" → "thirty by
+forty centimetres").
 """
 
 from __future__ import annotations
@@ -92,8 +92,9 @@ def _rating(match: re.Match[str]) -> str:
 
 
 def normalise_ratios(text: str) -> str:
-    """'3440x1440' → '… by …', '9x' → 'nine times', '16:9' → 'sixteen by nine', '3:1' →
-    'three to one', '4.4/5' → 'four point four out of five', 'rated 8/10' → 'eight out of ten'."""
+    """'2560x1080' → '… by …', '9x' → 'nine times', '21:9' → 'twenty-one by nine', '3:1' →
+    'three to one', '3.8/5' → 'three point eight out of five', 'rated 8/10' → 'eight out of
+    ten'."""
     if "x" in text or "×" in text:
         text = DIMENSIONS.sub(_dimensions, text)
         text = MULTIPLIER.sub(_multiplier, text)

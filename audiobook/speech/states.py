@@ -1,9 +1,9 @@
 """US state abbreviations as American news writes them after a city or a party letter.
 
-"Lansing, Mich." and "Sen. Jo Doe (D-Minn.)" are read "Lansing, Michigan" and "Senator Jo
-Doe, Democrat of Minnesota". The abbreviations are those of the AP stylebook; the eight
+"Tulsa, Okla." and "Sen. Al Roe (R-Tenn.)" are read "Tulsa, Oklahoma" and "Senator Al
+Roe, Republican of Tennessee". The abbreviations are those of the AP stylebook; the eight
 states it never abbreviates are listed by name so that "R-Ohio" is read too. Sentence
-splitting (segment/sentences.py) uses the same table: "Mich." there is not a sentence end.
+splitting (segment/sentences.py) uses the same table: "Okla." there is not a sentence end.
 """
 
 from __future__ import annotations

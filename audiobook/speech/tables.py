@@ -142,7 +142,7 @@ SPACED_UNITS = frozenset({
     "µm", "μm", "µg", "μg", "min", "sec",
 })  # the others ("5m", "5W", "5V", "5L", "5h", "5ms") only glued to their number
 
-# What a unit is after "/" ("$0.03/kWh", "10 m/s"): a unit's singular, or these time words.
+# What a unit is after "/" ("$0.04/kWh", "10 m/s"): a unit's singular, or these time words.
 PER_UNITS = {"s": "second", "h": "hour", "hr": "hour", "min": "minute", "sec": "second"}
 
 # After "5m", these words keep "metres" plural ("5m long", "10m away"); before any other

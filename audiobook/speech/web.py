@@ -1,9 +1,10 @@
 """Web addresses, email addresses, @handles and #hashtags, read as NormaliseOptions asks.
 
 Each option is "read" (everything a listener needs to type it), "brief" (enough to
-recognise it) or "skip" (silence). A handle is silenced by "skip" only where it is a tag; where
-it is part of the sentence ("@jo_b said it was fine") its name is said instead ("jo b said"). These run first, before dots and digits inside an
-address could be taken for sentences or numbers.
+recognise it) or "skip" (silence). A handle is silenced by "skip" only where it is a tag;
+where it is part of the sentence ("@ann_lee said it was fine") its name is said instead
+("ann lee said it was fine"). These run first, before dots and digits inside an address
+could be taken for sentences or numbers.
 """
 
 from __future__ import annotations
@@ -79,17 +80,17 @@ def _email(match: re.Match[str], mode: str) -> str:
 
 
 def _handle_name(name: str) -> str:
-    """'jo_b' → 'jo b', 'CityNews' → 'City News': the handle as the words of a name."""
+    """'ann_lee' → 'ann lee', 'CityNews' → 'City News': the handle as the words of a name."""
     return SPACES.sub(" ", CAMEL_BREAK.sub(" ", name)).strip()
 
 
 def _tag_runs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each run of handles that is a tag, not a part of the sentence.
 
-    A tag run is two or more handles at the start ("@jo @sam I agree"), handles that end
-    the text after a sentence mark or with two or more of them ("Great day. @jo", "Great
-    day @jo @sam!"), or handles alone in brackets after the name they stand for ("Jo Bloggs
-    (@jo_b)"). A handle elsewhere is a subject or object: "@jo said it was fine".
+    A tag run is two or more handles at the start ("@ann @sam I agree"), handles that end
+    the text after a sentence mark or with two or more of them ("Great day. @ann", "Great
+    day @ann @sam!"), or handles alone in brackets after the name they stand for ("Ann Lee
+    (@ann_lee)"). A handle elsewhere is a subject or object: "@ann said it was fine".
     """
     runs: list[list[re.Match[str]]] = []
     for match in HANDLE.finditer(text):

@@ -32,7 +32,7 @@ ABBREVIATION = re.compile(
 )
 VERSUS = re.compile(r"v(?<=[A-Za-z] v)\.?(?= [A-Z])")
 STATE = "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len, reverse=True))
-# "Lansing, Mich." → "Lansing, Michigan"; "D-Minn." → "Democrat of Minnesota", "R-Ohio" too.
+# "Tulsa, Okla." → "Tulsa, Oklahoma"; "R-Tenn." → "Republican of Tennessee", "R-Ohio" too.
 STATE_AFTER_CITY = re.compile(r"(?P<lead>[a-z] ?, )(?P<s>" + STATE + r")\.(?!\w)")
 PARTY_STATE = re.compile(
     r"(?P<p>[DRI])(?<![\w.-][DRI])-(?:(?P<s>" + STATE + r")\.?(?![\w.])|(?P<full>"
@@ -97,7 +97,7 @@ def _party_state(match: re.Match[str]) -> str:
 
 
 def _company_or_county(match: re.Match[str]) -> str:
-    """'Acme Co.' → 'Acme Company', 'Smith & Co' → '… Company'; 'Co. Durham' → 'County Durham'."""
+    """'Acme Co.' → 'Acme Company', 'Smith & Co' → '… Company'; 'Co. Kerry' → 'County Kerry'."""
     if _glued(match, "."):
         return match.group(0)
     start, end = match.start(), match.end()
@@ -188,7 +188,7 @@ def normalise_abbreviations(text: str) -> str:
 
 
 def normalise_states(text: str) -> str:
-    """'(D-Minn.)' → '(Democrat of Minnesota)', before brackets become pauses, so the pause
+    """'(R-Tenn.)' → '(Republican of Tennessee)', before brackets become pauses, so the pause
     after a party tag is kept. A state after a city is read by ``normalise_cities``."""
     if "-" in text:
         text = PARTY_STATE.sub(_party_state, text)
@@ -196,7 +196,7 @@ def normalise_states(text: str) -> str:
 
 
 def normalise_cities(text: str) -> str:
-    """'Lansing, Mich.' → 'Lansing, Michigan': last, once every word before it is final."""
+    """'Tulsa, Okla.' → 'Tulsa, Oklahoma': last, once every word before it is final."""
     return STATE_AFTER_CITY.sub(_state, text) if ", " in text else text
 
 
