@@ -48,7 +48,7 @@ def _round_citation(match: re.Match[str]) -> str:
         return match.group(0)
     if not match.group("space"):
         return ""
-    if match.group("end") is None or CAPITALISED_BEFORE.search(match.string, 0, start):
+    if match.group("end") is None or CAPITALISED_BEFORE.search(match.string, max(0, start - 40), start):
         return match.group(0)
     return ""
 

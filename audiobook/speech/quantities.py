@@ -49,9 +49,11 @@ CURRENCY = re.compile(
     + MAGNITUDE + r"?(?:/(?P<per>[A-Za-z][A-Za-z²]*)\b)?(?![\w,]?\d)"
 )
 ATTRIBUTIVE = re.compile(r"\b[Aa]n? $")  # "a £5m deal", "a 100m race": singular unit
+LOOK_BACK = 12  # characters searched before an amount for "a", "an" or "between"
+DIMENSIONS_LOOK_BACK = 160  # room for "a" and the words of two numbers before "by"
 # "a 40x60cm frame", once the dimensions pass has read it: "a forty by 60cm frame".
 NUMBER_WORD = r"(?:[a-z]+(?:teen|ty)(?:-[a-z]+)?|zero|one|two|three|four|five|six|seven|eight|" \
-    r"nine|ten|eleven|twelve|hundred|thousand|and|point)"
+    r"nine|ten|eleven|twelve|hundred|thousand|and|point|by)"
 ATTRIBUTIVE_DIMENSIONS = re.compile(r"\b[Aa]n? (?:" + NUMBER_WORD + r" )+by $")
 # "the 96W adapter", "its 5,000mAh battery": after one of these and before a noun, a unit glued
 # to its number describes the noun and is singular; "the 5km." and "his 8 oz. milk" are not.
@@ -100,7 +102,7 @@ def _amount(match: re.Match[str]) -> str:
     prefix = match.group("prefix")
     if prefix:
         one, many = f"{DOLLAR_PREFIXES[prefix]} dollar", f"{DOLLAR_PREFIXES[prefix]} dollars"
-    if ATTRIBUTIVE.search(match.string, 0, match.start()):
+    if ATTRIBUTIVE.search(match.string, max(0, match.start() - LOOK_BACK), match.start()):
         many = one
     whole, frac = match.group("w"), match.group("f")
     written_magnitude = match.group("mag") or match.group("magword") or match.group("capmag")
@@ -150,9 +152,12 @@ def _unit(match: re.Match[str]) -> str:
                         or _money_context(match.string, match.start(), following.strip())):
         return f"{number(whole, frac)} million{following}"
     exactly_one = frac is None and to_int(whole) == 1
-    if ATTRIBUTIVE.search(match.string, 0, match.start()):
+    if ATTRIBUTIVE.search(match.string, max(0, match.start() - LOOK_BACK), match.start()):
         exactly_one = True
-    if " by " in match.string and ATTRIBUTIVE_DIMENSIONS.search(match.string, 0, match.start()):
+    start = match.start()
+    if " by " in match.string and ATTRIBUTIVE_DIMENSIONS.search(
+        match.string, max(0, start - DIMENSIONS_LOOK_BACK), start
+    ):
         exactly_one = True
     if _describes_noun(match, spaced, following.strip()):
         exactly_one = True
@@ -206,7 +211,8 @@ def _range(match: re.Match[str]) -> str:
         if len(first) > len(second):
             return f"{paired(first)} {number(second)}"
         return f"{low}-{'nil' if to_int(second) == 0 else number(second)}"
-    joiner = "and" if BETWEEN.search(match.string, 0, match.start()) else "to"
+    before = max(0, match.start() - LOOK_BACK)
+    joiner = "and" if BETWEEN.search(match.string, before, match.start()) else "to"
     return f"{low} {joiner} {second}"
 
 
