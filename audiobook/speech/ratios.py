@@ -22,8 +22,8 @@ DIMENSIONS = re.compile(
     + NUMBER + r"))?(?![\w.,]?\d)"
 )
 MULTIPLIER = re.compile(r"(?P<n>" + FREE_NUMBER + r")[x×](?!\w)")
-LARGEST_MULTIPLIER = 100  # "9x", "100x", "1.5x"; "777x" is a name ("the 777x jets"), left alone
-WHOLE_SCALES = frozenset({5, 10, 100})  # "10/10" is "ten out of ten"; "20/20" stays a name
+LARGEST_MULTIPLIER = 100  # "9x", "100x", "1.5x"; "347x" is a name ("the 347x series"), left alone
+WHOLE_SCALES = frozenset({5, 10, 100})  # "10/10" is "ten out of ten"; "20/20 vision" stays a name
 RATIO = re.compile(
     r"(?P<a>\d(?<![\w.,:]\d)\d?(?:\.\d{1,2})?):(?P<b>\d{1,2}(?:\.\d)?)(?![\w:]|[.,]\d)"
 )
