@@ -16,7 +16,7 @@ from .model import Article, Edition, Script, Voice
 from .render import render
 from .render.cache import ClipCache, default_cache_root
 from .segment import segment
-from .speech.lexicon import spoken_text
+from .speech.spoken import spoken_text
 from .speech.script import build_script
 
 Progress = Callable[[float, float], None]
