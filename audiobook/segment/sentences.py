@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..speech.states import STATE_ABBREVIATIONS
+from ..us_states import STATE_ABBREVIATIONS
 
 # Titles and fixed abbreviations that are never the end of a sentence, whatever follows.
 NEVER_FINAL = frozenset(

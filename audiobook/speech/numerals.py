@@ -17,7 +17,7 @@ import re
 from .models import normalise_plural_numbers
 from .plurals import WORD_AFTER, counts_after
 from .numbers import cardinal, decade, digits, fraction, number, ordinal, to_int, year
-from .states import STATE_ABBREVIATIONS
+from ..us_states import STATE_ABBREVIATIONS
 from .tables import ABBREVIATIONS, NAME_OR_PLACE, NOT_NAMES, SEQUENCE_WORDS, TITLES
 
 YEARS = range(1000, 2100)  # four-digit numbers read as years unless marked as quantities

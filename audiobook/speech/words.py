@@ -12,7 +12,7 @@ import re
 
 from .capitals import said_as_word
 from .placeholders import PLACEHOLDER_CLASS
-from .states import PARTIES, STATE_ABBREVIATIONS, UNABBREVIATED_STATES
+from ..us_states import PARTIES, STATE_ABBREVIATIONS, UNABBREVIATED_STATES
 from .tables import ABBREVIATIONS, NAME_OR_PLACE, PER_WORDS, PLACE_SUFFIXES, TITLES
 
 HEADLINE_WORDS = 3  # this many capital-only words and no lower case: a shouted headline

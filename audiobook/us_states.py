@@ -4,6 +4,7 @@
 Roe, Republican of Tennessee". The abbreviations are those of the AP stylebook; the eight
 states it never abbreviates are listed by name so that "R-Ohio" is read too. Sentence
 splitting (segment/sentences.py) uses the same table: "Okla." there is not a sentence end.
+Data only, shared by segment and speech, so neither imports the other.
 """
 
 from __future__ import annotations
