@@ -8,6 +8,7 @@ FAT32-safe names) and ``content.html`` (the text, one element per sentence).
 
 The MP3s are the chapters' own untagged files, copied byte for byte, so every clip time is
 exact. The layout is computed once (``plan``); ``ncc``, ``smil`` and ``content`` render it.
+ncc.html is written last: a folder without it is no book to a player.
 """
 
 from __future__ import annotations

@@ -11,9 +11,9 @@ from __future__ import annotations
 from ...model import Edition, EditionBlock, Entry, Role, SpanKind
 from ..transcript import CAPTION_LABEL
 from .markup import attribute, language, meta, text, xhtml_open
-from .plan import SECTION_LEVEL, TITLE_LEVEL, BookPlan
+from .plan import MAX_LEVEL, SECTION_LEVEL, TITLE_LEVEL, BookPlan
 
-DEFAULT_LEVELS = {Role.TITLE: TITLE_LEVEL, Role.SECTION_HEADING: SECTION_LEVEL, Role.HEADING: 3}
+DEFAULT_LEVELS = {Role.TITLE: TITLE_LEVEL, Role.SECTION_HEADING: SECTION_LEVEL, Role.HEADING: MAX_LEVEL}
 QUOTE_CLASS = "quote"  # a quoted run inside a sentence; its title names the speaker
 _CLASSES = {Role.METADATA: "metadata", Role.CAPTION: "caption", Role.PULL_QUOTE: "pull-quote"}
 

@@ -80,13 +80,14 @@ def metadata(edition: Edition, plan: BookPlan, generator: str) -> list[tuple[str
 def ncc_html(edition: Edition, plan: BookPlan, generator: str) -> str:
     """The whole ncc.html document as a string."""
     lang = language(edition.info.language)
+    items = metadata(edition, plan, generator)
     lines = [*xhtml_open(lang, edition.info.title),
-             *(meta(name, content, scheme) for name, content, scheme in metadata(edition, plan, generator)),
+             *(meta(name, content, scheme) for name, content, scheme in items),
              "</head>", "<body>"]
     for number, heading in enumerate(plan.headings, start=1):
         tag = f"h{heading.level}"
         css = f' class="{TITLE_CLASS}"' if number == 1 else ""
-        lines.append(f'<{tag}{css} id="{NCC_ID_PREFIX}{number}">'
-                     f'<a href="{heading.smil}#{attribute(heading.target)}">{text(heading.text)}</a></{tag}>')
+        link = f'<a href="{heading.smil}#{attribute(heading.target)}">{text(heading.text)}</a>'
+        lines.append(f'<{tag}{css} id="{NCC_ID_PREFIX}{number}">{link}</{tag}>')
     lines.extend(["</body>", "</html>"])
     return "\n".join(lines) + "\n"
