@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from audiobook.cli import main
 from audiobook.config import load_config
 from audiobook.errors import EncodeError
 from audiobook.ingest.markdown import read_markdown
+from audiobook.model import ArticleInfo
 from audiobook.pipeline import build
 from audiobook.segment import segment
 from audiobook.writers import FORMATS, epub, epub_package
@@ -269,3 +271,22 @@ def test_ace_as_run_here_does_report_violations(validated, tmp_path):
     assert ace.outcome == "fail"
     assert {v.split(": ")[1].split(" ")[0] for v in ace.violations} == {"html-has-lang",
                                                                           "color-contrast"}
+
+
+def test_an_edition_of_several_articles_lists_each_with_its_chapters(story, tmp_path):
+    edition, _ = story
+    other = fake_edition(tmp_path / "other", segment(read_markdown(
+        STORY.replace("Ferry returns to the island route", "Bridge reopens"))))
+    parts = (replace(edition.parts[0], id="p1"), replace(other.parts[0], id="p2"))
+    digest = replace(edition, info=ArticleInfo("Morning digest"), parts=parts)
+    package = open_package(epub.write(digest, tmp_path))
+    toc = package.xml["EPUB/nav.xhtml"].find(".//x:nav[@id='toc']/x:ol", NS)
+    outline = [(li.find("x:a", NS).text, [a.text for a in li.iterfind("x:ol/x:li/x:a", NS)])
+               for li in toc]
+    assert outline == [("Ferry returns to the island route",
+                        ["Ferry returns to the island route", "Crew and costs"]),
+                       ("Bridge reopens", ["Bridge reopens", "Crew and costs"])]
+    hrefs = [a.get("href") for a in toc.iterfind(".//x:a", NS)]
+    assert hrefs == ["text/c01.xhtml", "text/c01.xhtml", "text/c02.xhtml",
+                     "text/c03.xhtml", "text/c03.xhtml", "text/c04.xhtml"]
+    assert len(package.documents(".smil")) == 4

@@ -43,20 +43,18 @@ def epub_file_name(directory: Path) -> str:
 
 
 def _toc_items(edition: Edition, files: list[ChapterFiles]) -> list[str]:
-    by_id = {chapter.id: each for chapter, each in zip(edition.chapters, files)}
-
-    def item(chapter) -> str:
-        return f'<li><a href="{by_id[chapter.id].text}">{esc(one_line(chapter.title))}</a></li>'
-
-    if len(edition.parts) == 1:
-        return [item(chapter) for chapter in edition.parts[0].chapters]
+    """One item per chapter; with several articles, one per article holding its chapters."""
+    remaining = iter(files)
     lines = []
     for part in edition.parts:
-        if not part.chapters:
-            continue
-        first = by_id[part.chapters[0].id].text
-        lines += [f'<li><a href="{first}">{esc(one_line(part.info.title))}</a>', "<ol>",
-                  *(item(chapter) for chapter in part.chapters), "</ol>", "</li>"]
+        here = [next(remaining) for _ in part.chapters]
+        items = [f'<li><a href="{each.text}">{esc(one_line(chapter.title))}</a></li>'
+                 for chapter, each in zip(part.chapters, here)]
+        if len(edition.parts) == 1:
+            return items
+        if here:
+            lines += [f'<li><a href="{here[0].text}">{esc(one_line(part.info.title))}</a>',
+                      "<ol>", *items, "</ol>", "</li>"]
     return lines
 
 
