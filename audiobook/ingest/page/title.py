@@ -33,9 +33,9 @@ CONTENT_WORD_LEN = 4  # shorter words are mostly function words, useless for mat
 DOC_MATCH = 0.5  # share of words shared with the document title that counts as echoing it
 DOC_STRONG = 0.8  # an echo this close is the headline whatever its shape
 DOC_MIN_WORDS = 2  # a one-word first line is a menu word or site name, not a document title
+DOC_BARE_WORDS = 4  # without a site suffix, a shorter first line is more often a logo or menu
 DOC_STORY_SHARE = 1 / 3  # a short echo counts only if the story uses this share of its words:
 DOC_SHORT_WORDS = 3  # a <title> this short may be just the site's name, echoed by its logo
-SITE_NAME_ECHOES = 2  # a short first line repeated more often than this is the site's name
 META_REACH = 4  # a byline or date this many lines below a line belongs to it
 META_CLOSE = 3  # within this many lines (headline, standfirst, author, date) it is the line's own
 BYLINE_MAX_WORDS = 12  # "Analysis by Jane Smith, Town Echo": a byline, not a headline
@@ -117,17 +117,16 @@ def echo(words: set[str], document: set[str]) -> float:
 
 def document_title(lines: Sequence[Line], cues: Cues) -> str | None:
     """The page's first line without its site suffix, when it can be a title at all: not
-    furniture, and not a short name the page repeats (the site's name under its logo)."""
+    furniture, and either cut from a site suffix ("Title | Site", as a ``<title>`` reads) or
+    long enough not to be the site's name or a menu entry."""
     if not lines or cues.furniture[0] or cues.promotion[0] or cues.date[0] or cues.byline[0]:
         return None
     text = strip_site(lines[0].text)
     words = title_words(text)
     if not DOC_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS or not OPENING.match(text) or ADDRESS.search(text):
         return None
-    if len(words) <= DOC_SHORT_WORDS:
-        echoes = sum(1 for line in lines[1:] if echo(title_words(line.text), words) >= DOC_STRONG)
-        if echoes > SITE_NAME_ECHOES:
-            return None
+    if text == lines[0].text and len(words) < DOC_BARE_WORDS:
+        return None
     return text
 
 
@@ -210,7 +209,12 @@ def _shape_penalties(lines: Sequence[Line], cues: Cues, i: int, below: set[str])
         found.append((BYLINE_PENALTY, "names who wrote it: a byline"))
     if _listed(lines, cues, i) and not _meta_below(lines, cues, i):
         found.append((LISTED_PENALTY, "headlines above and below it: an entry of a listing"))
-    elif i > 0 and _headline_shaped(lines, cues, i - 1) and _meta_below(lines, cues, i):
+    elif (
+        i > 0
+        and lines[i - 1].text != line.text
+        and _headline_shaped(lines, cues, i - 1)
+        and _meta_below(lines, cues, i)
+    ):
         found.append((STANDFIRST_PENALTY, "under a headline-shaped line, above the byline: a standfirst"))
     if line.text.lower() in below:
         found.append((REPEAT_PENALTY, "repeated below the story: another story's link"))
@@ -248,8 +252,9 @@ def _meta_below(lines: Sequence[Line], cues: Cues, i: int) -> int:
 
 
 def _headline_shaped(lines: Sequence[Line], cues: Cues, j: int) -> bool:
-    """A line that could itself be a headline: plausible and longer than a label."""
-    return lines[j].headline_like and lines[j].words > LABEL_MAX_WORDS and _plausible(lines[j], cues, j)
+    """A line that could itself be a headline: plausible, longer than a label, not closed by a full stop."""
+    line = lines[j]
+    return line.words > LABEL_MAX_WORDS and not line.text.endswith((".", ",", ";")) and _plausible(line, cues, j)
 
 
 def _listed(lines: Sequence[Line], cues: Cues, i: int) -> bool:
