@@ -32,8 +32,9 @@ from .language import guess_language
 from .lines import Line, split_lines
 from .meta import byline_name, copyright_owner, is_author_bio, parse_date
 from .region import find_region
+from .extend import list_after
 from .fallback import fallback_title
-from .title import TitleChoice, choose_title, document_title, fits_story, page_headline
+from .title import BARE_TITLE_REACH, TitleChoice, choose_title, document_title, fits_story, page_headline
 
 BYLINE_NAME_WORDS = 5  # the name on the line after a lone "By"
 SHORT_TEXT_WORDS = 2  # a short note's sentences count as its story when it has no paragraph
@@ -71,6 +72,7 @@ def clean_page(text: str, *, source_name: str | None = None) -> CleanedPage:
     if region is None:
         raise InputError(f"{name} holds no paragraphs of story text; check it is an article page")
     first, last = region
+    last = list_after(lines, cues, last)
     inside = classify_region(lines, cues, first, last)
     choice = choose_title(lines, cues, first, last, (v.line for v in inside if v.kept))
     title_index = choice.index
@@ -124,9 +126,9 @@ def _take_title(
             verdicts[loser.index] = Verdict(old.line, old.label, f"{old.reason}; {lost}", old.kept,
                                             old.role, old.attribution, old.text)
         return line.text
-    document = document_title(lines, cues)
+    document = document_title(lines, cues, first)
     story = [v.line for v in verdicts if v.kept and v.role is not None]
-    if first == 0 or document is None or not fits_story(document, story):
+    if first == 0 or document is None or not (first <= BARE_TITLE_REACH or fits_story(document, story)):
         return None
     best = choice.candidates[0] if choice.candidates else None
     against = f"; no line near the story scored as a headline (best: line {lines[best.index].parts[0][0]}, score {best.score:.1f})" if best else ""

@@ -34,6 +34,7 @@ DOC_MATCH = 0.5  # share of words shared with the document title that counts as 
 DOC_STRONG = 0.8  # an echo this close is the headline whatever its shape
 DOC_MIN_WORDS = 2  # a one-word first line is a menu word or site name, not a document title
 DOC_BARE_WORDS = 4  # without a site suffix, a shorter first line is more often a logo or menu
+BARE_TITLE_REACH = 2  # ... unless the story starts right under it, as in a short note
 DOC_STORY_SHARE = 1 / 3  # a short echo counts only if the story uses this share of its words:
 DOC_SHORT_WORDS = 3  # a <title> this short may be just the site's name, echoed by its logo
 META_REACH = 4  # a byline or date this many lines below a line belongs to it
@@ -115,17 +116,18 @@ def echo(words: set[str], document: set[str]) -> float:
     return len(words & document) / max(len(words), len(document))
 
 
-def document_title(lines: Sequence[Line], cues: Cues) -> str | None:
+def document_title(lines: Sequence[Line], cues: Cues, first: int | None = None) -> str | None:
     """The page's first line without its site suffix, when it can be a title at all: not
     furniture, and either cut from a site suffix ("Title | Site", as a ``<title>`` reads) or
-    long enough not to be the site's name or a menu entry."""
+    long enough not to be the site's name or a menu entry, or right above the story
+    (``first``, when known, is the story's first line)."""
     if not lines or cues.furniture[0] or cues.promotion[0] or cues.date[0] or cues.byline[0]:
         return None
     text = strip_site(lines[0].text)
     words = title_words(text)
     if not DOC_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS or not OPENING.match(text) or ADDRESS.search(text):
         return None
-    if text == lines[0].text and len(words) < DOC_BARE_WORDS:
+    if text == lines[0].text and len(words) < DOC_BARE_WORDS and (first is None or first > BARE_TITLE_REACH):
         return None
     return text
 
