@@ -33,7 +33,7 @@ from .lines import Line, split_lines
 from .meta import byline_name, copyright_owner, is_author_bio, parse_date
 from .region import find_region
 from .extend import list_after
-from .fallback import fallback_title
+from .fallback import fallback_title, no_headline_warning
 from .title import BARE_TITLE_REACH, TitleChoice, choose_title, document_title, fits_story, page_headline
 
 BYLINE_NAME_WORDS = 5  # the name on the line after a lone "By"
@@ -92,7 +92,7 @@ def clean_page(text: str, *, source_name: str | None = None) -> CleanedPage:
     warnings = []
     if title is None:
         title, what = fallback_title(sections, source, date)
-        warnings.append(f"no headline found in {name}; its title is {what}: \"{title}\" (give one with --title)")
+        warnings.append(no_headline_warning(f" in {name}", title, what))
     article = Article(
         title=title,
         sections=sections,

@@ -14,6 +14,7 @@ from ...model import Section
 FIRST_WORDS = 8  # enough of the opening sentence to recognise the story by
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
+NO_HEADLINE = "no headline found"  # opens every warning about a missing headline
 UNTITLED = "Untitled article"  # when the story has no words either (never reached by real pages)
 
 
@@ -31,6 +32,11 @@ def fallback_title(sections: Sequence[Section], source: str | None, date: str | 
         return UNTITLED, "no words to take a title from"
     opening = " ".join(words[:FIRST_WORDS]).rstrip(",;:.!?")
     return (opening + "…" if len(words) > FIRST_WORDS else opening), "the first words of the story"
+
+
+def no_headline_warning(where: str, title: str, what: str) -> str:
+    """The warning for a page without a headline: what its title is and how to give one."""
+    return f"{NO_HEADLINE}{where}; its title is {what}: \"{title}\" (give one with --title)"
 
 
 def spoken_date(iso: str | None) -> str | None:

@@ -192,7 +192,7 @@ def _score(
         reasons.append(f"the story uses {overlap:.0%} of its words")
     distance = max(0, first - i)
     score += PROXIMITY_WEIGHT * max(0.0, 1 - distance / TITLE_WINDOW)
-    reasons.append("inside the story's opening" if inside else f"{distance} lines above the story")
+    reasons.append("inside the story's opening" if inside else f"{distance} line{'s' if distance > 1 else ''} above the story")
     if not strong:
         for penalty, reason in _shape_penalties(lines, cues, i, below):
             score -= penalty
