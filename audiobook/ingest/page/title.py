@@ -35,8 +35,8 @@ DOC_STRONG = 0.8  # an echo this close is the headline whatever its shape
 DOC_MIN_WORDS = 2  # a one-word first line is a menu word or site name, not a document title
 DOC_BARE_WORDS = 4  # without a site suffix, a shorter first line is more often a logo or menu
 BARE_TITLE_REACH = 2  # ... unless the story starts right under it, as in a short note
-DOC_STORY_SHARE = 1 / 3  # a short echo counts only if the story uses this share of its words:
-DOC_SHORT_WORDS = 3  # a <title> this short may be just the site's name, echoed by its logo
+DOC_SHORT_WORDS = 3  # a <title> this short may be just the site's name, echoed by its logo,
+DOC_STORY_SHARE = 1 / 3  # so its echo counts only if the story uses this share of its words
 META_REACH = 4  # a byline or date this many lines below a line belongs to it
 META_CLOSE = 3  # within this many lines (headline, standfirst, author, date) it is the line's own
 BYLINE_MAX_WORDS = 12  # "Analysis by Jane Smith, Town Echo": a byline, not a headline
@@ -46,7 +46,7 @@ META_WEIGHT = 1.5  # a byline or date right under it
 OVERLAP_WEIGHT = 2.0  # the story uses its words (a headline shares some with its story)
 OVERLAP_SURE_WORDS = 3  # fewer content words say less: "Jane Doe" may be in the story by chance
 PROXIMITY_WEIGHT = 0.5  # it stands close above the story
-LABEL_PENALTY = 1.5  # one to three words: a section or widget label
+LABEL_PENALTY = 1.5  # one or two words: a section or widget label
 CAPTION_PENALTY = 1.0  # a sentence closed by a full stop: a caption or summary
 BYLINE_PENALTY = 1.5  # "… by Name": who wrote it, not what it is
 LISTED_PENALTY = 1.0  # headline-shaped lines on both sides: one entry of a listing
@@ -57,7 +57,7 @@ MIN_SCORE = 1.2  # below this no candidate is trusted as the headline
 SITE_SUFFIX = re.compile(r"\s+(?:[-|–—·»]|--|::)\s+[^-|–—·»]{1,40}$")
 WORD_RUN = re.compile(r"[^\W_]+")
 BREADCRUMB = re.compile(r"\s[»›>/|]\s.*\s[»›>/|]\s|^\W*(?:[»›>]|home\s+[»›>/])", re.IGNORECASE)
-BY_NAME = re.compile(r"(?:^|\s)by:?\s+[A-Z]", re.IGNORECASE)
+BY_NAME = re.compile(r"(?:^|\s)[Bb][Yy]:?\s+[A-Z]")  # "by" and a capitalised name
 OPENING = re.compile(r"^[\"'“‘«(\[¿¡]*[^\W_]")
 ADDRESS = re.compile(r"@|https?:|www\.", re.IGNORECASE)  # an e-mail, handle or link, never a title
 LONE_BY = re.compile(r"^(?:written |words )?by:?$", re.IGNORECASE)  # "By" above the author's name
@@ -254,9 +254,12 @@ def _meta_below(lines: Sequence[Line], cues: Cues, i: int) -> int:
 
 
 def _headline_shaped(lines: Sequence[Line], cues: Cues, j: int) -> bool:
-    """A line that could itself be a headline: plausible, longer than a label, not closed by a full stop."""
+    """A line that could itself be a headline: plausible, longer than a label, not closed by a
+    full stop, not naming an author."""
     line = lines[j]
-    return line.words > LABEL_MAX_WORDS and not line.text.endswith((".", ",", ";")) and _plausible(line, cues, j)
+    if line.words <= LABEL_MAX_WORDS or line.text.endswith((".", ",", ";")) or BY_NAME.search(line.text):
+        return False
+    return _plausible(line, cues, j)
 
 
 def _listed(lines: Sequence[Line], cues: Cues, i: int) -> bool:
