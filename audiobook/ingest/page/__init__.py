@@ -72,7 +72,7 @@ def clean_page(text: str, *, source_name: str | None = None) -> CleanedPage:
     if region is None:
         raise InputError(f"{name} holds no paragraphs of story text; check it is an article page")
     first, last = region
-    last = list_after(lines, cues, last)
+    last = list_after(lines, cues, first, last)
     inside = classify_region(lines, cues, first, last)
     choice = choose_title(lines, cues, first, last, (v.line for v in inside if v.kept))
     title_index = choice.index

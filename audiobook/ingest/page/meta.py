@@ -67,6 +67,11 @@ CREDIT = re.compile(
 )
 SLASH_CREDIT = re.compile(r"^[A-Z][\w.'’ -]*(?:\s?[/|]\s?[A-Z][\w.'’ -]*)+$")
 GALLERY = re.compile(r"^\d{1,3} of \d{1,3}\b")
+RELATIVE_STAMP = re.compile(
+    r"^(?:posted |updated |edited )?(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|"
+    r"w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago$|^(?:just now|yesterday(?: at \d{1,2}[:.]\d{2}.*)?)$",
+    _I,
+)  # "3 hours ago", "yesterday at 14:05": when a comment or a listed teaser was posted
 
 
 def parse_date(text: str) -> str | None:
@@ -156,6 +161,11 @@ def is_promotion(text: str, words: int) -> bool:
         return True
     slot = bool(CLOCK.search(text)) and (bool(WEEKDAY.search(text)) or parse_date(text) is not None)
     return slot and bool(BROADCAST_VERB.search(text))
+
+
+def is_relative_stamp(text: str) -> bool:
+    """A posting time relative to now ("2 days ago"), as comments and teaser listings carry."""
+    return RELATIVE_STAMP.match(text.strip(" ·|•-–")) is not None
 
 
 def is_gallery_caption(text: str) -> bool:
