@@ -50,10 +50,11 @@ def translate_errors(func: Callable) -> Callable:
 
 def _config(voices: str | None):
     from .config import load_config
+    from .engines import engine_names
 
     if voices is None and DEFAULT_VOICES.is_file():
         voices = str(DEFAULT_VOICES)
-    return load_config(voices)
+    return load_config(voices, engine_names())
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -208,7 +209,7 @@ def voices(engines):
     Example:
       audiobook voices --engine espeak
     """
-    from .config import list_voices
+    from .engines.voices import list_voices
 
     for engine, found in list_voices(list(engines) or None).items():
         if isinstance(found, str):

@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import Config, VoiceSpec, load_config, resolve_voice
+from .config import Config, VoiceSpec, load_config
 from .engines import get_engine
+from .engines.voices import resolve_voice
 from .errors import OutputError
 from .ingest import Ingested, read_input
 from .model import Article, RenderedBook, Script, Voice

@@ -10,9 +10,9 @@ import pytest
 
 from audiobook.engines import espeak
 from audiobook.engines.espeak import EspeakEngine
+from audiobook.engines.forking import call_forked
 from audiobook.errors import EngineError
 from audiobook.model import Voice
-from audiobook.forking import call_forked
 
 SENTENCE = "The council published its annual report on Tuesday morning."
 BRITISH = Voice("espeak", "gmw/en", rate=170)
@@ -29,7 +29,7 @@ def _seconds(clip) -> float:
 
 def test_sample_rate_and_plausible_length(engine: EspeakEngine) -> None:
     clip = engine.synthesize(SENTENCE, BRITISH)
-    assert clip.sample_rate == 22050
+    assert clip.sample_rate == 22050 == EspeakEngine.sample_rate
     assert len(clip.pcm) % 2 == 0
     # 9 words at 170 wpm is about 3.2 s of speech
     assert 2.0 < _seconds(clip) < 5.0

@@ -28,7 +28,8 @@ from collections.abc import Sequence
 
 from ..errors import EngineError
 from ..model import Clip, Voice
-from .base import Capabilities, VoiceInfo
+from .base import Capabilities, Engine, VoiceInfo, WorkerStart
+from .forking import call_forked
 
 LIBRARY_CANDIDATES = (
     "libespeak-ng.so.1",
@@ -53,6 +54,8 @@ POS_CHARACTER = 1  # espeak_POSITION_TYPE for a start position counted in charac
 CHARS_UTF8 = 1  # espeakCHARS_UTF8; espeakSSML (0x10) and espeakPHONEMES are never set
 PARAM_RATE, PARAM_VOLUME, PARAM_PITCH = 1, 2, 3  # espeak_PARAMETER values
 EE_OK = 0  # espeak_ERROR success
+SAMPLE_RATE = 22050  # what espeak_Initialize returns: eSpeak NG's voices all run at this rate
+RATE_RANGE = (80, 450)  # espeakRATE_MINIMUM and espeakRATE_MAXIMUM in speak_lib.h
 DEFAULT_PITCH = 50  # eSpeak NG's neutral pitch; each voice file shifts around it
 MAX_VOLUME = 200  # eSpeak NG's amplitude scale: 100 is normal, 200 doubles it
 VARIANT_LANGUAGE = b"variant"  # ListVoices selector that returns the voice variants
@@ -135,6 +138,7 @@ class _Library:
 
     def synth(self, text: str, voice: Voice) -> bytes:
         dll = self.dll
+        global _synthesised
         dll.espeak_SetSynthCallback(self.callback)
         if dll.espeak_SetVoiceByName(voice.name.encode("utf-8")) != EE_OK:
             raise EngineError(
@@ -148,7 +152,6 @@ class _Library:
         dll.espeak_SetParameter(PARAM_PITCH, pitch, 0)
         data = text.encode("utf-8") + b"\0"
         self.chunks = []
-        global _synthesised
         _synthesised = True
         status = dll.espeak_Synth(data, len(data), 0, POS_CHARACTER, 0, CHARS_UTF8, None, None)
         pcm = b"".join(self.chunks)
@@ -229,21 +232,20 @@ def pristine() -> bool:
     return not _synthesised
 
 
-class EspeakEngine:
+class EspeakEngine(Engine):
     """The default engine: eSpeak NG voices, variants (``gmw/en+f3``), rate, volume, pitch."""
 
     name = "espeak"
     capabilities = Capabilities(pitch=True, ssml=False)
+    rate_range = RATE_RANGE
+    sample_rate = SAMPLE_RATE
     stateful = True  # output depends on earlier calls in the process: render forks per unit
+    worker_start = WorkerStart.FORK_WHILE_PRISTINE  # a spent process's copies are spent too
+    threads = 1  # synthesis runs in the calling thread, under one global lock
 
     def __init__(self, library_candidates: Sequence[str] | None = None) -> None:
         self._candidates = tuple(library_candidates) if library_candidates else None
         self._voices: list[VoiceInfo] | None = None
-
-    @property
-    def sample_rate(self) -> int:
-        with _lock:
-            return _get_library(self._candidates).sample_rate
 
     def version(self) -> str:
         with _lock:
@@ -289,8 +291,6 @@ class EspeakEngine:
         if blank or not (hasattr(os, "fork") and pristine()):
             return self.synthesize_in_place(text, voice)
         self.initialise()  # a missing library is reported here, and children share the data
-        from ..forking import call_forked
-
         return call_forked(self.synthesize_in_place, text, voice, what=f"eSpeak NG on {text[:40]!r}")
 
     def synthesize_in_place(self, text: str, voice: Voice) -> Clip:
