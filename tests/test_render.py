@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -12,6 +13,7 @@ import pytest
 
 from audiobook import engines
 from audiobook.engines import espeak
+from audiobook.engines.forking import call_forked
 from audiobook.engines.fake import FRAMES_PER_CHAR
 from audiobook.errors import EngineError
 from audiobook.model import Article, Clip, Script, ScriptChapter, Utterance, Voice
@@ -523,6 +525,19 @@ def test_spent_parent_renders_through_new_interpreters(
     spawned = render(script, workdir=tmp_path / "spawned", cache=None, jobs=1)
     assert methods == ["spawn"]
     assert _mp3s(spawned) == _mp3s(reference)
+
+
+def _render_after_moving_c_random(script: Script, workdir: Path) -> list[bytes]:
+    """A render by a process in which another library drew from rand() (uuid.uuid1 does)."""
+    ctypes.CDLL(None).rand()
+    return _mp3s(render(script, workdir=workdir, cache=None, jobs=1))
+
+
+def test_what_else_drew_from_c_random_changes_no_byte(tmp_path: Path, short_units: None) -> None:
+    script = _espeak_script(PARAGRAPHS[:2])  # +f3 quotes: breath noise, drawn from rand()
+    reference = render(script, workdir=tmp_path / "here", cache=None, jobs=1)
+    moved = call_forked(_render_after_moving_c_random, script, tmp_path / "moved", what="test")
+    assert moved == _mp3s(reference)
 
 
 def test_stateful_clip_keys_chain_within_a_unit() -> None:

@@ -15,6 +15,11 @@ call) and leaves the caller pristine, and the engine is ``stateful``: render for
 per encode unit, which speaks the unit's clips in order with ``synthesize_in_place``. A
 forked child reuses its parent's initialised library rather than loading the data again.
 Without ``os.fork`` (Windows) every call speaks in place: correct, not reproducible.
+
+The C library's ``rand()`` sequence is part of that state: eSpeak NG draws the breath noise
+of variants such as ``+f3`` (and Klatt voices' noise) from it, and any other library in the
+process may move it (``uuid.uuid1()`` reseeds it with the time, through libuuid). So the
+first synthesis in a pristine process starts the sequence where a new process starts it.
 """
 
 from __future__ import annotations
@@ -56,6 +61,7 @@ PARAM_RATE, PARAM_VOLUME, PARAM_PITCH = 1, 2, 3  # espeak_PARAMETER values
 EE_OK = 0  # espeak_ERROR success
 SAMPLE_RATE = 22050  # what espeak_Initialize returns: eSpeak NG's voices all run at this rate
 RATE_RANGE = (80, 450)  # espeakRATE_MINIMUM and espeakRATE_MAXIMUM in speak_lib.h
+C_RANDOM_SEED = 1  # the seed rand() starts from when nothing called srand() (C standard)
 DEFAULT_PITCH = 50  # eSpeak NG's neutral pitch; each voice file shifts around it
 MAX_VOLUME = 200  # eSpeak NG's amplitude scale: 100 is normal, 200 doubles it
 VARIANT_LANGUAGE = b"variant"  # ListVoices selector that returns the voice variants
@@ -139,6 +145,8 @@ class _Library:
     def synth(self, text: str, voice: Voice) -> bytes:
         dll = self.dll
         global _synthesised
+        if not _synthesised:
+            _restart_c_random()
         dll.espeak_SetSynthCallback(self.callback)
         if dll.espeak_SetVoiceByName(voice.name.encode("utf-8")) != EE_OK:
             raise EngineError(
@@ -172,6 +180,20 @@ def _load(candidates: Sequence[str]) -> ctypes.CDLL:
         except OSError:
             continue
     raise EngineError(MISSING_MESSAGE)
+
+
+def _restart_c_random() -> None:
+    """Set ``rand()`` back to its sequence in a new process (see the module doc).
+
+    Only where one C library serves the process (POSIX): there ``srand`` found through the
+    process's own symbols is the one libespeak-ng's ``rand`` uses.
+    """
+    if os.name != "posix":
+        return
+    libc = ctypes.CDLL(None)
+    libc.srand.restype = None
+    libc.srand.argtypes = [ctypes.c_uint]
+    libc.srand(C_RANDOM_SEED)
 
 
 def default_candidates() -> tuple[str, ...]:
