@@ -68,10 +68,11 @@ def _one_title(title: str | None, inputs) -> str | None:
 
 def _config(voices: str | None):
     from .config import load_config
+    from .engines import engine_names
 
     if voices is None and DEFAULT_VOICES.is_file():
         voices = str(DEFAULT_VOICES)
-    return load_config(voices)
+    return load_config(voices, engine_names())
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -239,7 +240,7 @@ def voices(engines):
     Example:
       audiobook voices --engine espeak
     """
-    from .config import list_voices
+    from .engines.voices import list_voices
 
     for engine, found in list_voices(list(engines) or None).items():
         if isinstance(found, str):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import shutil
 import subprocess
@@ -10,9 +11,9 @@ import pytest
 
 from audiobook.engines import espeak
 from audiobook.engines.espeak import EspeakEngine
+from audiobook.engines.forking import call_forked
 from audiobook.errors import EngineError
 from audiobook.model import Voice
-from audiobook.forking import call_forked
 
 SENTENCE = "The council published its annual report on Tuesday morning."
 BRITISH = Voice("espeak", "gmw/en", rate=170)
@@ -29,7 +30,7 @@ def _seconds(clip) -> float:
 
 def test_sample_rate_and_plausible_length(engine: EspeakEngine) -> None:
     clip = engine.synthesize(SENTENCE, BRITISH)
-    assert clip.sample_rate == 22050
+    assert clip.sample_rate == 22050 == EspeakEngine.sample_rate
     assert len(clip.pcm) % 2 == 0
     # 9 words at 170 wpm is about 3.2 s of speech
     assert 2.0 < _seconds(clip) < 5.0
@@ -182,6 +183,25 @@ def test_worker_processes_speak_the_same_samples(engine: EspeakEngine, method: s
     with multiprocessing.get_context(method).Pool(2) as pool:
         got = pool.map(_pcm_in_child, texts)
     assert got == expected
+
+
+BREATHY = Voice("espeak", "gmw/en+f3", rate=170)  # +f3's breath noise comes from rand()
+
+
+def _after_moving_c_random(engine: EspeakEngine, draws: int) -> tuple[bytes, bytes]:
+    """In a throwaway child: rand() moved as another library might, then both ways to speak."""
+    libc = ctypes.CDLL(None)
+    for _ in range(draws):
+        libc.rand()
+    forked = engine.synthesize(SENTENCE, BREATHY).pcm
+    return forked, engine.synthesize_in_place(SENTENCE, BREATHY).pcm
+
+
+@pytest.mark.parametrize("draws", [1, 5])
+def test_breath_noise_ignores_what_else_drew_from_c_random(engine: EspeakEngine, draws) -> None:
+    pristine_clip = engine.synthesize(SENTENCE, BREATHY).pcm
+    forked, in_place = call_forked(_after_moving_c_random, engine, draws, what="test")
+    assert forked == in_place == pristine_clip
 
 
 def _library_identity() -> int:

@@ -79,7 +79,11 @@ def test_registry_rejects_unknown_names() -> None:
     assert str(caught.value) == "unknown engine 'festival': use one of espeak, fake, system"
 
 
-def test_registry_names_match_config() -> None:
-    from audiobook.config import ENGINE_NAMES
+def test_registry_names_are_what_config_accepts(tmp_path) -> None:
+    from audiobook.config import load_config
 
-    assert sorted(ENGINE_NAMES) == sorted(engines.ENGINES)
+    assert engines.engine_names() == tuple(engines.ENGINES) == ("espeak", "system", "fake")
+    for name in engines.engine_names():
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(f"engine: {name}\n")
+        assert load_config(path, engines.engine_names()).roles["narrator"].spec.engine == name

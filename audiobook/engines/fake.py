@@ -7,17 +7,21 @@ depends on the voice name, so clips are reproducible, distinguishable and non-si
 from __future__ import annotations
 
 from ..model import Clip, Voice
-from .base import Capabilities, VoiceInfo
+from .base import Capabilities, Engine, VoiceInfo, WorkerStart
 
 SAMPLE_RATE = 22050  # same as eSpeak NG, so fake and real builds share every code path
 FRAMES_PER_CHAR = 220  # 10 ms a character: about 150 wpm, realistic lengths for timing tests
 AMPLITUDE = 8000  # well below clipping and well above silence detection thresholds
 
 
-class FakeEngine:
+class FakeEngine(Engine):
     name = "fake"
     capabilities = Capabilities(pitch=True, ssml=False)
+    rate_range = (80, 450)  # voices.yaml's range; ignored, as clip length is per character
+    sample_rate = SAMPLE_RATE
     stateful = False  # the same text always gives the same samples
+    worker_start = WorkerStart.FORK  # holds nothing at all
+    threads = 1
 
     def voices(self) -> list[VoiceInfo]:
         return [
