@@ -25,7 +25,7 @@ def engine(espeak_engine: EspeakEngine) -> EspeakEngine:
 
 
 def _seconds(clip) -> float:
-    return clip.frames / clip.sample_rate
+    return clip.samples / clip.sample_rate
 
 
 def test_sample_rate_and_plausible_length(engine: EspeakEngine) -> None:
@@ -49,7 +49,7 @@ def _in_place_twice(engine: EspeakEngine) -> tuple[bytes, bytes, bytes, bool]:
     """In a throwaway child: a pristine clip, then the state spent, then the same text."""
     pristine_clip = engine.synthesize(SENTENCE, BRITISH).pcm
     spent = engine.synthesize_in_place("Something else entirely, spoken before.", BRITISH)
-    assert spent.frames > 0
+    assert spent.samples > 0
     was_pristine = espeak.pristine()
     return pristine_clip, engine.synthesize_in_place(SENTENCE, BRITISH).pcm, \
         engine.synthesize(SENTENCE, BRITISH).pcm, was_pristine
@@ -69,14 +69,14 @@ def test_speaking_in_place_spends_the_state(engine: EspeakEngine) -> None:
 
 def test_empty_and_blank_text_give_empty_clips(engine: EspeakEngine) -> None:
     assert engine.synthesize("", BRITISH).pcm == b""
-    assert engine.synthesize(" \n\t ", BRITISH).frames == 0
+    assert engine.synthesize(" \n\t ", BRITISH).samples == 0
     assert engine.synthesize("", BRITISH).sample_rate == 22050
 
 
 def test_faster_rate_gives_shorter_clip(engine: EspeakEngine) -> None:
     slow = engine.synthesize(SENTENCE, Voice("espeak", "gmw/en", rate=120))
     fast = engine.synthesize(SENTENCE, Voice("espeak", "gmw/en", rate=300))
-    assert slow.frames > 1.8 * fast.frames
+    assert slow.samples > 1.8 * fast.samples
 
 
 def test_volume_scales_amplitude(engine: EspeakEngine) -> None:
@@ -92,7 +92,7 @@ def test_pitch_changes_samples_not_length_much(engine: EspeakEngine) -> None:
     low = engine.synthesize(SENTENCE, Voice("espeak", "gmw/en", pitch=20))
     high = engine.synthesize(SENTENCE, Voice("espeak", "gmw/en", pitch=80))
     assert low.pcm != high.pcm
-    assert abs(low.frames - high.frames) < 0.15 * low.frames
+    assert abs(low.samples - high.samples) < 0.15 * low.samples
 
 
 def test_voices_lists_base_voices_with_languages(engine: EspeakEngine) -> None:
@@ -117,7 +117,7 @@ def test_voices_lists_variants_with_gender(engine: EspeakEngine) -> None:
 def test_variant_voice_speaks_differently(engine: EspeakEngine) -> None:
     base = engine.synthesize(SENTENCE, BRITISH)
     female = engine.synthesize(SENTENCE, Voice("espeak", "gmw/en+f3", rate=170))
-    assert female.frames > 0
+    assert female.samples > 0
     assert female.pcm != base.pcm
 
 
@@ -144,13 +144,13 @@ def test_markup_in_text_is_read_not_obeyed(engine: EspeakEngine, hostile: str) -
     clip = engine.synthesize(hostile, BRITISH)
     # obeyed, the break alone would last 1000 s; read, it is a few seconds of words
     assert _seconds(clip) < 12.0
-    assert clip.frames < plain.frames * len(hostile) / 4
+    assert clip.samples < plain.samples * len(hostile) / 4
 
 
 def test_nul_and_control_characters_do_not_cut_text(engine: EspeakEngine) -> None:
     whole = engine.synthesize("Hello there, good morning everyone.", BRITISH)
     with_nul = engine.synthesize("Hello there,\x00 good morning\x07 everyone.", BRITISH)
-    assert abs(with_nul.frames - whole.frames) < 0.1 * whole.frames
+    assert abs(with_nul.samples - whole.samples) < 0.1 * whole.samples
 
 
 def test_cache_id_names_installed_version(engine: EspeakEngine) -> None:

@@ -7,7 +7,7 @@ import pytest
 import audiobook.engines as engines
 from audiobook.engines import get_engine
 from audiobook.engines.base import Capabilities, VoiceInfo
-from audiobook.engines.fake import AMPLITUDE, FRAMES_PER_CHAR, SAMPLE_RATE, FakeEngine
+from audiobook.engines.fake import AMPLITUDE, SAMPLES_PER_CHAR, SAMPLE_RATE, FakeEngine
 from audiobook.errors import ConfigError
 from audiobook.model import Voice
 
@@ -21,7 +21,7 @@ def samples(pcm: bytes) -> list[int]:
 def test_exact_length_and_rate() -> None:
     clip = FakeEngine().synthesize("Hello, world.", VOICE)
     assert clip.sample_rate == SAMPLE_RATE == 22050
-    assert clip.frames == FRAMES_PER_CHAR * 13 == 2860
+    assert clip.samples == SAMPLES_PER_CHAR * 13 == 2860
     assert len(clip.pcm) == 2 * 2860
 
 
@@ -51,7 +51,7 @@ def test_voices_sound_different() -> None:
     fake = FakeEngine()
     clips = {v.id: fake.synthesize("Same words.", Voice("fake", v.id)).pcm for v in fake.voices()}
     assert len(set(clips.values())) == 4
-    assert {len(pcm) for pcm in clips.values()} == {2 * FRAMES_PER_CHAR * 11}
+    assert {len(pcm) for pcm in clips.values()} == {2 * SAMPLES_PER_CHAR * 11}
 
 
 def test_voices_and_capabilities() -> None:

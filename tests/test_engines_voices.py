@@ -146,7 +146,7 @@ def test_espeak_resolution(espeak: EspeakEngine, changes: dict, expected: str) -
 
 def test_espeak_resolved_variant_speaks(espeak: EspeakEngine) -> None:
     voice = resolve_voice(replace(SPEC, language="en", gender="female"), espeak)
-    assert espeak.synthesize("Good evening.", voice).frames > 5000
+    assert espeak.synthesize("Good evening.", voice).samples > 5000
 
 
 def test_espeak_unknown_variant(espeak: EspeakEngine) -> None:

@@ -162,7 +162,7 @@ def test_espeak_reads_raw_markup_as_text(markup):
         pytest.skip("eSpeak NG is not installed")
     voice = Voice("espeak", next(v.id for v in voices if "en" in v.languages[0]))
     clip = engine.synthesize(markup, voice)
-    seconds = clip.frames / clip.sample_rate
+    seconds = clip.samples / clip.sample_rate
     assert 0.3 < seconds < MAX_SECONDS_PER_CHAR * len(markup)
 
 

@@ -14,7 +14,7 @@ import pytest
 from audiobook import engines
 from audiobook.engines import espeak
 from audiobook.engines.forking import call_forked
-from audiobook.engines.fake import FRAMES_PER_CHAR
+from audiobook.engines.fake import SAMPLES_PER_CHAR
 from audiobook.errors import EngineError
 from audiobook.model import Article, Clip, Script, ScriptChapter, Utterance, Voice
 from audiobook.render import ClipCache, render, render_with_stats
@@ -64,7 +64,7 @@ def _expected_timeline(script: Script) -> tuple[list[tuple[int, int]], dict[str,
             unit = chapter.utterances[first:end]
             written = 0
             for n, utterance in enumerate(unit):
-                length = FRAMES_PER_CHAR * len(utterance.spoken)
+                length = SAMPLES_PER_CHAR * len(utterance.spoken)
                 spans[utterance.id] = (position + START_OFFSET + written, length)
                 written += length
                 pause = pause_samples(utterance.pause_after_ms)
@@ -97,7 +97,7 @@ def test_timeline_is_exact_in_samples_and_frame_aligned(tmp_path: Path) -> None:
     chapters, spans = _expected_timeline(script)
     assert [(c.start, c.end) for c in book.chapters] == chapters
     assert book.sample_rate == BOOK_SAMPLE_RATE
-    assert book.frames == chapters[-1][1]
+    assert book.samples == chapters[-1][1]
     assert len([b for c in script.chapters for b in unit_bounds(c.utterances)]) >= 4
     for chapter in book.chapters:
         assert chapter.start % SAMPLES_PER_FRAME == 0 and chapter.end % SAMPLES_PER_FRAME == 0
@@ -209,10 +209,10 @@ def test_empty_spoken_text_is_only_its_pause(tmp_path: Path) -> None:
     script = Script(Article("T", ()), (ScriptChapter("only", "Only", utterances),))
     book = render(script, workdir=tmp_path, cache=None, jobs=1)
     a, b, c = book.chapters[0].entries
-    assert a.start == START_OFFSET and a.end == START_OFFSET + 4 * FRAMES_PER_CHAR
+    assert a.start == START_OFFSET and a.end == START_OFFSET + 4 * SAMPLES_PER_CHAR
     assert b.start == b.end == a.end + pause_samples(200)
     assert c.start == b.end + pause_samples(500)
-    assert book.frames == expected_frames(c.end - START_OFFSET) * SAMPLES_PER_FRAME
+    assert book.samples == expected_frames(c.end - START_OFFSET) * SAMPLES_PER_FRAME
 
 
 def test_empty_chapter_still_gets_a_valid_file(tmp_path: Path) -> None:
@@ -346,7 +346,7 @@ def test_an_in_process_engine_renders_without_a_pool(
     monkeypatch.setattr(multiprocessing, "get_context", lambda method: pytest.fail(method))
     book, stats = render_with_stats(_script(), workdir=tmp_path, cache=None, jobs=4)
     assert stats.units_encoded == stats.units > 1
-    assert book.frames == _expected_timeline(_script())[0][-1][1]
+    assert book.samples == _expected_timeline(_script())[0][-1][1]
 
 
 def test_progress_reaches_the_real_total(tmp_path: Path) -> None:
@@ -358,15 +358,15 @@ def test_progress_reaches_the_real_total(tmp_path: Path) -> None:
     assert len(calls) == units
     done = [d for d, _ in calls]
     assert done == sorted(done) and done[0] > 0
-    assert calls[-1] == pytest.approx((book.frames / BOOK_SAMPLE_RATE,) * 2)
+    assert calls[-1] == pytest.approx((book.samples / BOOK_SAMPLE_RATE,) * 2)
 
 
 def test_joined_book_decodes_to_its_timeline(tmp_path: Path) -> None:
     book = render(_script(), workdir=tmp_path, cache=None, jobs=2)
     joined = tmp_path / "book.mp3"
-    assert concat_frames([Path(c.mp3_path) for c in book.chapters], joined) == book.frames
+    assert concat_frames([Path(c.mp3_path) for c in book.chapters], joined) == book.samples
     decoded = _decode(joined)
-    assert len(decoded) == book.frames
+    assert len(decoded) == book.samples
     onsets = _onsets(decoded, threshold=2000, quiet=BOOK_SAMPLE_RATE // 20)
     starts = [e.start for c in book.chapters for e in c.entries]
     assert len(onsets) == len(starts)
@@ -400,7 +400,7 @@ def test_espeak_render_onsets_match_timeline(tmp_path: Path) -> None:
     book = render(script, workdir=tmp_path / "out", cache=cache, jobs=2)
     assert len(unit_bounds(utterances)) >= 2
     decoded = _decode(Path(book.chapters[0].mp3_path))
-    assert len(decoded) == book.frames
+    assert len(decoded) == book.samples
     onsets = _onsets(decoded, threshold=1500, quiet=BOOK_SAMPLE_RATE * 3 // 10)
     starts = [e.start for e in book.chapters[0].entries]
     assert len(onsets) == len(starts)

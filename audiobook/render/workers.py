@@ -58,7 +58,7 @@ class UnitResult:
 
     index: int
     mp3_path: str = ""
-    frames: int = 0
+    frames: int = 0  # MP3 frames of the encoded unit (PCM is counted in samples throughout)
     offsets: tuple[tuple[int, int, int, int], ...] = ()  # per item: (clip start, clip samples,
     # first and end audible sample within the clip)
     synthesised: int = 0  # clips made by an engine rather than read from the cache
