@@ -191,7 +191,7 @@ def test_unusual_text_cleans_and_builds_with_the_right_words(runner, tmp_path, n
         ("engine: fake\nroles:\n  narator: {voice: fake-a}\n",
          "v.yaml line 3: unknown key 'narator' in roles — did you mean 'narrator'?"),
         ("engine: fake\nrols: {}\n", "v.yaml line 2: unknown key 'rols' — did you mean 'roles'?"),
-        ("engine: espeek\n", "v.yaml line 1: engine must be one of espeak, system, fake (got 'espeek') — "
+        ("engine: espeek\n", "v.yaml line 1: engine must be one of espeak, system, piper, fake (got 'espeek') — "
          "did you mean 'espeak'?"),
         ("engine: fake\nroles:\n  narrator: {voice: fake-e}\n",
          "v.yaml line 3: fake has no voice 'fake-e': closest installed: fake-d, fake-c, fake-b, fake-a; "

@@ -49,6 +49,10 @@ class VoiceRequest(Protocol):
 
 def resolve_voice(spec: VoiceRequest, engine: Engine) -> Voice:
     """The installed voice of ``engine`` that ``spec`` asks for; VoiceNotFound otherwise."""
+    direct = engine.lookup(spec.voice.strip()) if spec.voice else None
+    if direct is not None:
+        return Voice(engine.name, direct.id, rate=_rate(spec, engine), volume=spec.volume,
+                     pitch=spec.pitch if engine.capabilities.pitch else None)
     installed = engine.voices()
     base = [v for v in installed if not v.id.startswith(VARIANT_MARK)]
     variants = {v.id.lower(): v for v in installed if v.id.startswith(VARIANT_MARK)}
@@ -64,7 +68,13 @@ def resolve_voice(spec: VoiceRequest, engine: Engine) -> Voice:
         raise VoiceNotFound(f"{_origin(spec)}{engine.name} reports no installed voices: "
                             "install a voice for it or choose another engine")
     pitch = spec.pitch if engine.capabilities.pitch else None
-    return Voice(engine.name, voice_id, rate=spec.rate, volume=spec.volume, pitch=pitch)
+    return Voice(engine.name, voice_id, rate=_rate(spec, engine), volume=spec.volume, pitch=pitch)
+
+
+def _rate(spec: VoiceRequest, engine: Engine) -> int:
+    """The rate asked for, within what the engine accepts (Piper: 85–340 wpm)."""
+    low, high = engine.rate_range
+    return max(low, min(spec.rate, high))
 
 
 def list_voices(names: list[str] | None = None) -> dict[str, list[VoiceInfo] | str]:

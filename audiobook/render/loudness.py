@@ -1,0 +1,105 @@
+"""Broadcast loudness without a second pass: one gain per voice, a true-peak limiter per clip.
+
+Each voice (with its rate, pitch and engine, at full volume) speaks ``CALIBRATION_TEXT``
+once; its EBU R128 integrated loudness (ITU-R BS.1770-4, measured with pyloudnorm at the
+book's rate) gives the gain that brings that voice to the target. The calibration clip is
+cached like any other clip, so the gain, and with it every unit's key, stays the same
+from build to build. Each clip is then scaled by its voice's gain and limited so that
+its 4x-oversampled peak stays ``MP3_MARGIN_DB`` under the true-peak ceiling, leaving room
+for what MP3 encoding adds. Lengths never change, so the timeline stays exact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..engines import get_engine
+from ..engines.forking import call_forked
+from ..errors import EngineError
+from ..model import Clip, Loudness, Voice
+from .cache import ClipCache, clip_key
+from .encode import BOOK_SAMPLE_RATE, resample
+
+CALIBRATION_TEXT = (
+    "The harbour lights came on one by one as the ferry turned towards the quay. "
+    "Nobody on the deck spoke; a gull called twice, and somewhere below a radio played. "
+    "Would the bridge open in time? The captain thought so, and said as much quietly."
+)  # invented: questions, statements and a quiet close, like an article's mix of sentences
+CALIBRATION_PREFIX = "loudness-calibration-1:"  # keeps calibration clips apart from speech
+GAIN_STEP_DB = 0.01  # gains are rounded so unit keys do not depend on float noise
+MAX_GAIN_DB = 30.0  # a voice this quiet is broken, not merely soft: do not amplify its noise
+MP3_MARGIN_DB = 1.0  # LAME at 64 kbit/s overshoots a limited signal's true peak by < 1 dB
+OVERSAMPLE = 4  # BS.1770-4's true-peak meter oversamples 4x
+LIMITER_WINDOW = 110  # samples (5 ms at 22.05 kHz) over which the limiter's gain moves
+FULL_SCALE = 32768.0
+
+
+def calibrate(voices: Iterable[Voice], engine_ids: dict[str, str], cache: ClipCache | None,
+              loudness: Loudness) -> dict[Voice, float]:
+    """Each voice's gain in dB to reach ``loudness.target_lufs`` (volume is applied later)."""
+    gains: dict[Voice, float] = {}
+    by_level: dict[Voice, float] = {}
+    for voice in voices:
+        level = _full(voice)
+        if level not in by_level:
+            clip = _calibration_clip(level, engine_ids[voice.engine], cache)
+            measured = integrated_lufs(resample(clip.pcm, clip.sample_rate), BOOK_SAMPLE_RATE)
+            by_level[level] = measured
+        gain = min(MAX_GAIN_DB, loudness.target_lufs - by_level[level])
+        gains[voice] = round(round(gain / GAIN_STEP_DB) * GAIN_STEP_DB, 2)
+    return gains
+
+
+def integrated_lufs(pcm: bytes, rate: int) -> float:
+    """EBU R128 integrated loudness of mono s16le ``pcm``; −inf for silence."""
+    import numpy
+    import pyloudnorm
+
+    samples = numpy.frombuffer(pcm, dtype="<i2").astype(numpy.float64) / FULL_SCALE
+    if samples.size < rate // 2:
+        samples = numpy.concatenate([samples, numpy.zeros(rate // 2 - samples.size)])
+    return float(pyloudnorm.Meter(rate).integrated_loudness(samples))
+
+
+def apply(pcm: bytes, gain_db: float, true_peak_dbtp: float) -> bytes:
+    """``pcm`` scaled by ``gain_db`` and limited under the ceiling; same length."""
+    if not pcm:
+        return pcm
+    import numpy
+    from scipy.ndimage import minimum_filter1d, uniform_filter1d
+    from scipy.signal import resample_poly
+
+    x = numpy.frombuffer(pcm, dtype="<i2").astype(numpy.float64) / FULL_SCALE
+    x *= 10.0 ** (gain_db / 20.0)
+    ceiling = 10.0 ** ((true_peak_dbtp - MP3_MARGIN_DB) / 20.0)
+    over = numpy.abs(resample_poly(x, OVERSAMPLE, 1))[: x.size * OVERSAMPLE]
+    peaks = over.reshape(x.size, OVERSAMPLE).max(axis=1)
+    if peaks.max() > ceiling:
+        need = numpy.minimum(1.0, ceiling / numpy.maximum(peaks, 1e-9))
+        held = minimum_filter1d(need, size=2 * LIMITER_WINDOW + 1, mode="nearest")
+        x *= numpy.minimum(uniform_filter1d(held, size=LIMITER_WINDOW + 1, mode="nearest"),
+                           need)
+    return (numpy.clip(numpy.round(x * FULL_SCALE), -32768, 32767).astype("<i2").tobytes())
+
+
+def _full(voice: Voice) -> Voice:
+    """The voice at full volume: volume stays a relative setting under loudness."""
+    return Voice(voice.engine, voice.name, rate=voice.rate, volume=1.0, pitch=voice.pitch)
+
+
+def _calibration_clip(voice: Voice, engine_id: str, cache: ClipCache | None) -> Clip:
+    key = clip_key(engine_id, voice, CALIBRATION_PREFIX + CALIBRATION_TEXT)
+    clip = cache.get_clip(key) if cache is not None else None
+    if clip is None:
+        clip = call_forked(_speak, voice, what=f"{voice.engine} loudness calibration")
+        if not clip.pcm:
+            raise EngineError(f"{voice.engine}: voice {voice.name} spoke no audio for the "
+                              "loudness calibration; try another voice or 'loudness: off'")
+        if cache is not None:
+            cache.put_clip(key, clip)
+    return clip
+
+
+def _speak(voice: Voice) -> Clip:
+    """In a forked child, so a neural engine's model never loads in the render's process."""
+    return get_engine(voice.engine).synthesize(CALIBRATION_TEXT, voice)
