@@ -56,13 +56,14 @@ def test_calibration_is_cached_and_leaves_volume_relative(tmp_path: Path):
     cache = ClipCache(tmp_path)
     ids = {"fake": get_engine("fake").cache_id()}
     full, half = Voice("fake", "fake-a", volume=1.0), Voice("fake", "fake-a", volume=0.5)
-    gains = loudness.calibrate([full, half], ids, cache, Loudness(-19.0, -1.5))
+    gains, made = loudness.calibrate([full, half], ids, cache, Loudness(-19.0, -1.5))
+    assert made == 1
     assert gains[full] == gains[half]
     measured = loudness.integrated_lufs(get_engine("fake").synthesize(
         loudness.CALIBRATION_TEXT, full).pcm, RATE)
     assert gains[full] == pytest.approx(-19.0 - measured, abs=0.1)
-    assert loudness.calibrate([full], ids, cache, Loudness(-23.0, -1.5))[full] == pytest.approx(
-        gains[full] - 4.0, abs=0.1)
+    again, made = loudness.calibrate([full], ids, cache, Loudness(-23.0, -1.5))
+    assert made == 0 and again[full] == pytest.approx(gains[full] - 4.0, abs=0.1)
 
 
 def test_a_changed_target_changes_every_unit_key(tmp_path: Path):
@@ -76,7 +77,7 @@ def test_a_changed_target_changes_every_unit_key(tmp_path: Path):
 
     def keys(target: float) -> list[str]:
         setting = Loudness(target, -1.5)
-        gains = loudness.calibrate(voices, ids, None, setting)
+        gains, _ = loudness.calibrate(voices, ids, None, setting)
         return [u.key for p in plan_chapters(script.chapters, ids, frozenset(), gains, setting)
                 for u in p.units]
 

@@ -86,7 +86,7 @@ def render_with_stats(
     stateful = frozenset(name for name, engine in used.items() if engine.stateful)
     voices = sorted({u.voice for c in script.chapters for u in c.utterances if u.spoken.strip()},
                     key=repr)
-    gains = calibrate(voices, engine_ids, cache, loudness) if loudness is not None else None
+    gains, calibrated = calibrate(voices, engine_ids, cache, loudness) if loudness else (None, 0)
     plans = plan_chapters(script.chapters, engine_ids, stateful, gains, loudness)
     units = [unit for plan in plans for unit in plan.units]
     tracker = _Progress(progress, [unit.estimate_seconds for unit in units])
@@ -132,7 +132,7 @@ def render_with_stats(
     stats = RenderStats(
         units=len(units),
         units_encoded=len(tasks),
-        clips_synthesised=sum(results[t.index].synthesised for t in tasks),
+        clips_synthesised=calibrated + sum(results[t.index].synthesised for t in tasks),
     )
     return book, stats
 

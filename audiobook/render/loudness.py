@@ -36,17 +36,20 @@ CALIBRATION_ROUNDS = 2  # the limiter's loss converges to < 0.1 LU in two correc
 
 
 def calibrate(voices: Iterable[Voice], engine_ids: dict[str, str], cache: ClipCache | None,
-              loudness: Loudness) -> dict[Voice, float]:
-    """Each voice's gain in dB to reach ``loudness.target_lufs`` (volume is applied later)."""
+              loudness: Loudness) -> tuple[dict[Voice, float], int]:
+    """Each voice's gain in dB to reach ``loudness.target_lufs`` (volume is applied later),
+    and how many calibration clips were synthesised rather than read from the cache."""
     gains: dict[Voice, float] = {}
     by_level: dict[Voice, float] = {}
+    made = 0
     for voice in voices:
         level = _full(voice)
         if level not in by_level:
-            clip = _calibration_clip(level, engine_ids[voice.engine], cache)
+            clip, fresh = _calibration_clip(level, engine_ids[voice.engine], cache)
+            made += fresh
             by_level[level] = _gain(resample(clip.pcm, clip.sample_rate), loudness)
         gains[voice] = by_level[level]
-    return gains
+    return gains, made
 
 
 def _gain(pcm: bytes, loudness: Loudness) -> float:
@@ -96,17 +99,19 @@ def _full(voice: Voice) -> Voice:
     return Voice(voice.engine, voice.name, rate=voice.rate, volume=1.0, pitch=voice.pitch)
 
 
-def _calibration_clip(voice: Voice, engine_id: str, cache: ClipCache | None) -> Clip:
+def _calibration_clip(voice: Voice, engine_id: str, cache: ClipCache | None) -> tuple[Clip, int]:
+    """The voice's calibration clip, and 1 if it was synthesised now."""
     key = clip_key(engine_id, voice, CALIBRATION_PREFIX + CALIBRATION_TEXT)
     clip = cache.get_clip(key) if cache is not None else None
-    if clip is None:
-        clip = call_forked(_speak, voice, what=f"{voice.engine} loudness calibration")
-        if not clip.pcm:
-            raise EngineError(f"{voice.engine}: voice {voice.name} spoke no audio for the "
-                              "loudness calibration; try another voice or 'loudness: off'")
-        if cache is not None:
-            cache.put_clip(key, clip)
-    return clip
+    if clip is not None:
+        return clip, 0
+    clip = call_forked(_speak, voice, what=f"{voice.engine} loudness calibration")
+    if not clip.pcm:
+        raise EngineError(f"{voice.engine}: voice {voice.name} spoke no audio for the "
+                          "loudness calibration; try another voice or 'loudness: off'")
+    if cache is not None:
+        cache.put_clip(key, clip)
+    return clip, 1
 
 
 def _speak(voice: Voice) -> Clip:
