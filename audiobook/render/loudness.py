@@ -21,11 +21,13 @@ from .cache import ClipCache, clip_key
 from .encode import BOOK_SAMPLE_RATE, resample
 
 CALIBRATION_TEXT = (
-    "The harbour lights came on one by one as the ferry turned towards the quay. "
-    "Nobody on the deck spoke; a gull called twice, and somewhere below a radio played. "
-    "Would the bridge open in time? The captain thought so, and said as much quietly."
-)  # invented: questions, statements and a quiet close, like an article's mix of sentences
-CALIBRATION_PREFIX = "loudness-calibration-1:"  # keeps calibration clips apart from speech
+    "The council met on Tuesday evening to discuss the plans for the old harbour. "
+    "Residents said the new lights would make the quay safer for fishermen returning late. "
+    "The work is expected to cost about two hundred thousand pounds and to take six months. "
+    "A spokesperson for the trust said it was grateful for the support of local businesses, "
+    "and that volunteers would be needed in the spring."
+)  # invented plain news sentences: within 0.5 LU of real articles for eSpeak NG and Piper
+CALIBRATION_PREFIX = "loudness-calibration-2:"  # keeps calibration clips apart from speech
 GAIN_STEP_DB = 0.01  # gains are rounded so unit keys do not depend on float noise
 MAX_GAIN_DB = 30.0  # a voice this quiet is broken, not merely soft: do not amplify its noise
 MP3_MARGIN_DB = 1.0  # LAME at 64 kbit/s overshoots a limited signal's true peak by < 1 dB
