@@ -49,10 +49,11 @@ def test_a_voice_by_path_and_from_the_search_path(tmp_path: Path, monkeypatch):
     assert _read_model(tmp_path / "absent.onnx") is None
 
 
-def test_unknown_voice_names_the_closest_installed(tmp_path: Path):
-    (tmp_path / "v.yaml").write_text("engine: piper\nroles:\n  narrator: {voice: en_GB-alan-medium}\n")
+@pytest.mark.parametrize("wanted", ["en_GB-alan-medium", "en_US-jo-medium"])
+def test_unknown_voice_names_the_closest_installed(tmp_path: Path, wanted: str):
+    (tmp_path / "v.yaml").write_text(f"engine: piper\nroles:\n  narrator: {{voice: {wanted}}}\n")
     spec = load_config(tmp_path / "v.yaml", engine_names(), pitch_refused()).roles["narrator"].spec
-    with pytest.raises(VoiceNotFound, match=f"closest installed: {JOE}"):
+    with pytest.raises(VoiceNotFound, match=f"piper has no voice '{wanted}': closest installed: {JOE}"):
         resolve_voice(spec, get_engine("piper"))
 
 

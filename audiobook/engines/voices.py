@@ -23,6 +23,7 @@ from .base import Engine, VoiceInfo
 
 VARIANT_MARK = "+"  # eSpeak NG joins a voice and a variant as "gmw/en+f3"
 CLOSEST_COUNT = 5  # voices suggested when one is not found: enough to spot a typo
+BROADER_RANK = 3  # _language_rank of a voice whose tag is broader than the one asked for
 CLOSEST_CUTOFF = 0.4  # difflib ratio below which a voice is too unlike the request to suggest
 
 
@@ -112,7 +113,8 @@ def _by_voice(spec: VoiceRequest, engine: Engine, base: list[VoiceInfo],
                 base[0].id if base else None)
         if found:
             return found + variant.id
-    elif (found := _by_language(wanted, spec.gender, engine, base)) is not None:
+    elif (found := _by_language(wanted, spec.gender, engine, base,
+                                broader=not engine.capabilities.strict)) is not None:
         return found
     raise VoiceNotFound(_not_found(spec, engine, base, f"voice '{wanted}'"))
 
@@ -128,13 +130,18 @@ def _exact(wanted: str, voices: list[VoiceInfo]) -> str | None:
 
 
 def _by_language(tag: str, gender: str | None, engine: Engine,
-                 voices: list[VoiceInfo]) -> str | None:
-    """Best voice for a language tag, trying the gender first; engine order breaks ties."""
+                 voices: list[VoiceInfo], broader: bool = True) -> str | None:
+    """Best voice for a language tag, trying the gender first; engine order breaks ties.
+
+    ``broader=False`` refuses a voice of a broader tag: a strict engine's misspelt voice
+    name (Piper's ``en_US-jo-medium``) must not pass for the language ``en-us``.
+    """
     tag = tag.strip().lower().replace("_", "-")
     ranked = sorted(
         (rank, index, voice)
         for index, voice in enumerate(voices)
         if (rank := _language_rank(tag, voice.languages)) is not None
+        and (broader or rank < BROADER_RANK)
     )
     if not ranked:
         return None
