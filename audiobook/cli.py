@@ -98,8 +98,8 @@ def main(debug: bool) -> None:
 @click.option("--no-cache", is_flag=True, help="Synthesise everything again; do not use the clip cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("-f", "--format", "formats", multiple=True, metavar="LIST",
-              help="What to write, comma-separated and repeatable: mp3, web, all "
-                   "(default: mp3,web).")
+              help="What to write, comma-separated and repeatable: mp3, web, vtt, srt, epub, "
+                   "daisy, m4b, all (default: mp3,web,vtt).")
 @click.option("--title", metavar="TEXT", help="The article's title, instead of the headline found in the page.")
 @translate_errors
 def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title):
@@ -138,7 +138,8 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title):
         _warn(edition.warnings)
         if not quiet:
             took = time.monotonic() - started
-            click.echo(f"{edition.mp3}  ({_clock(edition.seconds)}, "
+            shown = edition.mp3 if edition.mp3.is_file() else edition.path
+            click.echo(f"{shown}  ({_clock(edition.seconds)}, "
                        f"{len(edition.edition.chapters)} chapters, built in {took:.1f} s)")
     if failed:
         _fail(f"{len(failed)} of {len(inputs)} inputs failed; the others were built",
