@@ -1,11 +1,16 @@
+/* The reading page's player (inlined by audiobook/writers/transcript.py): highlights and
+   follows the element whose [data-start, data-end) milliseconds hold the playback time,
+   plays from a sentence on click, Enter or Space, binds the keys the page lists, and keeps
+   the position per edition in localStorage. Without it the page is the plain transcript. */
 (function () {
   "use strict";
-  var SKIP_MS = 10000;
-  var RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3];
-  var RESUME_MIN_MS = 5000;
-  var SAVE_EVERY_MS = 2000;
-  var FOLLOW_PAUSE_MS = 5000;
-  var KEYS = {
+  var SKIP_MS = 10000;  // what back and forward move: the common podcast-player step
+  var RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3];  // speeds offered, slowest first
+  var RESUME_MIN_MS = 5000;  // nearer the start or the end there is nothing worth resuming
+  var SAVE_EVERY_MS = 2000;  // storage writes while playing: often enough, and cheap
+  var FOLLOW_PAUSE_MS = 5000;  // after the reader scrolls, leave the page alone this long
+  var SCROLL_KEYS = ["PageDown", "PageUp", "ArrowDown", "ArrowUp", "Home", "End", " "];  // the reader scrolling
+  var KEYS = {  // letters only, never with Ctrl, Alt or Cmd, never in a text field
     "K": "play-pause", "N": "next-sentence", "P": "previous-sentence",
     "Shift+N": "next-chapter", "Shift+P": "previous-chapter",
     "L": "forward", "J": "back", "F": "faster", "S": "slower"
@@ -33,7 +38,6 @@
   var saved = load();
   var touched = false;
   var ticking = false;
-  var SCROLL_KEYS = ["PageDown", "PageUp", "ArrowDown", "ArrowUp", "Home", "End", " "];
 
   function clock(ms) {
     var s = Math.floor(ms / 1000), h = Math.floor(s / 3600), m = Math.floor(s % 3600 / 60);
@@ -92,7 +96,10 @@
   }
 
   function load() {
-    try { return JSON.parse(window.localStorage.getItem(storeKey)) || null; } catch (e) { return null; }
+    try {
+      var record = JSON.parse(window.localStorage.getItem(storeKey));
+      return record && isFinite(record.position) ? record : null;
+    } catch (e) { return null; }
   }
   function save(force) {
     if (!touched) { return; }
@@ -219,7 +226,7 @@
     if (!ticking) { ticking = true; window.requestAnimationFrame(tick); }
   });
   audio.addEventListener("timeupdate", function () { update(); save(false); });
-  audio.addEventListener("seeked", function () { update(); save(true); });
+  audio.addEventListener("seeked", function () { touched = true; update(); save(true); });
   audio.addEventListener("pause", function () { update(); save(true); });
   audio.addEventListener("ended", function () {
     try { window.localStorage.removeItem(storeKey); } catch (e) { /* nothing stored */ }

@@ -32,10 +32,10 @@ SCRIPT = (files("audiobook") / "data" / "transcript.js").read_text(encoding="utf
 BUTTONS = (  # (action the script runs, label, key the script binds to it)
     ("previous-chapter", "Previous chapter", "Shift+P"),
     ("previous-sentence", "Previous sentence", "P"),
-    ("back", "Back 10 seconds", "J"),
-    ("forward", "Forward 10 seconds", "L"),
     ("next-sentence", "Next sentence", "N"),
     ("next-chapter", "Next chapter", "Shift+N"),
+    ("back", "Back 10 seconds", "J"),
+    ("forward", "Forward 10 seconds", "L"),
     ("slower", "Slower", "S"),
     ("faster", "Faster", "F"),
 )
