@@ -43,7 +43,7 @@ def main(argv: list[str]) -> int:
             page.goto(url + "transcript.html")
             page.wait_for_function("document.querySelector('audio').readyState >= 1")
             page.evaluate("ms => { const a = document.querySelector('audio');"
-                          " a.currentTime = ms / 1000; return a.play(); }", start)
+                          " a.currentTime = ms / 1000; a.play(); }", start)
             page.wait_for_function("ms => document.querySelector('audio').currentTime * 1000 > ms",
                                    arg=start + HEARD_MS)
             current = page.evaluate("document.querySelector('.current').id")

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from browser_support import axe, browser, serve
+from support import FAKE_VOICES
+from test_hostile import HOSTILE, TITLE
 
 from audiobook.config import load_config
 from audiobook.edition import SPOKEN_ONLY_ROLES
@@ -26,9 +28,10 @@ SKIP_S = 10  # what J and L move
 TRANSCRIPT = "article > header, article > nav, article > section:not(.player)"  # all but the player
 ZOOMED = {"width": 320, "height": 256}  # 1280 × 1024 CSS px at 400 % zoom (WCAG 1.4.10)
 
-SEEK = """ms => new Promise(done => {
+SEEK = """ms => new Promise((done, fail) => {
   const audio = document.querySelector('audio');
   audio.addEventListener('seeked', () => done(), {once: true});
+  setTimeout(() => fail(new Error('no seeked event in 10 s')), 10000);
   audio.currentTime = ms / 1000;
 })"""
 STATE = """() => {
@@ -36,6 +39,7 @@ STATE = """() => {
   return {time: audio.currentTime, paused: audio.paused, rate: audio.playbackRate,
           current: current && current.id, marked: current && current.getAttribute('aria-current')};
 }"""
+PLAY = "() => { document.querySelector('audio').play(); }"  # not awaited: waits below have timeouts
 IN_VIEW = """id => { const box = document.getElementById(id).getBoundingClientRect();
   return box.top >= 0 && box.bottom <= innerHeight; }"""
 OVERFLOWING = """() => [document.documentElement.scrollWidth > document.documentElement.clientWidth,
@@ -128,7 +132,7 @@ def test_the_sentence_heard_is_kept_in_view(chromium, site, example):
     last = spoken(example)[-1]
     with opened(chromium, site, viewport={"width": 800, "height": 600}) as page:
         assert not page.evaluate(IN_VIEW, last.id)
-        page.evaluate("document.querySelector('audio').play()")
+        page.evaluate(PLAY)
         page.evaluate(SEEK, samples_to_ms(last.book.audio.start, example.edition.sample_rate))
         page.wait_for_function(IN_VIEW, arg=last.id, timeout=2000)
         assert page.evaluate(STATE)["current"] == last.id
@@ -149,7 +153,7 @@ def test_chapter_keys_land_on_chapter_starts(chromium, site, example):
         page.keyboard.press("Shift+P")
         assert page.evaluate(STATE)["time"] == pytest.approx(start_s(example, chapters[-2].book.start),
                                                              abs=TOLERANCE_S)
-        page.evaluate("document.querySelector('audio').play()")
+        page.evaluate(PLAY)
         page.wait_for_function("t => document.querySelector('audio').currentTime > t + 0.3",
                                arg=start_s(example, chapters[-2].book.start))
 
@@ -193,9 +197,10 @@ def test_sentence_skip_and_speed_keys(chromium, site, example):
 
 def test_keys_and_buttons_are_shown_on_the_page(chromium, site):
     with opened(chromium, site) as page:
-        keys = page.inner_text(".keys")
-        for key in ("K", "N", "P", "Shift+N", "Shift+P", "L", "J", "F", "S", "Enter", "Space"):
-            assert key in keys
+        assert page.locator(".keys").is_visible()
+        assert page.locator(".keys kbd").all_inner_texts() == [
+            "K", "N", "P", "Shift+N", "Shift+P", "L", "J", "F", "S", "Enter", "Space"]
+        assert "text field" in page.inner_text(".keys") and "screen reader" in page.inner_text(".keys")
         buttons = page.locator(".controls button")
         assert buttons.count() == 8 and all(buttons.nth(i).is_visible() for i in range(8))
         page.get_by_role("button", name="Next chapter Shift+N", exact=True).click()
@@ -223,7 +228,7 @@ def test_the_position_is_remembered_and_resume_offered(chromium, site):
     with opened(chromium, site) as page:
         assert page.locator(".resume").is_hidden()
         page.evaluate(SEEK, 75_000)
-        page.evaluate("document.querySelector('audio').play()")
+        page.evaluate(PLAY)
         page.wait_for_function("document.querySelector('audio').currentTime > 75.2")
         page.evaluate("document.querySelector('audio').pause()")
         paused_at = page.evaluate(STATE)["time"]
@@ -309,3 +314,19 @@ def test_seed_page_passes_axe_follows_and_reflows(chromium, seed, scheme):
         assert result["violations"] == []
         page.set_viewport_size(ZOOMED)
         assert page.evaluate(OVERFLOWING) == [False, []]
+
+
+def test_hostile_text_stays_inert_in_the_browser(chromium, tmp_path):
+    (tmp_path / "hostile.txt").write_text(HOSTILE)
+    (tmp_path / "fake.yaml").write_text(FAKE_VOICES)
+    built = build(tmp_path / "hostile.txt", tmp_path / "out", config=load_config(tmp_path / "fake.yaml"),
+                  formats=("web",), cache_root=tmp_path / "cache")
+    dialogs: list[str] = []
+    with serve(built.path) as url, opened(chromium, url + "transcript.html") as page:
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.keyboard.press("Shift+N")
+        page.locator(".s").first.click()
+        assert page.evaluate("document.scripts.length") == 1
+        assert page.locator("img, svg, iframe, object, embed").count() == 0
+        assert page.title() == TITLE and page.get_by_role("heading", level=1).inner_text() == TITLE
+    assert dialogs == []
