@@ -29,7 +29,7 @@ SAMPLE_RATE = 22050  # eSpeak NG's rate
 SAMPLES_PER_CHAR = 1300  # 170 words a minute is about 17 characters a second
 PAUSE_SAMPLES = 8820  # 400 ms between sentences, the default pause
 REPEATS = 5  # take the fastest of a few runs: the figures are small and noisy
-LOADS = 5
+LOADS = 15  # page loads per variant; the median is printed
 FAKE_VOICES = "engine: fake\nroles:\n  narrator: {voice: fake-a}\n  quote: {voice: fake-b}\n"
 
 
