@@ -79,8 +79,8 @@ def main(debug: bool) -> None:
 @click.option("--no-cache", is_flag=True, help="Synthesise everything again; do not use the clip cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("-f", "--format", "formats", multiple=True, metavar="LIST",
-              help="What to write, comma-separated and repeatable: mp3, web, all "
-                   "(default: mp3,web).")
+              help="What to write, comma-separated and repeatable: mp3, web, vtt, srt, m4b, "
+                   "all (default: mp3,web,vtt).")
 @translate_errors
 def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats):
     """Build an audio edition (chaptered MP3 and more) from each INPUT.

@@ -166,7 +166,7 @@ def test_missing_ffmpeg_is_one_line_and_leaves_nothing(tmp_path, monkeypatch):
     directory = tmp_path / "e"
     directory.mkdir()
     monkeypatch.setattr(m4b, "FFMPEG", "ffmpeg-that-is-not-installed")
-    with pytest.raises(EncodeError, match=r"^ffmpeg-that-is-not-installed: cannot start it") as error:
+    with pytest.raises(EncodeError, match=r"^ffmpeg-that-is-not-installed is needed to write e\.m4b but cannot be started") as error:
         m4b.write(edition, directory)
     assert "\n" not in str(error.value) and "install ffmpeg" in str(error.value)
     assert list(directory.iterdir()) == []

@@ -108,8 +108,8 @@ def encode(edition: Edition, scratch: Path, output: Path) -> None:
                                        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                                        stderr=log)
         except OSError as exc:
-            raise EncodeError(f"{FFMPEG}: cannot start it ({exc.strerror}) to write "
-                              f"{output.name}; install ffmpeg (scripts/setup.sh does)") from exc
+            raise EncodeError(f"{FFMPEG} is needed to write {output.name} but cannot be started "
+                              f"({exc.strerror}); install ffmpeg (scripts/setup.sh does)") from exc
         try:
             _feed(edition, process)
         except BaseException:
