@@ -123,6 +123,67 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats):
 
 
 @main.command()
+@click.argument("manifest", type=click.Path(dir_okay=False))
+@click.option("-o", "--output-dir", "out_dir", default="output", show_default=True,
+              type=click.Path(), help="Where the edition (and the podcast feed) are written.")
+@click.option("--voices", type=click.Path(dir_okay=False), help="voices.yaml to use "
+              "(default: ./voices.yaml when present, else built-in defaults).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes (default: all cores).")
+@click.option("--no-cache", is_flag=True, help="Synthesise everything again; do not use the clip cache.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("-f", "--format", "formats", multiple=True, metavar="LIST",
+              help="What to write, comma-separated and repeatable: mp3, web, daisy, usb, feed, "
+                   "all (default: mp3,web,daisy,usb, and feed when the manifest has feed:).")
+@click.option("--skip-bad", is_flag=True, help="Leave out items that cannot be read, say which "
+              "on stderr, and build the rest.")
+@translate_errors
+def edition(manifest, out_dir, voices, jobs, no_cache, quiet, formats, skip_bad):
+    """Build one edition of many articles from MANIFEST (edition.yaml).
+
+    The manifest lists the articles (paths relative to it), in groups if wanted, and the
+    edition's title, date, publisher, intro, outro and podcast feed. An item that cannot be
+    read stops the build with its manifest line, and nothing is written; --skip-bad builds
+    the others. Articles built before with the same voices are not synthesised again.
+
+    \b
+    Example:
+      audiobook edition examples/riverside/edition.yaml -o output
+    """
+    from .newsroom import build_manifest, load_manifest
+    from .writers import parse_formats
+
+    loaded = load_manifest(manifest)
+    chosen = parse_formats(formats) if formats else None
+    config = _config(voices)
+    started = time.monotonic()
+    bar = ProgressBar(enabled=not quiet and sys.stderr.isatty())
+    try:
+        built = build_manifest(loaded, out_dir, config=config, formats=chosen, skip_bad=skip_bad,
+                               jobs=jobs, cache=not no_cache, progress=bar.update)
+    finally:
+        bar.close()
+    for skipped in built.skipped:
+        click.echo(f"audiobook: left out: {skipped.reason}", err=True)
+    if not quiet:
+        _edition_summary(built, time.monotonic() - started)
+
+
+def _edition_summary(built, took: float) -> None:
+    from .model import PartKind
+    from .writers.usb import USB_DIR, folder_bytes
+
+    articles = sum(1 for part in built.edition.parts if part.kind is PartKind.ARTICLE)
+    click.echo(f"{built.mp3}  ({_clock(built.seconds)}, {articles} articles, "
+               f"{len(built.edition.chapters)} chapters, built in {took:.1f} s)")
+    usb = built.path / USB_DIR
+    if usb.is_dir():
+        folders = sum(1 for p in usb.iterdir() if p.is_dir())
+        click.echo(f"{usb}  ({_size(folder_bytes(usb))} in {folders} folders, for a USB stick)")
+    if built.feed is not None:
+        click.echo(f"{built.feed}  (podcast feed)")
+
+
+@main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True,
               help="Markdown (editable, rebuildable) or JSON.")

@@ -17,12 +17,15 @@ from types import MappingProxyType, ModuleType
 
 from ..errors import ConfigError
 from ..model import Edition
-from . import chapter_files, chapters_json, daisy, m3u8, mp3, transcript
+from . import chapter_files, chapters_json, daisy, m3u8, mp3, podcast_chapters, transcript, usb
 
 FORMATS = MappingProxyType({
     "mp3": (mp3, chapter_files, m3u8, chapters_json),  # the book with ID3 chapters, and its parts
     "web": (mp3, transcript),  # the reading page plays the book MP3 beside it
     "daisy": (daisy,),  # a DAISY 2.02 book in daisy/: heading then sentence on DAISY players
+    "usb": (usb,),  # usb/: a folder per article of numbered MP3s, for sticks and simple players
+    # the book and its Podcasting 2.0 chapters; `audiobook edition` adds it to feed.xml
+    "feed": (mp3, podcast_chapters),
 })
 DEFAULT_FORMATS = ("mp3", "web")  # what a build writes unless told otherwise
 ALL_FORMATS = "all"  # every registered format
