@@ -292,14 +292,22 @@ def voices(engines):
 def chapters(mp3):
     """List the chapters of a chaptered MP3: number, start time, title.
 
+    An edition's chapters are listed under its groups and articles, indented.
+
     \b
     Example:
       audiobook chapters output/my-article/my-article.mp3
     """
     from .id3 import read_chapters
 
+    shown: tuple[str, ...] = ()
     for ch in read_chapters(mp3):
-        click.echo(f"{ch.number:>3}  {_clock(ch.start_ms / 1000)}  {ch.title}")
+        depth = next((n for n, (a, b) in enumerate(zip(shown, ch.within)) if a != b),
+                     min(len(shown), len(ch.within)))
+        for level, title in enumerate(ch.within[depth:], start=depth):
+            click.echo(f"{'  ' * level}{title}")
+        shown = ch.within
+        click.echo(f"{'  ' * len(ch.within)}{ch.number:>3}  {_clock(ch.start_ms / 1000)}  {ch.title}")
 
 
 @main.command()

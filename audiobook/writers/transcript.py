@@ -2,6 +2,8 @@
 
 Shows display text (never the respelled spoken text), with real headings for navigation,
 quotes marked up with their speaker, captions labelled as captions and list items in lists.
+An edition of several articles has a heading per group (h2) and per article (h2, or h3 in
+a group), its sections one level below, and a nested table of contents.
 Every string from the article is escaped: page text is untrusted input.
 """
 
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from ..fsutil import atomic_write_text
 from ..model import ArticleInfo, Edition, EditionBlock, EditionChapter, Role, SpanKind
+from .contents import ContentsGroup, ContentsPart, contents, is_single
 
 FILE_NAME = "transcript.html"
 CAPTION_LABEL = "Caption:"  # spoken and shown before a caption so it is not read as body text
@@ -58,10 +61,10 @@ def _block_speaker(block: EditionBlock) -> str | None:
     return next((s for entry in block.entries for s in entry.speakers), None)
 
 
-def _block_html(block: EditionBlock) -> str:
+def _block_html(block: EditionBlock, depth: int = 0) -> str:
     body = _sentence_html(block)
     if block.role is Role.HEADING:
-        return f"<h3>{body}</h3>"
+        return f"<h{3 + depth}>{body}</h{3 + depth}>"
     if block.role is Role.CAPTION:
         return f'<figure><figcaption><span class="label">{esc(CAPTION_LABEL)}</span> {body}</figcaption></figure>'
     if block.role in (Role.QUOTE, Role.PULL_QUOTE):
@@ -75,10 +78,11 @@ def _block_html(block: EditionBlock) -> str:
     return f"<p>{body}</p>"
 
 
-def _section_html(chapter: EditionChapter, heading: str | None, anchor: str) -> list[str]:
+def _section_html(chapter: EditionChapter, heading: str | None, anchor: str,
+                  depth: int = 0) -> list[str]:
     lines = [f'<section id="{anchor}">']
     if heading:
-        lines.append(f"<h2>{esc(heading)}</h2>")
+        lines.append(f"<h{2 + depth}>{esc(heading)}</h{2 + depth}>")
     items: list[str] = []
     for block in chapter.blocks:
         if block.role in SPOKEN_ONLY:
@@ -89,7 +93,7 @@ def _section_html(chapter: EditionChapter, heading: str | None, anchor: str) -> 
         if items:
             lines.extend(["<ul>", *items, "</ul>"])
             items = []
-        lines.append(_block_html(block))
+        lines.append(_block_html(block, depth))
     if items:
         lines.extend(["<ul>", *items, "</ul>"])
     lines.append("</section>")
@@ -110,9 +114,67 @@ def _header_html(info: ArticleInfo) -> list[str]:
     return lines
 
 
+def _part_html(entry: ContentsPart, anchors: dict[str, str], depth: int) -> list[str]:
+    """An article under its numbered heading (h2 + depth), its sections one level below."""
+    part, lines = entry.part, []
+    if entry.number is not None:
+        lines.append(f'<h{2 + depth} id="part-{esc(part.id)}">{esc(entry.title)}</h{2 + depth}>')
+        said = [x for x in (part.info.byline, part.info.source, part.info.date) if x]
+        if said:
+            lines.append(f'<p class="byline">{esc(" · ".join(said))}</p>')
+        depth += 1
+    for index, chapter in enumerate(part.chapters):
+        heading = None if index == 0 and entry.number is not None and \
+            chapter.title == part.info.title else chapter.title
+        lines.extend(_section_html(chapter, heading, anchors[chapter.id], depth))
+    return lines
+
+
+def _edition_body(edition: Edition, anchors: dict[str, str]) -> list[str]:
+    lines = []
+    for number, item in enumerate(contents(edition), start=1):
+        if isinstance(item, ContentsGroup):
+            lines.append(f'<h2 id="group-{number}">{esc(item.title)}</h2>')
+            for entry in item.parts:
+                lines.extend(_part_html(entry, anchors, 1))
+        else:
+            lines.extend(_part_html(item, anchors, 0))
+    return lines
+
+
+def _nested_contents(edition: Edition, anchors: dict[str, str]) -> list[str]:
+    """The table of contents of an edition: groups, then articles, then their sections."""
+    rate = edition.sample_rate
+
+    def link(anchor: str, title: str, start: int) -> str:
+        return f'<a href="#{anchor}">{esc(title)}</a> (starts at {_clock(start, rate)})'
+
+    def part_lines(entry: ContentsPart) -> list[str]:
+        first = entry.chapters[0].chapter
+        if entry.number is None:
+            return [f"<li>{link(anchors[first.id], entry.title, first.book.start)}</li>"]
+        inner = [f"<li>{link(anchors[c.chapter.id], c.chapter.title, c.chapter.book.start)}</li>"
+                 for c in entry.chapters[1:]]
+        head = link(f"part-{esc(entry.part.id)}", entry.title, entry.part.book.start)
+        return [f"<li>{head}", *(["<ol>", *inner, "</ol>"] if inner else []), "</li>"]
+
+    lines = ['<nav aria-label="Contents">', "<h2>Contents</h2>", "<ol>"]
+    for number, item in enumerate(contents(edition), start=1):
+        if isinstance(item, ContentsGroup):
+            lines.extend([f'<li><a href="#group-{number}">{esc(item.title)}</a>', "<ol>",
+                          *(line for entry in item.parts for line in part_lines(entry)),
+                          "</ol>", "</li>"])
+        else:
+            lines.extend(part_lines(item))
+    lines.extend(["</ol>", "</nav>"])
+    return lines
+
+
 def _contents_html(edition: Edition, anchors: dict[str, str]) -> list[str]:
     if not edition.chapters:
         return []
+    if not is_single(edition):
+        return _nested_contents(edition, anchors)
     lines = ['<nav aria-label="Chapters">', "<h2>Chapters</h2>", "<ol>"]
     for chapter in edition.chapters:
         title = f'<a href="#{anchors[chapter.id]}">{esc(chapter.title)}</a>'
@@ -141,10 +203,13 @@ def transcript_html(edition: Edition) -> str:
         *_header_html(info),
         *_contents_html(edition, anchors),
     ]
-    for part in edition.parts:
-        for chapter in part.chapters:
-            heading = None if chapter.title == part.info.title else chapter.title
-            lines.extend(_section_html(chapter, heading, anchors[chapter.id]))
+    if is_single(edition):
+        for part in edition.parts:
+            for chapter in part.chapters:
+                heading = None if chapter.title == part.info.title else chapter.title
+                lines.extend(_section_html(chapter, heading, anchors[chapter.id]))
+    else:
+        lines.extend(_edition_body(edition, anchors))
     lines.extend(["</article>", "</main>", "</body>", "</html>"])
     return "\n".join(lines) + "\n"
 
