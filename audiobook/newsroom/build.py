@@ -71,11 +71,14 @@ def read_items(manifest: Manifest, config: Config, *, skip_bad: bool = False
                 article = replace(article, title=item.title)
             script = make_script(article, config)
             if not script.chapters:
-                raise BadItem("has nothing to read aloud")
+                raise BadItem("has nothing to read aloud: check that it is an article")
         except ConfigError:
             raise
         except AudiobookError as exc:
-            reason = f"{manifest.where(item)}: item '{item.name}': {exc}"
+            said = str(exc)
+            said = said.replace(str(item.path), item.name) if str(item.path) in said \
+                else f"item '{item.name}' {said}"
+            reason = f"{manifest.where(item)}: {said}"
             if not skip_bad:
                 raise BadItem(reason) from exc
             skipped.append(Skipped(item, reason))
