@@ -114,12 +114,10 @@ def build_manifest(
     from ..fsutil import safe_slug, unique_edition_dir
     from ..staging import Staging
     from ..writers import write_edition
-    from .feed import feed_xml, update_feed
+    from .feed import update_feed
 
     config = config or load_config(None)
     chosen = edition_formats(manifest, formats)
-    if FEED_FORMAT in chosen:
-        feed_xml(manifest, [])  # a feed: setting feedgen refuses fails now, not after the render
     reads, skipped = read_items(manifest, config, skip_bad=skip_bad)
     outro = outro_article(manifest)
     outro_script = titled(make_script(segment(outro), config), OUTRO_TITLE, spoken_title=False) \

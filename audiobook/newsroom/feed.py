@@ -25,7 +25,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from .. import __version__
-from ..errors import ConfigError, OutputError
+from ..errors import OutputError
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..model import Edition
 from ..writers.contents import ContentsGroup, contents
@@ -150,7 +150,7 @@ def podcast_guid(feed_url: str) -> str:
 
 
 def feed_xml(manifest: Manifest, episodes: list[Episode]) -> bytes:
-    """The whole feed; ConfigError when a ``feed:`` setting is one feedgen refuses."""
+    """The whole feed, as bytes of UTF-8 XML."""
     settings = manifest.feed
     assert settings is not None
     feed_url = settings.url + FEED_FILE
@@ -161,14 +161,10 @@ def feed_xml(manifest: Manifest, episodes: list[Episode]) -> bytes:
     generator.link(href=settings.url, rel="alternate")
     generator.description(settings.description)
     generator.language(manifest.language)
-    generator.generator("audiobook", version=__version__)
+    generator.generator(f"audiobook {__version__}")
     generator.podcastindex.guid = podcast_guid(feed_url)
     itunes = generator.podcast
-    try:
-        itunes.itunes_category(settings.category)
-    except ValueError:
-        raise ConfigError(f"{manifest.name}: feed.category {settings.category!r} is not an "
-                          "Apple Podcasts category; try News") from None
+    itunes.itunes_category(settings.category)
     itunes.itunes_explicit("yes" if settings.explicit else "no")
     itunes.itunes_summary(settings.description)
     if settings.author:

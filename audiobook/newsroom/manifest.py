@@ -36,6 +36,10 @@ GROUP_KEYS = ("group", "items")
 FEED_KEYS = ("url", "description", "image", "author", "category", "email", "explicit")
 DEFAULT_LANGUAGE = "en"
 DEFAULT_CATEGORY = "News"  # an Apple Podcasts category every talking newspaper fits
+CATEGORIES = ("Arts", "Business", "Comedy", "Education", "Fiction", "Government", "Health & Fitness",
+              "History", "Kids & Family", "Leisure", "Music", "News", "Religion & Spirituality",
+              "Science", "Society & Culture", "Sports", "Technology", "True Crime", "TV & Film")
+# Apple Podcasts' top-level categories: directories refuse a feed with any other
 DEFAULT_OUTRO = "That is the end of this edition of {title}."
 DEFAULT_DESCRIPTION = "{title}, read aloud."
 MAX_MANIFEST_BYTES = 1 << 20  # a week's list of articles is a few kilobytes
@@ -145,9 +149,12 @@ def _optional_text(reader: YamlReader, node: yaml.Node | None, key: str) -> str 
 
 
 def _date(reader: YamlReader, node: yaml.Node | None, today: datetime.date | None) -> str:
-    if reader.blank(node):
+    if node is None or node.tag == "tag:yaml.org,2002:null":
         return (today or datetime.date.today()).isoformat()
-    value = reader.scalar(node)
+    try:
+        value = reader.scalar(node)
+    except ValueError:  # a timestamp YAML cannot construct, such as 2026-13-01
+        value = None
     if isinstance(value, datetime.datetime):
         value = value.date()
     if isinstance(value, datetime.date):
@@ -157,8 +164,9 @@ def _date(reader: YamlReader, node: yaml.Node | None, today: datetime.date | Non
             return datetime.date.fromisoformat(value.strip()).isoformat()
         except ValueError:
             pass
+    got = repr(node.value) if isinstance(node, yaml.ScalarNode) else reader.describe(node)
     raise reader.fail(node, f"date must be a date written YYYY-MM-DD, such as 2026-12-01 "
-                            f"(got {reader.describe(node)})")
+                            f"(got {got})")
 
 
 def _spoken(reader: YamlReader, top: dict[str, yaml.Node], key: str, default: str) -> str | None:
@@ -232,7 +240,18 @@ def _feed(reader: YamlReader, node: yaml.Node | None, title: str,
         or DEFAULT_DESCRIPTION.format(title=title),
         image=image,
         author=_optional_text(reader, keys.get("author"), "feed.author") or publisher,
-        category=_optional_text(reader, keys.get("category"), "feed.category") or DEFAULT_CATEGORY,
+        category=_category(reader, keys.get("category")),
         email=_optional_text(reader, keys.get("email"), "feed.email"),
         explicit=explicit,
     )
+
+
+def _category(reader: YamlReader, node: yaml.Node | None) -> str:
+    if reader.blank(node):
+        return DEFAULT_CATEGORY
+    given = " ".join(reader.text(node, "feed.category", empty=False).split())
+    match = next((c for c in CATEGORIES if c.lower() == given.lower()), None)
+    if match is None:
+        raise reader.fail(node, f"feed.category {given!r} is not an Apple Podcasts category: "
+                                f"use one of {', '.join(CATEGORIES)}")
+    return match
