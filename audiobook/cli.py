@@ -81,8 +81,11 @@ def main(debug: bool) -> None:
 @click.option("-f", "--format", "formats", multiple=True, metavar="LIST",
               help="What to write, comma-separated and repeatable: mp3, web, all "
                    "(default: mp3,web).")
+@click.option("--edition", "edition_title", metavar="TITLE",
+              help="Join the INPUTs into one edition of this title, as a manifest listing them "
+                   "would (see `audiobook edition`).")
 @translate_errors
-def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats):
+def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, edition_title):
     """Build an audio edition (chaptered MP3 and more) from each INPUT.
 
     INPUT is a copied web page (.txt), a saved HTML page, Markdown (as written by
@@ -92,12 +95,19 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats):
     \b
     Example:
       audiobook build article.txt -o output --voices voices.yaml
+      audiobook build bridge.txt derby.html --edition "Riverside News"
     """
     from .pipeline import build as build_edition
     from .writers import parse_formats
 
     chosen = parse_formats(formats) if formats else None
     config = _config(voices)
+    if edition_title is not None:
+        from .newsroom.manifest import manifest_of_inputs
+
+        _build_edition(manifest_of_inputs(edition_title, list(inputs)), out_dir, config, chosen,
+                       jobs, no_cache, quiet, skip_bad=False)
+        return
     failed: list[AudiobookError] = []
     for source in inputs:
         started = time.monotonic()
@@ -149,12 +159,17 @@ def edition(manifest, out_dir, voices, jobs, no_cache, quiet, formats, skip_bad)
     Example:
       audiobook edition examples/riverside/edition.yaml -o output
     """
-    from .newsroom import build_manifest, load_manifest
+    from .newsroom import load_manifest
     from .writers import parse_formats
 
     loaded = load_manifest(manifest)
     chosen = parse_formats(formats) if formats else None
-    config = _config(voices)
+    _build_edition(loaded, out_dir, _config(voices), chosen, jobs, no_cache, quiet, skip_bad)
+
+
+def _build_edition(loaded, out_dir, config, chosen, jobs, no_cache, quiet, skip_bad) -> None:
+    from .newsroom import build_manifest
+
     started = time.monotonic()
     bar = ProgressBar(enabled=not quiet and sys.stderr.isatty())
     try:

@@ -82,7 +82,19 @@ class Manifest:
     feed: FeedSettings | None = None
 
     def where(self, item: Item) -> str:
-        return f"{self.name} line {item.line}"
+        return f"{self.name} line {item.line}" if item.line else self.name
+
+
+def manifest_of_inputs(title: str, inputs: list[str], today: datetime.date | None = None) -> Manifest:
+    """The manifest ``audiobook build a.txt b.txt --edition TITLE`` stands for: the inputs in
+    order, every other key at its default."""
+    title = " ".join(title.split())
+    if not title:
+        raise ConfigError("--edition needs the edition's title, such as --edition \"Riverside News\"")
+    items = tuple(Item(name, Path(name), 0) for name in inputs)
+    return Manifest(name="audiobook build --edition", title=title,
+                    date=(today or datetime.date.today()).isoformat(), items=items,
+                    outro=DEFAULT_OUTRO.format(title=title))
 
 
 class ManifestReader(YamlReader):
