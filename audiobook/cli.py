@@ -39,6 +39,8 @@ def translate_errors(func: Callable) -> Callable:
             _fail("interrupted: nothing was written at a final path", EXIT_INTERRUPTED)
         except BrokenPipeError:
             sys.exit(0)
+        except click.ClickException:
+            raise
         except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
             if click.get_current_context().find_root().params.get("debug"):
                 raise
@@ -46,6 +48,22 @@ def translate_errors(func: Callable) -> Callable:
                   EXIT_BUG)
 
     return wrapper
+
+
+def _warn(warnings) -> None:
+    for warning in warnings:
+        click.echo(f"audiobook: warning: {warning}", err=True)
+
+
+def _one_title(title: str | None, inputs) -> str | None:
+    """The --title value, refused when blank or given for a batch (it names one article)."""
+    if title is None:
+        return None
+    if not title.strip():
+        raise click.UsageError("--title is empty: give the article's headline")
+    if len(inputs) > 1:
+        raise click.UsageError("--title names one article: give a single INPUT with it")
+    return " ".join(title.split())
 
 
 def _config(voices: str | None):
@@ -81,11 +99,12 @@ def main(debug: bool) -> None:
 @click.option("-f", "--format", "formats", multiple=True, metavar="LIST",
               help="What to write, comma-separated and repeatable: mp3, web, all "
                    "(default: mp3,web).")
+@click.option("--title", metavar="TEXT", help="The article's title, instead of the headline found in the page.")
 @click.option("--edition", "edition_title", metavar="TITLE",
               help="Join the INPUTs into one edition of this title, as a manifest listing them "
                    "would (see `audiobook edition`).")
 @translate_errors
-def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, edition_title):
+def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title, edition_title):
     """Build an audio edition (chaptered MP3 and more) from each INPUT.
 
     INPUT is a copied web page (.txt), a saved HTML page, Markdown (as written by
@@ -101,6 +120,7 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, edition_title
     from .writers import parse_formats
 
     chosen = parse_formats(formats) if formats else None
+    title = _one_title(title, inputs)
     config = _config(voices)
     if edition_title is not None:
         from .newsroom.manifest import manifest_of_inputs
@@ -114,7 +134,8 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, edition_title
         bar = ProgressBar(enabled=not quiet and sys.stderr.isatty())
         try:
             edition = build_edition(source, out_dir, config=config, jobs=jobs, cache=not no_cache,
-                                    progress=bar.update, stdin=sys.stdin.buffer, formats=chosen)
+                                    progress=bar.update, stdin=sys.stdin.buffer, formats=chosen,
+                                    title=title)
         except AudiobookError as exc:
             if len(inputs) == 1:
                 raise
@@ -123,6 +144,7 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, edition_title
             failed.append(exc)
             continue
         bar.close()
+        _warn(edition.warnings)
         if not quiet:
             took = time.monotonic() - started
             click.echo(f"{edition.mp3}  ({_clock(edition.seconds)}, "
@@ -207,8 +229,9 @@ def _edition_summary(built, took: float) -> None:
 @click.option("--explain", is_flag=True, help="Show for each line of a plain-text input whether it was kept, and why.")
 @click.option("--spoken", is_flag=True, help="Print the text exactly as it will be spoken.")
 @click.option("--voices", type=click.Path(dir_okay=False), help="voices.yaml (for the lexicon and normalisation options).")
+@click.option("--title", metavar="TEXT", help="The article's title, instead of the headline found in the page.")
 @translate_errors
-def clean(inputs, fmt, output_dir, explain, spoken, voices):
+def clean(inputs, fmt, output_dir, explain, spoken, voices, title):
     """Clean an article and show it as Markdown (or JSON) without building audio.
 
     \b
@@ -223,8 +246,10 @@ def clean(inputs, fmt, output_dir, explain, spoken, voices):
     from .pipeline import ensure_output_dir, make_script, spoken_sentences
 
     config = _config(voices) if (spoken or fmt == "json") else None
+    title = _one_title(title, inputs)
     for source in inputs:
-        cleaned = clean_input(source, stdin=sys.stdin.buffer)
+        cleaned = clean_input(source, stdin=sys.stdin.buffer, title=title)
+        _warn(cleaned.ingested.warnings)
         if explain:
             text = _explain(cleaned)
         elif spoken:
@@ -255,8 +280,9 @@ def _explain(cleaned) -> str:
     if not decisions:
         return (f"{cleaned.ingested.format} input: structure comes from the markup, "
                 "so every element is kept as marked\n")
-    rows = [f"{d.line_no:>4} {'KEEP' if d.kept else 'drop'} {d.label:<14} {d.reason}: {d.text[:60]}"
-            for d in decisions]
+    rows = [f"title: {cleaned.article.title}"]
+    rows += [f"{d.line_no:>4} {'KEEP' if d.kept else 'drop'} {d.label:<14} {d.reason}: {d.text[:60]}"
+             for d in decisions]
     return "\n".join(rows) + "\n"
 
 

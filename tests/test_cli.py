@@ -205,3 +205,46 @@ def test_edition_with_a_broken_manifest_is_one_line(runner, tmp_path):
     result = runner.invoke(main, ["edition", "e.yaml"])
     assert result.exit_code == 3
     assert result.stderr == "audiobook: error: e.yaml line 2: unknown key 'fille' in items[1] — did you mean 'file'?\n"
+
+
+NO_HEADLINE = (
+    "Home\nNews\nSport\n\n"
+    "The council voted on Tuesday night to keep the town library open for another five years.\n\n"
+    "Councillors had been told that closing the building would save money, but residents disagreed.\n"
+)
+
+
+def test_clean_warns_on_stderr_when_a_page_has_no_headline(runner, tmp_path):
+    (tmp_path / "9c1f.txt").write_text(NO_HEADLINE, encoding="utf-8")
+    result = runner.invoke(main, ["clean", "9c1f.txt"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# The council voted on Tuesday night to keep…\n")
+    assert "9c1f" not in result.stdout.splitlines()[0]
+    assert result.stderr.startswith("audiobook: warning: no headline found in 9c1f.txt")
+
+
+def test_title_given_on_the_command_line_replaces_the_found_one_and_its_warning(runner, tmp_path):
+    (tmp_path / "9c1f.txt").write_text(NO_HEADLINE, encoding="utf-8")
+    result = runner.invoke(main, ["clean", "9c1f.txt", "--title", "Library  saved"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Library saved\n")
+    assert result.stderr == ""
+    built = runner.invoke(main, ["build", str(EXAMPLE), "-o", "out", "--voices", "fake.yaml", "-q",
+                                 "--title", "Lamps on the pier"])
+    assert built.exit_code == 0, built.output
+    mp3 = next((tmp_path / "out").glob("lamps-on-the-pier*/*.mp3"))
+    assert runner.invoke(main, ["chapters", str(mp3)]).stdout.splitlines()[0].split(None, 2)[2] == "Lamps on the pier"
+
+
+def test_title_for_a_batch_or_blank_is_a_usage_error(runner):
+    for args in (["--title", "One", str(EXAMPLE), str(EXAMPLE)], ["--title", "  ", str(EXAMPLE)]):
+        result = runner.invoke(main, ["clean", *args])
+        assert result.exit_code == 2
+        assert "--title" in result.output
+
+
+def test_clean_explain_says_why_the_title_won_and_what_lost(runner):
+    rows = runner.invoke(main, ["clean", str(EXAMPLE), "--explain"]).stdout.splitlines()
+    assert rows[0] == "title: Harbour lights shine again after forty dark years"
+    assert any(" KEEP title " in r and "headline (score" in r for r in rows)
+    assert any("lost the title to line" in r for r in rows)
