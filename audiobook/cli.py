@@ -164,8 +164,8 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title, editio
 @click.option("--no-cache", is_flag=True, help="Synthesise everything again; do not use the clip cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("-f", "--format", "formats", multiple=True, metavar="LIST",
-              help="What to write, comma-separated and repeatable: mp3, web, daisy, usb, feed, "
-                   "all (default: mp3,web,daisy,usb, and feed when the manifest has feed:).")
+              help="What to write, comma-separated and repeatable: mp3, web, epub, daisy, usb, feed, "
+                   "all (default: mp3,web,epub,daisy,usb, and feed when the manifest has feed:).")
 @click.option("--skip-bad", is_flag=True, help="Leave out items that cannot be read, say which "
               "on stderr, and build the rest.")
 @translate_errors

@@ -25,7 +25,7 @@ from .manifest import Item, Manifest
 
 Progress = Callable[[float, float], None]
 
-EDITION_FORMATS = ("mp3", "web", "daisy", "usb")  # what an edition writes unless told otherwise
+EDITION_FORMATS = ("mp3", "web", "epub", "daisy", "usb")  # what an edition writes unless told otherwise
 FEED_FORMAT = "feed"  # added to the defaults when the manifest has ``feed:``
 MAX_INTRO_PASSES = 3  # the intro's length changes the total it says; this settles in one or two
 INTRO_ID, OUTRO_ID, ARTICLE_PREFIX = "intro", "outro", "a"  # part ids: intro, a1, a2 …, outro
