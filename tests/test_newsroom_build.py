@@ -213,3 +213,18 @@ def test_skip_bad_builds_the_rest_and_leaves_them_out_of_the_intro(tmp_path):
     assert skipped.item.name == "news/empty.md" and skipped.reason.startswith(f"{path} line 7: news/empty.md ")
     assert [p.id for p in result.edition.parts] == ["intro", "a1", "a2", "a3", "outro"]
     assert result.edition.parts[0].chapters[0].entries[2].display.startswith("This edition has 3 items")
+
+
+def test_formats_default_to_the_edition_set_and_feed_needs_a_feed_section():
+    from audiobook.newsroom.build import edition_formats
+    from audiobook.newsroom.manifest import parse_manifest
+    from audiobook.writers import FORMATS, parse_formats
+
+    with_feed = parse_manifest(MANIFEST, "e.yaml", Path("/x"))
+    without = parse_manifest("items: [a.txt]\n", "e.yaml", Path("/x"))
+    assert edition_formats(with_feed, None) == ("mp3", "web", "epub", "daisy", "usb", "feed")
+    assert edition_formats(without, None) == ("mp3", "web", "epub", "daisy", "usb")
+    assert "feed" not in edition_formats(without, parse_formats(["all"]))
+    assert set(edition_formats(with_feed, parse_formats(["all"]))) == set(FORMATS)
+    with pytest.raises(Exception, match="--format feed needs a 'feed:' section"):
+        edition_formats(without, ("mp3", "feed"))

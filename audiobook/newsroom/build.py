@@ -93,6 +93,10 @@ def edition_formats(manifest: Manifest, formats: tuple[str, ...] | None) -> tupl
     if formats is None:
         return EDITION_FORMATS + ((FEED_FORMAT,) if manifest.feed else ())
     if FEED_FORMAT in formats and manifest.feed is None:
+        from ..writers import FORMATS
+
+        if set(formats) == set(FORMATS):  # --format all: every format this edition can have
+            return tuple(name for name in formats if name != FEED_FORMAT)
         raise ConfigError(f"{manifest.name}: --format feed needs a 'feed:' section with the "
                           "url the edition is published at")
     return formats

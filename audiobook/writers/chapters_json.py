@@ -51,7 +51,8 @@ def _parts(edition: Edition) -> tuple[list[dict], list[dict]]:
     rate = edition.sample_rate
     parts = [
         {"id": entry.part.id, "kind": entry.part.kind.value, "number": entry.number,
-         "title": entry.part.info.title, "group": entry.part.group,
+         "title": entry.part.info.title if entry.number is not None else entry.title,
+         "group": entry.part.group,
          "start_ms": samples_to_ms(entry.part.book.start, rate),
          "end_ms": samples_to_ms(entry.part.book.end, rate),
          "chapters": [c.number for c in entry.chapters]}
