@@ -68,10 +68,11 @@ def _one_title(title: str | None, inputs) -> str | None:
 
 def _config(voices: str | None):
     from .config import load_config
+    from .engines import engine_names
 
     if voices is None and DEFAULT_VOICES.is_file():
         voices = str(DEFAULT_VOICES)
-    return load_config(voices)
+    return load_config(voices, engine_names())
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -97,8 +98,8 @@ def main(debug: bool) -> None:
 @click.option("--no-cache", is_flag=True, help="Synthesise everything again; do not use the clip cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("-f", "--format", "formats", multiple=True, metavar="LIST",
-              help="What to write, comma-separated and repeatable: mp3, web, all "
-                   "(default: mp3,web).")
+              help="What to write, comma-separated and repeatable: mp3, web, vtt, srt, epub, "
+                   "daisy, m4b, usb, feed, all (default: mp3,web,vtt).")
 @click.option("--title", metavar="TEXT", help="The article's title, instead of the headline found in the page.")
 @click.option("--edition", "edition_title", metavar="TITLE",
               help="Join the INPUTs into one edition of this title, as a manifest listing them "
@@ -147,7 +148,8 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title, editio
         _warn(edition.warnings)
         if not quiet:
             took = time.monotonic() - started
-            click.echo(f"{edition.mp3}  ({_clock(edition.seconds)}, "
+            shown = edition.mp3 if edition.mp3.is_file() else edition.path
+            click.echo(f"{shown}  ({_clock(edition.seconds)}, "
                        f"{len(edition.edition.chapters)} chapters, built in {took:.1f} s)")
     if failed:
         _fail(f"{len(failed)} of {len(inputs)} inputs failed; the others were built",
@@ -164,8 +166,9 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title, editio
 @click.option("--no-cache", is_flag=True, help="Synthesise everything again; do not use the clip cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("-f", "--format", "formats", multiple=True, metavar="LIST",
-              help="What to write, comma-separated and repeatable: mp3, web, epub, daisy, usb, feed, "
-                   "all (default: mp3,web,epub,daisy,usb, and feed when the manifest has feed:).")
+              help="What to write, comma-separated and repeatable: mp3, web, vtt, srt, epub, "
+                   "daisy, m4b, usb, feed, all (default: mp3,web,vtt,epub,daisy,usb, and feed "
+                   "when the manifest has feed:).")
 @click.option("--skip-bad", is_flag=True, help="Leave out items that cannot be read, say which "
               "on stderr, and build the rest.")
 @translate_errors
@@ -315,7 +318,7 @@ def voices(engines):
     Example:
       audiobook voices --engine espeak
     """
-    from .config import list_voices
+    from .engines.voices import list_voices
 
     for engine, found in list_voices(list(engines) or None).items():
         if isinstance(found, str):

@@ -170,7 +170,7 @@ class Clip:
     pcm: bytes
 
     @property
-    def frames(self) -> int:
+    def samples(self) -> int:
         return len(self.pcm) // 2
 
 
@@ -216,7 +216,7 @@ class RenderedBook:
     chapters: tuple[RenderedChapter, ...]
 
     @property
-    def frames(self) -> int:
+    def samples(self) -> int:
         return self.chapters[-1].end if self.chapters else 0
 
 

@@ -8,8 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .config import Config, VoiceSpec, load_config, resolve_voice
+from .config import Config, VoiceSpec, load_config
 from .engines import get_engine
+from .engines.voices import resolve_voice
 from .errors import OutputError
 from .ingest import TITLE_WARNING, Ingested, read_input
 from .model import Article, Edition, Script, Voice

@@ -248,3 +248,18 @@ def test_clean_explain_says_why_the_title_won_and_what_lost(runner):
     assert rows[0] == "title: Harbour lights shine again after forty dark years"
     assert any(" KEEP title " in r and "headline (score" in r for r in rows)
     assert any("lost the title to line" in r for r in rows)
+
+
+def test_build_help_names_every_format(runner):
+    from audiobook.writers import FORMATS
+
+    result = runner.invoke(main, ["build", "--help"])
+    text = " ".join(result.output.split())
+    assert all(name in text for name in FORMATS)
+
+
+def test_an_unknown_format_is_one_line_listing_the_valid_ones(runner, tmp_path):
+    (tmp_path / "a.md").write_text("# A title\n\nOne sentence here.\n")
+    result = runner.invoke(main, ["build", "a.md", "--format", "mp3,braille"])
+    assert result.exit_code == 3
+    assert result.stderr.count("\n") == 1 and "unknown format 'braille': choose from mp3" in result.stderr

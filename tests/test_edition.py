@@ -10,7 +10,7 @@ from support import FAKE_VOICES
 
 from audiobook.config import load_config
 from audiobook.edition import build_edition
-from audiobook.engines.fake import FRAMES_PER_CHAR
+from audiobook.engines.fake import SAMPLES_PER_CHAR
 from audiobook.errors import EncodeError
 from audiobook.ingest.markdown import read_markdown
 from audiobook.model import Block, RenderedBook, Role, Section, Sentence, Span, SpanKind
@@ -97,7 +97,7 @@ def test_speech_length_is_the_clip_length(made):
     title = edition.chapters[0].entries[0]
     assert title.role is Role.TITLE and title.display == "Bridge reopens after repairs"
     (span,) = title.spans
-    assert span.book.length == FRAMES_PER_CHAR * len(span.spoken)
+    assert span.book.length == SAMPLES_PER_CHAR * len(span.spoken)
     assert title.book.speech == span.book
 
 

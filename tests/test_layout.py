@@ -23,6 +23,11 @@ FORBIDDEN = {
                           "audiobook.engines", "audiobook.config", "audiobook.ingest"),
     "audiobook.speech": ("audiobook.render", "audiobook.writers", "audiobook.engines",
                          "audiobook.ingest", "audiobook.segment"),
+    "audiobook.engines": ("audiobook.ingest", "audiobook.segment", "audiobook.speech",
+                          "audiobook.render", "audiobook.writers", "audiobook.config",
+                          "audiobook.pipeline", "audiobook.cli"),
+    "audiobook.config": ("audiobook.engines", "audiobook.render", "audiobook.writers",
+                         "audiobook.pipeline"),
     "audiobook.model": ("audiobook.",),
     "audiobook.errors": ("audiobook.",),
     "audiobook.edition": (*PIPELINE_STAGES, "audiobook.writers", "audiobook.engines",
@@ -52,7 +57,8 @@ def test_package_imports_only_what_it_may(package: str):
 
 @pytest.mark.parametrize("package", sorted({"audiobook.writers", "audiobook.ingest",
                                              "audiobook.render", "audiobook.segment",
-                                             "audiobook.speech", "audiobook.playback"}))
+                                             "audiobook.speech", "audiobook.playback",
+                                             "audiobook.config", "audiobook.engines"}))
 def test_every_package_says_what_it_is_for_and_may_import(package: str):
     import ast
 

@@ -25,7 +25,7 @@ from .manifest import Item, Manifest
 
 Progress = Callable[[float, float], None]
 
-EDITION_FORMATS = ("mp3", "web", "epub", "daisy", "usb")  # what an edition writes unless told otherwise
+EDITION_FORMATS = ("mp3", "web", "vtt", "epub", "daisy", "usb")  # what an edition writes unless told otherwise
 FEED_FORMAT = "feed"  # added to the defaults when the manifest has ``feed:``
 MAX_INTRO_PASSES = 3  # the intro's length changes the total it says; this settles in one or two
 INTRO_ID, OUTRO_ID, ARTICLE_PREFIX = "intro", "outro", "a"  # part ids: intro, a1, a2 …, outro
@@ -142,7 +142,7 @@ def build_manifest(
 
         books = [rendered(r.script, f"{ARTICLE_PREFIX}{n}") for n, r in enumerate(reads, 1)]
         outro_book = rendered(outro_script, OUTRO_ID) if outro_script else None
-        rest = sum(b.frames for b in books) + (outro_book.frames if outro_book else 0)
+        rest = sum(b.samples for b in books) + (outro_book.samples if outro_book else 0)
         intro = _intro(manifest, reads, config, rest, rendered, tracker)
         edition = _assemble(manifest, reads, books, intro, (outro_script, outro_book))
         source_id = hashlib.sha256(f"edition\0{manifest.title}\0{manifest.date}".encode()).hexdigest()[:16]
@@ -178,7 +178,7 @@ def _intro(manifest: Manifest, reads: list[Read], config: Config, rest: int,
         script = script_for(guess)
         tracker.add(_estimate(script))
         book = rendered(script, f"{INTRO_ID}{attempt}")
-        total = (rest + book.frames) / BOOK_SAMPLE_RATE
+        total = (rest + book.samples) / BOOK_SAMPLE_RATE
         if said_minutes(total) == said_minutes(guess):
             break
         guess = total
@@ -195,7 +195,7 @@ def _assemble(manifest: Manifest, reads: list[Read], books: list[RenderedBook],
         nonlocal offset
         parts.append(build_part(part_id, script, book.chapters, offset=offset,
                                 id_prefix=f"{part_id}.", **kwargs))
-        offset += book.frames
+        offset += book.samples
 
     if intro is not None:
         place(INTRO_ID, *intro, kind=PartKind.INTRO)

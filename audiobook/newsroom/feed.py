@@ -42,7 +42,8 @@ PODCAST_GUID_NS = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")  # the names
 EPISODE_GUID_NS = uuid.uuid5(uuid.NAMESPACE_URL, "urn:audiobook:edition")  # roots item guids
 PUBLISH_HOUR_UTC = 12  # an edition dated D shows as D in every time zone from UTC-11 to UTC+11
 AUDIO_TYPE = "audio/mpeg"
-TRANSCRIPTS = ((".vtt", "text/vtt"), ("transcript.html", "text/html"))  # preferred first
+CAPTIONS_TYPE = "text/vtt"  # timed per sentence: the feed marks it rel="captions"
+TRANSCRIPTS = ((".vtt", CAPTIONS_TYPE), ("transcript.html", "text/html"))  # preferred first
 IMAGE_SUFFIXES = (".jpg", ".png")  # the only artwork Apple Podcasts (and feedgen) accept
 
 
@@ -138,8 +139,9 @@ class _ItemExtension(BaseEntryExtension):
             etree.SubElement(entry, f"{{{PODCAST_NS}}}chapters", url=self.chapters,
                              type=CHAPTERS_TYPE)
         if self.transcript:
-            etree.SubElement(entry, f"{{{PODCAST_NS}}}transcript", url=self.transcript[0],
-                             type=self.transcript[1])
+            url, kind = self.transcript
+            extra = {"rel": "captions"} if kind == CAPTIONS_TYPE else {}
+            etree.SubElement(entry, f"{{{PODCAST_NS}}}transcript", url=url, type=kind, **extra)
         return entry
 
 
