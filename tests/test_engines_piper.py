@@ -113,3 +113,15 @@ def test_piper_narrator_and_espeak_quotes_mix_at_one_loudness(tmp_path: Path):
     assert all(span.voice.engine == "espeak" for e in built.edition.entries for span in e.spans
                if span.voice and span.kind is SpanKind.QUOTE)
     check_edition(built)
+
+
+def test_missing_runtime_says_what_to_install(monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "piper" else real(name, *a))
+    with pytest.raises(EngineError) as caught:
+        PiperEngine().voices()
+    assert str(caught.value) == ("Piper is not installed: install it with: pip install "
+                                 "'audiobook[neural]' (or run scripts/setup.sh)")
