@@ -51,3 +51,8 @@ class PlayerError(AudiobookError):
     """No player is available, or the player failed; a chapter asked for that the file lacks."""
 
     exit_code = 7
+
+
+class AudiobookWarning(UserWarning):
+    """Something the user should know that does not stop the work (e.g. a voice stood in for
+    another); ``cli.py`` prints each as one line on stderr."""

