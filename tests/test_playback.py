@@ -5,13 +5,13 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
 import sys
 import termios
 import time
 from pathlib import Path
 
 import pytest
+from playback_support import NULL_AUDIO, TITLES, install_fake_ffplay, lines, paced, starts, stopped
 from writers_support import edition_of, make_article, make_book
 
 from audiobook import playback as player_module
@@ -21,8 +21,6 @@ from audiobook.playback import NO_PLAYER, find_player, play
 from audiobook.playback.keys import TerminalKeys, action, split_keys
 from audiobook.writers import chapter_files, mp3
 
-TITLES = ["Opening", "Opportunities missed", "What next"]
-NULL_AUDIO = ["--ao=null"]
 
 
 @pytest.fixture(scope="module")
@@ -33,20 +31,6 @@ def edition(tmp_path_factory) -> Path:
     edition_dir = directory / "edition"
     edition_dir.mkdir()
     return mp3.write(edition_of(article, TITLES, book), edition_dir)
-
-
-STOPPED = re.compile(r"Stopped at \d+ seconds?\.")  # where q left off, to the second of real time
-
-
-def lines(out: io.StringIO) -> list[str]:
-    return out.getvalue().splitlines()
-
-
-def stopped(out: io.StringIO) -> list[str]:
-    """The lines before the closing "Stopped at …" that answers q, which must be there."""
-    said = lines(out)
-    assert said and STOPPED.fullmatch(said[-1]), said
-    return said[:-1]
 
 
 def test_mpv_scripted_keys_announce_each_chapter(edition: Path):
@@ -102,37 +86,9 @@ def test_mpv_plays_a_chapter_file_without_chapters(tmp_path: Path):
     assert stopped(out) == ["This file has no chapters.", "This file has no chapters."]
 
 
-FAKE_FFPLAY = """#!{python}
-import json, os, sys, time
-with open(os.environ["FAKE_FFPLAY_LOG"], "a") as log:
-    log.write(json.dumps(sys.argv[1:]) + "\\n")
-time.sleep(float(os.environ.get("FAKE_FFPLAY_SECONDS", "30")))
-"""
-
-
 @pytest.fixture
 def fake_ffplay(tmp_path: Path, monkeypatch) -> Path:
-    executable = tmp_path / "bin" / "ffplay"
-    executable.parent.mkdir()
-    executable.write_text(FAKE_FFPLAY.format(python=sys.executable))
-    executable.chmod(0o755)
-    log = tmp_path / "ffplay.log"
-    monkeypatch.setenv("FAKE_FFPLAY_LOG", str(log))
-    return executable
-
-
-def paced(steps: list[tuple[str, int]], log: Path):
-    """Yield each key once the fake ffplay has been started the given number of times."""
-    for key, runs in steps:
-        deadline = time.monotonic() + 10
-        while (len(log.read_text().splitlines()) if log.exists() else 0) < runs:
-            assert time.monotonic() < deadline, f"ffplay was not started {runs} times"
-            time.sleep(0.01)
-        yield key
-
-
-def _starts(log: Path) -> list[str]:
-    return [json.loads(line)[json.loads(line).index("-ss") + 1] for line in log.read_text().splitlines()]
+    return install_fake_ffplay(tmp_path, monkeypatch)
 
 
 def test_ffplay_restarts_at_offsets(edition: Path, fake_ffplay: Path, tmp_path: Path):
@@ -150,7 +106,7 @@ def test_ffplay_restarts_at_offsets(edition: Path, fake_ffplay: Path, tmp_path: 
         "Chapter 3 of 3: What next",
     ]
     s = [f"{c.start_ms / 1000:.3f}" for c in read_chapters(edition)]
-    assert _starts(tmp_path / "ffplay.log") == ["0.000", s[1], s[0], s[1], s[2], s[2]]
+    assert starts(tmp_path / "ffplay.log") == ["0.000", s[1], s[0], s[1], s[2], s[2]]
     first = json.loads((tmp_path / "ffplay.log").read_text().splitlines()[0])
     assert first[:3] == ["-nodisp", "-autoexit", "-loglevel"] and first[-1] == str(edition)
 
@@ -173,7 +129,7 @@ def test_ffplay_chapter_keys_in_a_file_without_chapters(fake_ffplay: Path, tmp_p
     out = io.StringIO()
     play(chapter_file, keys=paced([("n", 1), ("q", 1)], tmp_path / "ffplay.log"), out=out, player=str(fake_ffplay))
     assert stopped(out) == ["This file has no chapters."]
-    assert _starts(tmp_path / "ffplay.log") == ["0.000"]
+    assert starts(tmp_path / "ffplay.log") == ["0.000"]
 
 
 def test_real_ffplay_with_dummy_audio_plays_to_the_end(edition: Path, monkeypatch):
@@ -260,64 +216,3 @@ def test_typed_keys_from_standard_input(edition: Path, monkeypatch):
     assert stopped(out) == [player_module.KEY_HELP, "Chapter 1 of 3: Opening",
                             "Chapter 2 of 3: Opportunities missed"]
 
-
-@pytest.fixture(scope="module")
-def long_edition(tmp_path_factory) -> Path:
-    """Three 15-second chapters: room for 10-second seeks inside and across chapters."""
-    directory = tmp_path_factory.mktemp("long")
-    book = make_book(directory, TITLES, [15.0, 15.0, 15.0])
-    edition_dir = directory / "long"
-    edition_dir.mkdir()
-    return mp3.write(edition_of(make_article(TITLES), TITLES, book), edition_dir)
-
-
-def test_mpv_seeks_and_the_position_key_answer_in_words(long_edition: Path):
-    out = io.StringIO()
-    play(long_edition, keys=["t", "f", "f", ".", "b", "b", "b", "q"], out=out, player_args=NULL_AUDIO)
-    assert stopped(out) == [
-        "Chapter 1 of 3: Opening",
-        "0 seconds of 45 seconds, chapter 1 of 3.",
-        "Forward 10 seconds, 10 seconds.",
-        "Forward 10 seconds, 20 seconds.",
-        "Chapter 2 of 3: Opportunities missed",
-        "20 seconds of 45 seconds, chapter 2 of 3.",
-        "Back 10 seconds, 10 seconds.",
-        "Chapter 1 of 3: Opening",
-        "Back 10 seconds, 0 seconds.",
-        "Back to the start.",
-    ]
-
-
-def test_mpv_forward_past_the_end_says_the_edition_ended(edition: Path):
-    out = io.StringIO()
-    play(edition, keys=["f"], out=out, player_args=NULL_AUDIO)
-    assert lines(out) == ["Chapter 1 of 3: Opening", "End of the edition."]
-
-
-def test_mpv_speed_at_its_limit_still_answers(edition: Path):
-    out = io.StringIO()
-    play(edition, keys=["["] * 6 + ["q"], out=out, player_args=NULL_AUDIO)
-    assert stopped(out) == ["Chapter 1 of 3: Opening", "Speed 0.9 times.", "Speed 0.8 times.",
-                            "Speed 0.7 times.", "Speed 0.6 times.", "Speed 0.5 times.", "Speed 0.5 times."]
-
-
-def test_ffplay_seeks_restart_it_and_answer(long_edition: Path, fake_ffplay: Path, tmp_path: Path):
-    out = io.StringIO()
-    log = tmp_path / "ffplay.log"
-    steps = [("f", 1), ("t", 2), ("b", 2), ("b", 3), ("f", 4), ("f", 5), ("f", 6), ("f", 7), ("f", 8)]
-    play(long_edition, keys=paced(steps, log), out=out, player=str(fake_ffplay))
-    assert lines(out) == [
-        "Chapter 1 of 3: Opening",
-        "Forward 10 seconds, 10 seconds.",
-        "10 seconds of 45 seconds, chapter 1 of 3.",
-        "Back 10 seconds, 0 seconds.",
-        "Back to the start.",
-        "Forward 10 seconds, 10 seconds.",
-        "Forward 10 seconds, 20 seconds.",
-        "Chapter 2 of 3: Opportunities missed",
-        "Forward 10 seconds, 30 seconds.",
-        "Chapter 3 of 3: What next",
-        "Forward 10 seconds, 40 seconds.",
-        "End of the edition.",
-    ]
-    assert [round(float(s), -1) for s in _starts(log)] == [0, 10, 0, 0, 10, 20, 30, 40]

@@ -8,27 +8,15 @@ import os
 from pathlib import Path
 
 import pytest
-from writers_support import edition_of, make_article, make_book
+from playback_support import NULL_AUDIO, lines, write_edition
 
 from audiobook.playback import play
 from audiobook.playback.resume import MIN_RESUME_MS, Positions, default_positions_dir
-from audiobook.writers import mp3
-
-TITLES = ["Opening", "Opportunities missed", "What next"]
-NULL_AUDIO = ["--ao=null"]
 
 
 @pytest.fixture(scope="module")
 def long_edition(tmp_path_factory) -> Path:
-    directory = tmp_path_factory.mktemp("resume")
-    book = make_book(directory, TITLES, [15.0, 15.0, 15.0])
-    edition_dir = directory / "resume"
-    edition_dir.mkdir()
-    return mp3.write(edition_of(make_article(TITLES), TITLES, book), edition_dir)
-
-
-def lines(out: io.StringIO) -> list[str]:
-    return out.getvalue().splitlines()
+    return write_edition(tmp_path_factory.mktemp("resume"), [15.0, 15.0, 15.0])
 
 
 def test_positions_live_in_the_xdg_state_directory(tmp_path: Path, monkeypatch):
