@@ -101,7 +101,7 @@ def play(
     chapter: int | None = None,
     *,
     keys: Iterable[str] | None = None,
-    out: TextIO = sys.stdout,
+    out: TextIO | None = None,
     player: str | None = None,
     player_args: Sequence[str] | None = None,
     from_start: bool = False,
@@ -116,6 +116,7 @@ def play(
     a missing file or a non-MP3 and PlayerError for a chapter out of range or no player.
     """
     path = Path(path)
+    out = out if out is not None else sys.stdout  # looked up now: callers may have replaced it
     chapters = read_chapters_if_any(path)
     start_ms = _start(path, chapters, chapter)
     kind, executable = find_player(player)
