@@ -327,7 +327,10 @@ def play(mp3, chapter, from_start, player_args):
         extra = shlex.split(player_args) if player_args is not None else None
     except ValueError as exc:
         raise click.BadParameter(f"{exc}: quote it as in a shell", param_hint="--player-args")
-    play_file(mp3, chapter, from_start=from_start, player_args=extra)
+    try:
+        play_file(mp3, chapter, from_start=from_start, player_args=extra)
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)  # playback has said where it stopped; nothing else to report
 
 
 @main.command()

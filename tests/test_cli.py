@@ -194,7 +194,7 @@ def test_play_with_player_args_to_the_end(runner, tmp_path):
     chapter = next((tmp_path / "out" / SLUG / "chapters").glob("01 *.mp3"))
     short = tmp_path / "short.mp3"
     short.write_bytes(chapter.read_bytes())
-    result = runner.invoke(main, ["play", "short.mp3", "--player-args", "--ao=null --speed=3"])
+    result = runner.invoke(main, ["play", "short.mp3", "--player-args", "--ao=null --speed=20"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[-1] == "End of the file."
     broken = runner.invoke(main, ["play", "short.mp3", "--player-args", "'unclosed"])
@@ -220,3 +220,14 @@ def test_a_batch_builds_the_good_inputs_and_reports_the_bad(runner, tmp_path):
     assert lines[1] == "audiobook: 1 of 2 inputs failed; the others were built"
     assert (tmp_path / "out" / SLUG / f"{SLUG}.mp3").is_file()
     assert "Traceback" not in result.output
+
+
+def test_shell_completion_as_documented(runner):
+    """The lines in --help and the man page: click's completion, keyed on the program name."""
+    for shell in ("bash", "zsh", "fish"):
+        script = runner.invoke(main, [], prog_name="audiobook", env={"_AUDIOBOOK_COMPLETE": f"{shell}_source"})
+        assert script.exit_code == 0 and "_AUDIOBOOK_COMPLETE" in script.stdout, shell
+        assert f"_AUDIOBOOK_COMPLETE={shell}_source" in runner.invoke(main, ["--help"]).stdout
+    words = runner.invoke(main, [], prog_name="audiobook", env={
+        "_AUDIOBOOK_COMPLETE": "bash_complete", "COMP_WORDS": "audiobook build --progress ", "COMP_CWORD": "3"})
+    assert words.stdout.split() == ["plain,auto", "plain,bar", "plain,plain", "plain,none"]
