@@ -31,8 +31,8 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
-def _warn(message, category, filename, lineno, file=None, line=None) -> None:
-    """Library warnings (AudiobookWarning) as one line on stderr, each said once."""
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings the library raises while it works (AudiobookWarning) as one line on stderr."""
     click.echo(f"audiobook: warning: {message}", err=True)
 
 
@@ -44,7 +44,7 @@ def translate_errors(func: Callable) -> Callable:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("once", AudiobookWarning)
-                warnings.showwarning = _warn
+                warnings.showwarning = _show_warning
                 return func(*args, **kwargs)
         except AudiobookError as exc:
             _fail(f"error: {exc}", exc.exit_code)
@@ -63,12 +63,29 @@ def translate_errors(func: Callable) -> Callable:
     return wrapper
 
 
+def _warn(warnings) -> None:
+    for warning in warnings:
+        click.echo(f"audiobook: warning: {warning}", err=True)
+
+
+def _one_title(title: str | None, inputs) -> str | None:
+    """The --title value, refused when blank or given for a batch (it names one article)."""
+    if title is None:
+        return None
+    if not title.strip():
+        raise click.UsageError("--title is empty: give the article's headline")
+    if len(inputs) > 1:
+        raise click.UsageError("--title names one article: give a single INPUT with it")
+    return " ".join(title.split())
+
+
 def _config(voices: str | None):
     from .config import load_config
+    from .engines import engine_names
 
     if voices is None and DEFAULT_VOICES.is_file():
         voices = str(DEFAULT_VOICES)
-    return load_config(voices)
+    return load_config(voices, engine_names())
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -107,10 +124,11 @@ def main(debug: bool) -> None:
                    "auto: plain when TERM=dumb, NO_COLOR is set or a screen reader is on, "
                    "else a bar on a terminal.")
 @click.option("-f", "--format", "formats", multiple=True, metavar="LIST",
-              help="What to write, comma-separated and repeatable: mp3, web, all "
-                   "(default: mp3,web).")
+              help="What to write, comma-separated and repeatable: mp3, web, vtt, srt, epub, "
+                   "daisy, m4b, all (default: mp3,web,vtt).")
+@click.option("--title", metavar="TEXT", help="The article's title, instead of the headline found in the page.")
 @translate_errors
-def build(inputs, out_dir, voices, jobs, no_cache, quiet, progress_mode, formats):
+def build(inputs, out_dir, voices, jobs, no_cache, quiet, progress_mode, formats, title):
     """Build an audio edition (chaptered MP3 and more) from each INPUT.
 
     INPUT is a copied web page (.txt), a saved HTML page, Markdown (as written by
@@ -125,6 +143,7 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, progress_mode, formats
     from .writers import parse_formats
 
     chosen = parse_formats(formats) if formats else None
+    title = _one_title(title, inputs)
     config = _config(voices)
     mode = "none" if quiet else choose_mode(progress_mode, sys.stderr)
     failed: list[AudiobookError] = []
@@ -133,7 +152,8 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, progress_mode, formats
         bar = make_progress(mode)
         try:
             edition = build_edition(source, out_dir, config=config, jobs=jobs, cache=not no_cache,
-                                    progress=bar.update, stdin=sys.stdin.buffer, formats=chosen)
+                                    progress=bar.update, stdin=sys.stdin.buffer, formats=chosen,
+                                    title=title)
         except AudiobookError as exc:
             if len(inputs) == 1:
                 raise
@@ -142,10 +162,12 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, progress_mode, formats
             failed.append(exc)
             continue
         bar.close()
+        _warn(edition.warnings)
         if not quiet:
             took = time.monotonic() - started
+            shown = edition.mp3 if edition.mp3.is_file() else edition.path
             count = len(edition.edition.chapters)
-            click.echo(f"{edition.mp3}  ({clock(edition.seconds)}, "
+            click.echo(f"{shown}  ({clock(edition.seconds)}, "
                        f"{count} chapter{'' if count == 1 else 's'}, built in {took:.1f} s)")
     if failed:
         _fail(f"{len(failed)} of {len(inputs)} inputs failed; the others were built",
@@ -161,8 +183,9 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, progress_mode, formats
 @click.option("--explain", is_flag=True, help="Show for each line of a plain-text input whether it was kept, and why.")
 @click.option("--spoken", is_flag=True, help="Print the text exactly as it will be spoken.")
 @click.option("--voices", type=click.Path(dir_okay=False), help="voices.yaml (for the lexicon and normalisation options).")
+@click.option("--title", metavar="TEXT", help="The article's title, instead of the headline found in the page.")
 @translate_errors
-def clean(inputs, fmt, output_dir, explain, spoken, voices):
+def clean(inputs, fmt, output_dir, explain, spoken, voices, title):
     """Clean an article and show it as Markdown (or JSON) without building audio.
 
     \b
@@ -177,8 +200,10 @@ def clean(inputs, fmt, output_dir, explain, spoken, voices):
     from .pipeline import ensure_output_dir, make_script, spoken_sentences
 
     config = _config(voices) if (spoken or fmt == "json") else None
+    title = _one_title(title, inputs)
     for source in inputs:
-        cleaned = clean_input(source, stdin=sys.stdin.buffer)
+        cleaned = clean_input(source, stdin=sys.stdin.buffer, title=title)
+        _warn(cleaned.ingested.warnings)
         if explain:
             text = _explain(cleaned)
         elif spoken:
@@ -209,8 +234,9 @@ def _explain(cleaned) -> str:
     if not decisions:
         return (f"{cleaned.ingested.format} input: structure comes from the markup, "
                 "so every element is kept as marked\n")
-    rows = [f"{d.line_no:>4} {'KEEP' if d.kept else 'drop'} {d.label:<14} {d.reason}: {d.text[:60]}"
-            for d in decisions]
+    rows = [f"title: {cleaned.article.title}"]
+    rows += [f"{d.line_no:>4} {'KEEP' if d.kept else 'drop'} {d.label:<14} {d.reason}: {d.text[:60]}"
+             for d in decisions]
     return "\n".join(rows) + "\n"
 
 
@@ -270,7 +296,7 @@ def voices(engines):
     Example:
       audiobook voices --engine espeak
     """
-    from .config import list_voices
+    from .engines.voices import list_voices
 
     for engine, found in list_voices(list(engines) or None).items():
         if isinstance(found, str):

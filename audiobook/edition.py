@@ -13,7 +13,7 @@ before them, unspoken.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .errors import EncodeError
 from .model import (
@@ -27,6 +27,7 @@ from .model import (
     EntrySpan,
     Heard,
     Part,
+    PartKind,
     RenderedBook,
     RenderedChapter,
     Role,
@@ -67,8 +68,34 @@ def build_edition(script: Script, book: RenderedBook, info: ArticleInfo | None =
     )
 
 
-def build_part(part_id: str, script: Script, rendered: Sequence[RenderedChapter]) -> Part:
-    """One article's part: its Script joined with the rendered chapters that speak it."""
+def build_edition_of_parts(info: ArticleInfo, sample_rate: int, parts: Sequence[Part]) -> Edition:
+    """An edition of several parts, which must follow each other in the book."""
+    for before, after in zip(parts, parts[1:]):
+        if before.book.end != after.book.start:
+            raise EncodeError(f"part {after.id} does not start where part {before.id} ends; "
+                              "this is a bug")
+    return Edition(info=info, narrators=narrator_voices(parts), sample_rate=sample_rate,
+                   parts=tuple(parts))
+
+
+def build_part(
+    part_id: str,
+    script: Script,
+    rendered: Sequence[RenderedChapter],
+    *,
+    offset: int = 0,
+    id_prefix: str = "",
+    group: str | None = None,
+    kind: PartKind = PartKind.ARTICLE,
+) -> Part:
+    """One article's part: its Script joined with the rendered chapters that speak it.
+
+    ``rendered`` count from the start of the article's own book; ``offset`` is where that
+    book starts in the edition's. ``id_prefix`` keeps chapter and entry ids unique among
+    several articles ("p2." gives "p2.s1", "p2.s1.b1.t1").
+    """
+    if offset:
+        rendered = [_shifted(chapter, offset) for chapter in rendered]
     if len(rendered) != len(script.chapters):
         raise EncodeError(
             f"{script.article.title!r}: {len(rendered)} chapters rendered for "
@@ -78,12 +105,35 @@ def build_part(part_id: str, script: Script, rendered: Sequence[RenderedChapter]
     spoken_sections = {chapter.id for chapter in script.chapters}
     quiet = _quiet_blocks(article, spoken_sections)
     chapters = tuple(
-        _chapter(article, script_chapter, chapter, quiet.get(script_chapter.id, ()))
+        _prefixed(_chapter(article, script_chapter, chapter, quiet.get(script_chapter.id, ())),
+                  id_prefix)
         for script_chapter, chapter in zip(script.chapters, rendered)
     )
-    start = chapters[0].book.start if chapters else 0
+    start = chapters[0].book.start if chapters else offset
     end = chapters[-1].book.end if chapters else start
-    return Part(part_id, article_info(article), SampleSpan(start, end), chapters)
+    return Part(part_id, article_info(article), SampleSpan(start, end), chapters, group, kind)
+
+
+def _shifted(chapter: RenderedChapter, offset: int) -> RenderedChapter:
+    """A rendered chapter counted ``offset`` samples later in the book."""
+    entries = tuple(
+        replace(e, start=e.start + offset, end=e.end + offset,
+                speech_start=None if e.speech_start is None else e.speech_start + offset,
+                speech_end=None if e.speech_end is None else e.speech_end + offset)
+        for e in chapter.entries
+    )
+    return replace(chapter, start=chapter.start + offset, end=chapter.end + offset, entries=entries)
+
+
+def _prefixed(chapter: EditionChapter, prefix: str) -> EditionChapter:
+    if not prefix:
+        return chapter
+    blocks = tuple(
+        replace(block, id=prefix + block.id,
+                entries=tuple(replace(entry, id=prefix + entry.id) for entry in block.entries))
+        for block in chapter.blocks
+    )
+    return replace(chapter, id=prefix + chapter.id, blocks=blocks)
 
 
 def narrator_voices(parts: Iterable[Part]) -> tuple[Voice, ...]:
@@ -153,7 +203,7 @@ def _said(utterances: Sequence[Utterance], timeline: Sequence[TimelineEntry]) ->
                 f"utterance {utterance.id}: the rendered timeline does not match the script; "
                 "rebuild without the cache (--no-cache)"
             )
-        yield _Said(utterance, SampleSpan(timed.start, timed.end))
+        yield _Said(utterance, SampleSpan(*timed.speech))
 
 
 def _tiles(groups: dict[str, list[_Said]], chapter: SampleSpan) -> dict[str, Heard]:

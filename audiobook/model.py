@@ -170,15 +170,30 @@ class Clip:
     pcm: bytes
 
     @property
-    def frames(self) -> int:
+    def samples(self) -> int:
         return len(self.pcm) // 2
 
 
 @dataclass(frozen=True)
 class TimelineEntry:
+    """Where one utterance's clip lies in the book, and the audible speech inside it.
+
+    ``start``/``end`` bound the clip (samples from the start of the whole edition);
+    ``speech_start``/``speech_end`` its first and last audible sample, which differ from
+    the clip's by the silence an engine pads speech with. None means the clip's bounds.
+    """
+
     utterance_id: str
-    start: int  # samples from the start of the whole edition
+    start: int
     end: int
+    speech_start: int | None = None
+    speech_end: int | None = None
+
+    @property
+    def speech(self) -> tuple[int, int]:
+        start = self.start if self.speech_start is None else self.speech_start
+        end = self.end if self.speech_end is None else self.speech_end
+        return start, max(start, end)
 
 
 @dataclass(frozen=True)
@@ -201,7 +216,7 @@ class RenderedBook:
     chapters: tuple[RenderedChapter, ...]
 
     @property
-    def frames(self) -> int:
+    def samples(self) -> int:
         return self.chapters[-1].end if self.chapters else 0
 
 
@@ -329,14 +344,27 @@ class ArticleInfo:
     url: str | None = None
 
 
+class PartKind(str, Enum):
+    """What a part of an edition is: an article, or the edition's own opening or closing."""
+
+    ARTICLE = "article"
+    INTRO = "intro"
+    OUTRO = "outro"
+
+
 @dataclass(frozen=True)
 class Part:
-    """One article of an edition (a single-article build has one)."""
+    """One article of an edition (a single-article build has one), or its intro or outro.
+
+    ``group`` names the level above articles a part belongs to ("Sport"), if any.
+    """
 
     id: str
     info: ArticleInfo
     book: SampleSpan
     chapters: tuple[EditionChapter, ...]
+    group: str | None = None
+    kind: PartKind = PartKind.ARTICLE
 
 
 @dataclass(frozen=True)

@@ -5,18 +5,19 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .config import Config, VoiceSpec, load_config, resolve_voice
+from .config import Config, VoiceSpec, load_config
 from .engines import get_engine
+from .engines.voices import resolve_voice
 from .errors import OutputError
-from .ingest import Ingested, read_input
+from .ingest import TITLE_WARNING, Ingested, read_input
 from .model import Article, Edition, Script, Voice
 from .render import render
 from .render.cache import ClipCache, default_cache_root
 from .segment import segment
-from .speech.lexicon import spoken_text
+from .speech.spoken import spoken_text
 from .speech.script import build_script
 
 Progress = Callable[[float, float], None]
@@ -38,15 +39,19 @@ class Built:
     mp3: Path
     edition: Edition
     script: Script
+    warnings: tuple[str, ...] = ()  # from reading the input, for the command line to print
 
     @property
     def seconds(self) -> float:
         return self.edition.seconds
 
 
-def clean(source: str | Path, *, stdin=None) -> Cleaned:
-    """Read, clean and segment one input."""
+def clean(source: str | Path, *, stdin=None, title: str | None = None) -> Cleaned:
+    """Read, clean and segment one input; ``title`` replaces the one found (and its warning)."""
     ingested = read_input(source, stdin=stdin)
+    if title is not None:
+        kept = tuple(w for w in ingested.warnings if TITLE_WARNING not in w)
+        ingested = replace(ingested, article=replace(ingested.article, title=title), warnings=kept)
     return Cleaned(segment(ingested.article), ingested)
 
 
@@ -80,10 +85,12 @@ def build(
     progress: Progress | None = None,
     stdin=None,
     formats: tuple[str, ...] | None = None,
+    title: str | None = None,
 ) -> Built:
     """Turn one article into an edition directory inside ``out_dir``.
 
     ``formats`` names what to write (``writers.FORMATS``); None writes the default ones.
+    ``title`` replaces the title the cleaner found.
     """
     from .edition import build_edition
     from .fsutil import safe_slug, unique_edition_dir
@@ -91,7 +98,7 @@ def build(
     from .writers import DEFAULT_FORMATS, write_edition
 
     config = config or load_config(None)
-    cleaned = clean(source, stdin=stdin)
+    cleaned = clean(source, stdin=stdin, title=title)
     script = make_script(cleaned.article, config)
     out = Path(out_dir)
     ensure_output_dir(out)
@@ -105,7 +112,7 @@ def build(
         path = staging.publish(lambda into: unique_edition_dir(into, slug, source_id),
                                lambda folder: write_edition(edition, folder, formats or DEFAULT_FORMATS),
                                source_id)
-    return Built(path, path / f"{path.name}.mp3", edition, script)
+    return Built(path, path / f"{path.name}.mp3", edition, script, cleaned.ingested.warnings)
 
 
 def _source_id(source: str | Path, cleaned: Cleaned) -> str:

@@ -3,7 +3,8 @@
 Run by hand: ``.venv/bin/python -m benchmarks.cleaning``. Prints precision, recall and F1
 (the benchmark's own shingle metric) for the plain-text cleaner and, when it is importable,
 for the HTML reader, beside the uncleaned baseline; speed; and the worst pages with the
-lines that went wrong. Pages are split deterministically into a development part and a
+lines that went wrong; and how often each cleaner's title is the page's headline (the
+reference comes from each page's HTML: ``benchmarks.cleaning_titles``). Pages are split deterministically into a development part and a
 held-out part (every third page by sorted id) so tuning on one can be checked on the other.
 
 The compared text is the body only: every block that would be spoken, without the title,
@@ -24,11 +25,13 @@ from pathlib import Path
 from audiobook.errors import InputError
 from audiobook.model import Article, Role
 
+from .cleaning_titles import is_right, normalise_title, reference
 from .metric import PageScore, SetScore, score_page, score_set, shingles
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "cleaning-dev"
 HELD_OUT_EVERY = 3  # every third page by sorted id is held out from tuning
 WORST_SHOWN = 5  # pages listed with what went wrong
+TITLES_SHOWN = 8  # wrong titles listed per cleaner
 LINES_SHOWN = 3  # missed and extra lines listed per bad page
 UNSPOKEN = (Role.CAPTION,)  # gold bodies leave photo captions out
 
@@ -40,12 +43,17 @@ class Page:
     html_path: Path
     gold: str
 
+    @property
+    def html(self) -> str:
+        return gzip.decompress(self.html_path.read_bytes()).decode("utf-8", errors="replace")
+
 
 @dataclass(frozen=True)
 class Run:
     """One cleaner's output on every page, with its scores and time taken."""
 
     outputs: dict[str, str]
+    titles: dict[str, str]
     scores: dict[str, PageScore]
     seconds: float  # wall clock
     cpu_seconds: float  # this process's CPU time: steadier than wall time on a busy machine
@@ -81,26 +89,43 @@ def body_text(article: Article) -> str:
     return "\n".join(parts)
 
 
-def clean_plain(page: Page) -> str:
+def plain_article(page: Page) -> Article | None:
+    """The plain-text cleaner's article for the page's text dump (None when it finds none)."""
     from audiobook.ingest.page import clean_text
 
     try:
         article, _ = clean_text(page.text, source_name=f"{page.id}.txt")
     except InputError:
-        return ""
-    return body_text(article)
+        return None
+    return article
 
 
-def run(pages: Sequence[Page], cleaner: Callable[[Page], str]) -> Run:
-    outputs: dict[str, str] = {}
+def without_first_line(page: Page) -> Article | None:
+    """The plain-text cleaner on the dump without its first line: a check that titles do not
+    rest on the document title alone."""
+    return plain_article(Page(page.id, page.text.split("\n", 1)[-1], page.html_path, page.gold))
+
+
+def clean_plain(page: Page) -> str:
+    article = plain_article(page)
+    return body_text(article) if article is not None else ""
+
+
+Cleaner = Callable[[Page], "Article | None"]
+
+
+def run(pages: Sequence[Page], cleaner: Cleaner) -> Run:
+    articles: dict[str, Article | None] = {}
     started = time.perf_counter()
     cpu_started = time.process_time()
     for page in pages:
-        outputs[page.id] = cleaner(page)
+        articles[page.id] = cleaner(page)
     seconds = time.perf_counter() - started
     cpu_seconds = time.process_time() - cpu_started
+    outputs = {key: body_text(a) if a is not None else "" for key, a in articles.items()}
+    titles = {key: a.title if a is not None else "" for key, a in articles.items()}
     scores = {page.id: score_page(page.gold, outputs[page.id]) for page in pages}
-    return Run(outputs, scores, seconds, cpu_seconds)
+    return Run(outputs, titles, scores, seconds, cpu_seconds)
 
 
 def subset(result: Run, pages: Sequence[Page]) -> SetScore:
@@ -134,13 +159,40 @@ def wrong_lines(gold: str, output: str) -> tuple[list[str], list[str]]:
     return misses(gold, out_sh), misses(output, gold_sh)
 
 
-def report(title: str, result: Run, baseline: Run, pages: list[Page]) -> None:
+def title_accuracy(result: Run, pages: Sequence[Page], references: dict[str, frozenset[str]]) -> float:
+    """Share of ``pages`` whose title is one of the page's accepted headline forms."""
+    if not pages:
+        return 0.0
+    return sum(is_right(result.titles[p.id], references[p.id]) for p in pages) / len(pages)
+
+
+def file_name_titles(result: Run, pages: Sequence[Page]) -> int:
+    """Pages whose title is their own file name: the fault a title must never have."""
+    return sum(normalise_title(result.titles[p.id]) == normalise_title(p.id) for p in pages)
+
+
+def title_rows(result: Run, pages: list[Page], references: dict[str, frozenset[str]]) -> None:
+    dev, held = split(pages)
+    figures = ", ".join(
+        f"{name} {100 * title_accuracy(result, part, references):.1f} %"
+        for name, part in (("all", pages), ("development", dev), ("held-out", held))
+    )
+    print(f"  titles right: {figures}; file name as title: {file_name_titles(result, pages)} pages")
+    wrong = [p for p in pages if not is_right(result.titles[p.id], references[p.id])]
+    for page in wrong[:TITLES_SHOWN]:
+        wanted = max(references[page.id], key=len, default="")
+        print(f"    {page.id}: {result.titles[page.id][:60]!r} (page: {wanted[:60]!r})")
+
+
+def report(title: str, result: Run, baseline: Run, pages: list[Page],
+           references: dict[str, frozenset[str]]) -> None:
     dev, held = split(pages)
     print(f"{title}:")
     print(line_row("all pages", subset(result, pages)))
     print(line_row("development split", subset(result, dev)))
     print(line_row("held-out split", subset(result, held)))
     print(line_row("uncleaned baseline", subset(baseline, pages)))
+    title_rows(result, pages, references)
     rate = len(pages) / result.seconds if result.seconds else float("inf")
     print(
         f"  speed: {rate:.1f} pages/s, {1000 * result.seconds / len(pages):.1f} ms/page wall clock, "
@@ -159,20 +211,26 @@ def report(title: str, result: Run, baseline: Run, pages: list[Page]) -> None:
             print(f"      extra:  {line[:100]}")
 
 
-def html_cleaner() -> Callable[[Page], str] | None:
+def html_cleaner() -> Cleaner | None:
     try:
         from audiobook.ingest.html import read_html
     except ImportError:
         return None
 
-    def clean(page: Page) -> str:
-        html = gzip.decompress(page.html_path.read_bytes()).decode("utf-8", errors="replace")
+    def clean(page: Page) -> Article | None:
         try:
-            return body_text(read_html(html))
+            return read_html(page.html)
         except InputError:
-            return ""
+            return None
 
     return clean
+
+
+def _as_body(text: str) -> tuple:
+    """The whole text as one paragraph: the uncleaned baseline."""
+    from audiobook.ingest.structure import Piece, build_sections, narration
+
+    return build_sections([Piece(spans=narration(text))])
 
 
 def main() -> int:
@@ -182,13 +240,17 @@ def main() -> int:
     pages = load_pages()
     print(f"{len(pages)} pages from {DATA}; compared text: body blocks without title, "
           "captions or repeated pull-quotes (the gold bodies leave captions out)")
-    baseline = run(pages, lambda page: page.text)
-    report("Plain text (audiobook.ingest.page.clean_text)", run(pages, clean_plain), baseline, pages)
+    references = {page.id: reference(page.html) for page in pages}
+    baseline = run(pages, lambda page: Article(title="", sections=_as_body(page.text)))
+    report("Plain text (audiobook.ingest.page.clean_text)", run(pages, plain_article), baseline, pages, references)
+    untitled = run(pages, without_first_line)
+    print(f"  titles right without each dump's first line (its <title>, as a copy from a browser lacks): "
+          f"{100 * title_accuracy(untitled, pages, references):.1f} %; body F1 {subset(untitled, pages).f1:.3f}")
     cleaner = html_cleaner()
     if cleaner is None:
         print("HTML: not available")
     else:
-        report("HTML (audiobook.ingest.html.read_html)", run(pages, cleaner), baseline, pages)
+        report("HTML (audiobook.ingest.html.read_html)", run(pages, cleaner), baseline, pages, references)
     return 0
 
 

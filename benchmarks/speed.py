@@ -173,7 +173,7 @@ def child_render(spec: dict) -> dict:
         "wall": finished - started,
         "render": rendered - started,
         "concat": finished - rendered,
-        "frames": book.frames,
+        "samples": book.samples,
         "chapters": [[c.start, c.end] for c in book.chapters],
         "entries": sum(len(c.entries) for c in book.chapters),
         "units": stats.units,
@@ -413,7 +413,7 @@ def main(argv: list[str] | None = None) -> None:
         profile_text = profiled.result["text"]  # in a child: a lean process forks as render's do
 
     n, f = naive.result, full.result
-    audio = f["frames"] / 22050
+    audio = f["samples"] / 22050
     print(f"audio: {audio / 60:.1f} min in {len(f['chapters'])} chapters, "
           f"{f['entries']} utterances, {f['units']} units; cpus {os.cpu_count()}")
     print(f"(a) naive espeak-ng+ffmpeg: {n['wall']:.2f} s wall "
@@ -449,7 +449,7 @@ def main(argv: list[str] | None = None) -> None:
         ("cached edit rebuild vs edit from scratch", rebuild.result, plain.result),
     ):
         drift = max(abs(x - y) for pa, pb in zip(a["chapters"], b["chapters"]) for x, y in zip(pa, pb))
-        same = (a["frames"], a["chapters"]) == (b["frames"], b["chapters"])
+        same = (a["samples"], a["chapters"]) == (b["samples"], b["chapters"])
         print(f"{name}: identical length and chapter offsets {same}, identical bytes "
               f"{a['sha256'] == b['sha256']}; length {a['frames'] - b['frames']:+d} samples, "
               f"largest offset drift {drift} samples")

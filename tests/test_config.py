@@ -15,8 +15,10 @@ from audiobook.config import (
     VoiceSpec,
     load_config,
 )
+from audiobook.engines import engine_names
 from audiobook.errors import ConfigError
 from audiobook.model import LexiconEntry, NormaliseOptions
+from support import imported_modules
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data" / "config"
@@ -35,9 +37,10 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def error_of(tmp_path: Path, text: str) -> str:
+    """The one-line message for ``text``, engine names checked as the command line does."""
     path = write(tmp_path, text)
     with pytest.raises(ConfigError) as caught:
-        load_config(path)
+        load_config(path, engine_names())
     message = str(caught.value)
     assert "\n" not in message
     return message.replace(str(path), "voices.yaml")
@@ -131,6 +134,31 @@ def test_top_level_engine_reaches_every_role_and_a_role_engine_overrides(tmp_pat
     assert engines == {"narrator": "fake", "title": "fake", "heading": "fake",
                        "quote": "system", "caption": "fake"}
     assert {s.engine for s in config.speaker_pool} == {"system"}
+
+
+def test_engine_names_given_are_checked_in_every_voice_with_its_line(tmp_path: Path) -> None:
+    speaker = "speakers:\n  - {name: Ann Lee, engine: piper}\n"
+    pool = "speaker_pool:\n  - {voice: en, engine: piper}\n"
+    assert error_of(tmp_path, speaker) == ("voices.yaml line 2: speakers[1].engine must be one of "
+                                           "espeak, system, fake (got 'piper')")
+    assert error_of(tmp_path, pool) == ("voices.yaml line 2: speaker_pool[1].engine must be one "
+                                        "of espeak, system, fake (got 'piper')")
+    config = load_config(write(tmp_path, speaker), ("espeak", "piper"))
+    assert config.speakers[0].spec.engine == "piper"
+
+
+def test_without_engine_names_any_engine_is_left_to_the_caller(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, "engine: Piper\n"))
+    assert {role.spec.engine for role in config.roles.values()} == {"piper"}
+
+
+def test_config_imports_no_engine_and_no_voice_matching() -> None:
+    package = ROOT / "audiobook" / "config"
+    allowed = {"audiobook.model", "audiobook.errors"}
+    for path in sorted(package.glob("*.py")):
+        for name in imported_modules(path, "audiobook.config"):
+            if name.startswith("audiobook.") and not name.startswith("audiobook.config"):
+                assert name in allowed, f"{path.name} imports {name}"
 
 
 def test_voice_name_replaces_inherited_language_and_gender(tmp_path: Path) -> None:

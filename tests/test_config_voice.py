@@ -7,6 +7,7 @@ import pytest
 from audiobook.config.values import VoiceSpec
 from audiobook.config.voice import Layer, voice_spec
 from audiobook.config.yamlnodes import YamlReader
+from audiobook.engines import engine_names
 from audiobook.errors import ConfigError
 
 READER = YamlReader("v.yaml")
@@ -49,5 +50,20 @@ def test_a_voice_name_clears_the_language_and_gender_it_replaces() -> None:
 ])
 def test_mistakes_name_the_layer_path(text: str, path: str, expected: str) -> None:
     with pytest.raises(ConfigError) as caught:
-        voice_spec([layer(text, path)])
+        voice_spec([layer(text, path)], engine_names())
     assert str(caught.value) == expected
+
+
+def test_engine_names_are_the_callers() -> None:
+    assert voice_spec([layer("engine: ' Beta '\n", "")], ("alpha", "beta")).engine == "beta"
+    with pytest.raises(ConfigError) as caught:
+        voice_spec([layer("engine: espeak\n", "roles.quote")], ("alpha", "beta"))
+    assert str(caught.value) == ("v.yaml line 1: roles.quote.engine must be one of alpha, beta "
+                                 "(got 'espeak')")
+
+
+def test_without_engine_names_any_name_is_kept_for_the_caller() -> None:
+    assert voice_spec([layer("engine: Piper\n", "")]).engine == "piper"
+    with pytest.raises(ConfigError) as caught:
+        voice_spec([layer("engine: ''\n", "")])
+    assert str(caught.value) == "v.yaml line 1: engine must be non-empty text (got '')"

@@ -10,7 +10,7 @@ from support import FAKE_VOICES
 
 from audiobook.config import load_config
 from audiobook.edition import build_edition
-from audiobook.engines.fake import FRAMES_PER_CHAR
+from audiobook.engines.fake import SAMPLES_PER_CHAR
 from audiobook.errors import EncodeError
 from audiobook.ingest.markdown import read_markdown
 from audiobook.model import Block, RenderedBook, Role, Section, Sentence, Span, SpanKind
@@ -97,7 +97,7 @@ def test_speech_length_is_the_clip_length(made):
     title = edition.chapters[0].entries[0]
     assert title.role is Role.TITLE and title.display == "Bridge reopens after repairs"
     (span,) = title.spans
-    assert span.book.length == FRAMES_PER_CHAR * len(span.spoken)
+    assert span.book.length == SAMPLES_PER_CHAR * len(span.spoken)
     assert title.book.speech == span.book
 
 
@@ -160,3 +160,24 @@ def test_a_section_that_speaks_nothing_is_shown_with_the_chapter_before(tmp_path
     assert [c.id for c in edition.chapters] == ["s1", "s2"]
     assert edition.chapters[-1].blocks[-1].id == "s3.b1"
     assert edition.chapters[-1].blocks[-1].entries[0].book is None
+
+
+def test_parts_follow_each_other_with_unique_ids(made):
+    from audiobook.edition import build_edition_of_parts, build_part
+    from audiobook.model import PartKind
+
+    script, book, single = made
+    first = build_part("p1", script, book.chapters, id_prefix="p1.", group="News")
+    second = build_part("p2", script, book.chapters, offset=first.book.end, id_prefix="p2.",
+                        kind=PartKind.OUTRO)
+    edition = build_edition_of_parts(single.info, book.sample_rate, [first, second])
+    assert edition.samples == 2 * single.samples
+    assert second.book.start == first.book.end and second.group is None and first.group == "News"
+    ids = [e.id for e in edition.entries]
+    assert len(ids) == len(set(ids)) and ids[0] == "p1.s1.title"
+    shifted = second.chapters[0].entries[0]
+    original = single.chapters[0].entries[0]
+    assert shifted.book == original.book.shifted(-first.book.end)
+    assert shifted.file == original.file
+    with pytest.raises(EncodeError, match="does not start where"):
+        build_edition_of_parts(single.info, book.sample_rate, [second, first])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import shutil
 import subprocess
@@ -10,9 +11,9 @@ import pytest
 
 from audiobook.engines import espeak
 from audiobook.engines.espeak import EspeakEngine
+from audiobook.engines.forking import call_forked
 from audiobook.errors import EngineError
 from audiobook.model import Voice
-from audiobook.forking import call_forked
 
 SENTENCE = "The council published its annual report on Tuesday morning."
 BRITISH = Voice("espeak", "gmw/en", rate=170)
@@ -24,12 +25,12 @@ def engine(espeak_engine: EspeakEngine) -> EspeakEngine:
 
 
 def _seconds(clip) -> float:
-    return clip.frames / clip.sample_rate
+    return clip.samples / clip.sample_rate
 
 
 def test_sample_rate_and_plausible_length(engine: EspeakEngine) -> None:
     clip = engine.synthesize(SENTENCE, BRITISH)
-    assert clip.sample_rate == 22050
+    assert clip.sample_rate == 22050 == EspeakEngine.sample_rate
     assert len(clip.pcm) % 2 == 0
     # 9 words at 170 wpm is about 3.2 s of speech
     assert 2.0 < _seconds(clip) < 5.0
@@ -48,7 +49,7 @@ def _in_place_twice(engine: EspeakEngine) -> tuple[bytes, bytes, bytes, bool]:
     """In a throwaway child: a pristine clip, then the state spent, then the same text."""
     pristine_clip = engine.synthesize(SENTENCE, BRITISH).pcm
     spent = engine.synthesize_in_place("Something else entirely, spoken before.", BRITISH)
-    assert spent.frames > 0
+    assert spent.samples > 0
     was_pristine = espeak.pristine()
     return pristine_clip, engine.synthesize_in_place(SENTENCE, BRITISH).pcm, \
         engine.synthesize(SENTENCE, BRITISH).pcm, was_pristine
@@ -68,14 +69,14 @@ def test_speaking_in_place_spends_the_state(engine: EspeakEngine) -> None:
 
 def test_empty_and_blank_text_give_empty_clips(engine: EspeakEngine) -> None:
     assert engine.synthesize("", BRITISH).pcm == b""
-    assert engine.synthesize(" \n\t ", BRITISH).frames == 0
+    assert engine.synthesize(" \n\t ", BRITISH).samples == 0
     assert engine.synthesize("", BRITISH).sample_rate == 22050
 
 
 def test_faster_rate_gives_shorter_clip(engine: EspeakEngine) -> None:
     slow = engine.synthesize(SENTENCE, Voice("espeak", "gmw/en", rate=120))
     fast = engine.synthesize(SENTENCE, Voice("espeak", "gmw/en", rate=300))
-    assert slow.frames > 1.8 * fast.frames
+    assert slow.samples > 1.8 * fast.samples
 
 
 def test_volume_scales_amplitude(engine: EspeakEngine) -> None:
@@ -91,7 +92,7 @@ def test_pitch_changes_samples_not_length_much(engine: EspeakEngine) -> None:
     low = engine.synthesize(SENTENCE, Voice("espeak", "gmw/en", pitch=20))
     high = engine.synthesize(SENTENCE, Voice("espeak", "gmw/en", pitch=80))
     assert low.pcm != high.pcm
-    assert abs(low.frames - high.frames) < 0.15 * low.frames
+    assert abs(low.samples - high.samples) < 0.15 * low.samples
 
 
 def test_voices_lists_base_voices_with_languages(engine: EspeakEngine) -> None:
@@ -116,7 +117,7 @@ def test_voices_lists_variants_with_gender(engine: EspeakEngine) -> None:
 def test_variant_voice_speaks_differently(engine: EspeakEngine) -> None:
     base = engine.synthesize(SENTENCE, BRITISH)
     female = engine.synthesize(SENTENCE, Voice("espeak", "gmw/en+f3", rate=170))
-    assert female.frames > 0
+    assert female.samples > 0
     assert female.pcm != base.pcm
 
 
@@ -143,13 +144,13 @@ def test_markup_in_text_is_read_not_obeyed(engine: EspeakEngine, hostile: str) -
     clip = engine.synthesize(hostile, BRITISH)
     # obeyed, the break alone would last 1000 s; read, it is a few seconds of words
     assert _seconds(clip) < 12.0
-    assert clip.frames < plain.frames * len(hostile) / 4
+    assert clip.samples < plain.samples * len(hostile) / 4
 
 
 def test_nul_and_control_characters_do_not_cut_text(engine: EspeakEngine) -> None:
     whole = engine.synthesize("Hello there, good morning everyone.", BRITISH)
     with_nul = engine.synthesize("Hello there,\x00 good morning\x07 everyone.", BRITISH)
-    assert abs(with_nul.frames - whole.frames) < 0.1 * whole.frames
+    assert abs(with_nul.samples - whole.samples) < 0.1 * whole.samples
 
 
 def test_cache_id_names_installed_version(engine: EspeakEngine) -> None:
@@ -182,6 +183,25 @@ def test_worker_processes_speak_the_same_samples(engine: EspeakEngine, method: s
     with multiprocessing.get_context(method).Pool(2) as pool:
         got = pool.map(_pcm_in_child, texts)
     assert got == expected
+
+
+BREATHY = Voice("espeak", "gmw/en+f3", rate=170)  # +f3's breath noise comes from rand()
+
+
+def _after_moving_c_random(engine: EspeakEngine, draws: int) -> tuple[bytes, bytes]:
+    """In a throwaway child: rand() moved as another library might, then both ways to speak."""
+    libc = ctypes.CDLL(None)
+    for _ in range(draws):
+        libc.rand()
+    forked = engine.synthesize(SENTENCE, BREATHY).pcm
+    return forked, engine.synthesize_in_place(SENTENCE, BREATHY).pcm
+
+
+@pytest.mark.parametrize("draws", [1, 5])
+def test_breath_noise_ignores_what_else_drew_from_c_random(engine: EspeakEngine, draws) -> None:
+    pristine_clip = engine.synthesize(SENTENCE, BREATHY).pcm
+    forked, in_place = call_forked(_after_moving_c_random, engine, draws, what="test")
+    assert forked == in_place == pristine_clip
 
 
 def _library_identity() -> int:

@@ -7,7 +7,7 @@ import pytest
 import audiobook.engines as engines
 from audiobook.engines import get_engine
 from audiobook.engines.base import Capabilities, VoiceInfo
-from audiobook.engines.fake import AMPLITUDE, FRAMES_PER_CHAR, SAMPLE_RATE, FakeEngine
+from audiobook.engines.fake import AMPLITUDE, SAMPLES_PER_CHAR, SAMPLE_RATE, FakeEngine
 from audiobook.errors import ConfigError
 from audiobook.model import Voice
 
@@ -21,7 +21,7 @@ def samples(pcm: bytes) -> list[int]:
 def test_exact_length_and_rate() -> None:
     clip = FakeEngine().synthesize("Hello, world.", VOICE)
     assert clip.sample_rate == SAMPLE_RATE == 22050
-    assert clip.frames == FRAMES_PER_CHAR * 13 == 2860
+    assert clip.samples == SAMPLES_PER_CHAR * 13 == 2860
     assert len(clip.pcm) == 2 * 2860
 
 
@@ -51,7 +51,7 @@ def test_voices_sound_different() -> None:
     fake = FakeEngine()
     clips = {v.id: fake.synthesize("Same words.", Voice("fake", v.id)).pcm for v in fake.voices()}
     assert len(set(clips.values())) == 4
-    assert {len(pcm) for pcm in clips.values()} == {2 * FRAMES_PER_CHAR * 11}
+    assert {len(pcm) for pcm in clips.values()} == {2 * SAMPLES_PER_CHAR * 11}
 
 
 def test_voices_and_capabilities() -> None:
@@ -79,7 +79,11 @@ def test_registry_rejects_unknown_names() -> None:
     assert str(caught.value) == "unknown engine 'festival': use one of espeak, fake, system"
 
 
-def test_registry_names_match_config() -> None:
-    from audiobook.config import ENGINE_NAMES
+def test_registry_names_are_what_config_accepts(tmp_path) -> None:
+    from audiobook.config import load_config
 
-    assert sorted(ENGINE_NAMES) == sorted(engines.ENGINES)
+    assert engines.engine_names() == tuple(engines.ENGINES) == ("espeak", "system", "fake")
+    for name in engines.engine_names():
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(f"engine: {name}\n")
+        assert load_config(path, engines.engine_names()).roles["narrator"].spec.engine == name

@@ -67,7 +67,7 @@ def test_one_sentence(engine: SystemEngine, voice: Voice) -> None:
     clip = engine.synthesize(SENTENCE, voice)
     if LINUX_ESPEAK:
         assert clip.sample_rate == 22050
-    assert 2.0 < clip.frames / clip.sample_rate < 6.0
+    assert 2.0 < clip.samples / clip.sample_rate < 6.0
 
 
 @pytest.mark.slow
@@ -78,7 +78,7 @@ def test_hundreds_of_utterances_each_complete(engine: SystemEngine, voice: Voice
     clips = [engine.synthesize(text, voice) for text in texts]
     # at 180 wpm speech runs near 15 characters a second (0.067 s each); a lost file or the
     # 44-byte header-only file would be 0 s, and a stale earlier file the wrong length
-    per_char = [clip.frames / clip.sample_rate / len(text) for clip, text in zip(clips, texts)]
+    per_char = [clip.samples / clip.sample_rate / len(text) for clip, text in zip(clips, texts)]
     assert [(t, round(p, 3)) for t, p in zip(texts, per_char) if not 0.03 < p < 0.2] == []
     assert len({clip.sample_rate for clip in clips}) == 1
 
@@ -95,7 +95,7 @@ def test_rate_applies_to_every_utterance(engine: SystemEngine, voice: Voice) -> 
     for _ in range(5):
         slow = engine.synthesize(SENTENCE, Voice("system", voice.name, rate=110))
         fast = engine.synthesize(SENTENCE, Voice("system", voice.name, rate=300))
-        assert slow.frames > 1.7 * fast.frames
+        assert slow.samples > 1.7 * fast.samples
 
 
 def test_unknown_voice_fails_clearly_after_one_retry(engine: SystemEngine) -> None:
@@ -108,14 +108,14 @@ def test_unknown_voice_fails_clearly_after_one_retry(engine: SystemEngine) -> No
         assert "qq/nonexistent-voice, twice): " in message
     assert message.endswith("): use engine: espeak in voices.yaml, or check 'audiobook "
                             "voices --engine system'")
-    assert engine.synthesize("Still working.", Voice("system", engine.voices()[0].id)).frames
+    assert engine.synthesize("Still working.", Voice("system", engine.voices()[0].id)).samples
 
 
 def test_recovers_when_the_worker_dies(engine: SystemEngine, voice: Voice) -> None:
     engine.synthesize("Before.", voice)
     engine._worker.process.kill()
     engine._worker.process.wait()
-    assert engine.synthesize("After the crash.", voice).frames > 0
+    assert engine.synthesize("After the crash.", voice).samples > 0
 
 
 def test_nothing_reaches_our_stdout(engine: SystemEngine, voice: Voice, capfd) -> None:
@@ -130,9 +130,9 @@ def test_mixes_with_espeak_engine_in_one_process(engine: SystemEngine, voice: Vo
     except EngineError as error:
         pytest.skip(str(error))
     british = Voice("espeak", "gmw/en")
-    lengths = [espeak.synthesize(SENTENCE, british).frames,
-               engine.synthesize(SENTENCE, voice).frames,
-               espeak.synthesize(SENTENCE, british).frames]
+    lengths = [espeak.synthesize(SENTENCE, british).samples,
+               engine.synthesize(SENTENCE, voice).samples,
+               espeak.synthesize(SENTENCE, british).samples]
     assert all(n > 22050 for n in lengths)
 
 
@@ -142,7 +142,7 @@ def test_female_variant_on_linux(engine: SystemEngine) -> None:
     assert engine.gender_variant("female") == "+f3"
     base = engine.synthesize(SENTENCE, Voice("system", "gmw/en"))
     female = engine.synthesize(SENTENCE, Voice("system", "gmw/en+f3"))
-    assert female.frames > 0 and female.pcm != base.pcm
+    assert female.samples > 0 and female.pcm != base.pcm
 
 
 def test_cache_id_names_driver_and_version(engine: SystemEngine) -> None:
@@ -199,7 +199,7 @@ def test_stereo_8_bit_wav_becomes_mono_16_bit_at_its_rate() -> None:
     clip = system._read_clip(_wav(bytes([128, 128, 200, 200]) * 500, rate=11025, channels=2,
                                   width=1))
     assert clip.sample_rate == 11025
-    assert clip.frames == 1000
+    assert clip.samples == 1000
 
 
 def test_aiff_is_converted_at_its_own_rate() -> None:
@@ -209,7 +209,7 @@ def test_aiff_is_converted_at_its_own_rate() -> None:
     data = out.getvalue()
     assert data[:4] == b"FORM" and system._complete(data)
     clip = system._read_clip(data)
-    assert (clip.sample_rate, clip.frames) == (24000, 16000)
+    assert (clip.sample_rate, clip.samples) == (24000, 16000)
 
 
 def test_await_file_gives_up_on_an_incomplete_file(tmp_path: Path, monkeypatch) -> None:

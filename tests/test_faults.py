@@ -116,6 +116,7 @@ def invalid_cache_entries(root: Path) -> list[Path]:
     return bad
 
 
+@pytest.mark.slow
 @needs_tools
 def test_killed_builds_leave_complete_editions_and_a_sound_cache(tmp_path: Path) -> None:
     source = tmp_path / "short.md"
@@ -173,6 +174,7 @@ def test_killed_builds_leave_complete_editions_and_a_sound_cache(tmp_path: Path)
     assert visible == [SLUG]  # killed builds leave only hidden scratch, removed once stale
 
 
+@pytest.mark.slow
 @needs_tools
 def test_rebuild_after_a_kill_reuses_finished_units_and_replaces_corrupt_clips(tmp_path: Path) -> None:
     """Work is cached per encoded unit (eSpeak NG clips are only reproducible a whole unit at a

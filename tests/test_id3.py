@@ -56,7 +56,7 @@ def test_reads_what_the_writer_wrote(tmp_path: Path):
     edition_dir = tmp_path / "e"
     edition_dir.mkdir()
     path = mp3.write(edition_of(article, TITLES, book), edition_dir)
-    ms = [(c.start * 1000 + 11025) // 22050 for c in book.chapters] + [(book.frames * 1000 + 11025) // 22050]
+    ms = [(c.start * 1000 + 11025) // 22050 for c in book.chapters] + [(book.samples * 1000 + 11025) // 22050]
     assert read_chapters(path) == [
         ChapterInfo(n, title, ms[n - 1], ms[n]) for n, title in enumerate(TITLES, start=1)
     ]

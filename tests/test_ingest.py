@@ -150,6 +150,7 @@ def test_input_file_is_not_modified(tmp_path: Path) -> None:
     assert path.stat().st_mtime_ns == stamp
 
 
+@pytest.mark.slow
 def test_huge_single_line_does_not_hang() -> None:
     start = time.perf_counter()
     ingested = read_bytes(b"# Big\n\n" + b"word " * 2_000_000, "big.md")

@@ -164,6 +164,8 @@ def test_plain_story_keeps_all_paragraphs() -> None:
         ("Share this article", "share"),
         ("Tweet", "share"),
         ("@townlibrary", "social handle"),
+        ("Follow Jane Smith", "share"),
+        ("Follow the Town Echo on Instagram", "share"),
         ("We use cookies to improve your experience of our website.", "cookie"),
         ("Privacy policy", "cookie"),
         ("Subscribe to our daily newsletter", "subscription"),
@@ -274,6 +276,12 @@ def test_pull_quote_repeating_the_body() -> None:
     assert [(q.text, q.attribution, q.repeats_body) for q in quote] == [
         ("a campaign that gathered more than four thousand signatures", "Ann Lee, campaign organiser", True)
     ]
+
+
+def test_a_line_shown_twice_is_a_repeated_block_not_a_pull_quote() -> None:
+    text = page(TITLE, STORY[0], STORY[1], STORY[0], STORY[2])
+    article, _ = clean_text(text)
+    assert [b.role for b in blocks(article)] == [Role.PARAGRAPH] * 4
 
 
 def test_list_after_an_introducing_line() -> None:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from audiobook.ingest.page.meta import byline_name, copyright_owner, is_author_bio, parse_date
+from audiobook.ingest.page.meta import (
+    byline_name,
+    copyright_owner,
+    credit_at,
+    is_author_bio,
+    is_relative_stamp,
+    parse_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -27,6 +34,8 @@ def test_is_author_bio(text: str, author: str | None, bio: bool) -> None:
         ("Nov. 19, 2019 8:03 am ET", "2019-11-19"),
         ("1st of March, 2021", "2021-03-01"),
         ("2019-11-18T20:51:19Z", "2019-11-18"),
+        ("21:17 05.03.2020", "2020-03-05"),
+        ("35.13.2020", None),
         ("no date here", None),
         ("31 Smarch 2020", None),
     ],
@@ -59,3 +68,18 @@ def test_byline_name(text: str, name: str | None) -> None:
 )
 def test_copyright_owner(text: str, owner: str | None) -> None:
     assert copyright_owner(text) == owner
+
+
+@pytest.mark.parametrize(
+    ("text", "stamp"),
+    [("3 hours ago", True), ("Posted 1 day ago", True), ("an hour ago", True), ("yesterday at 14:05", True),
+     ("12 mins ago", True), ("3 hours ago the bridge fell", False), ("Two years on", False)],
+)
+def test_relative_time_stamps(text: str, stamp: bool) -> None:
+    assert is_relative_stamp(text) is stamp
+
+
+def test_a_caption_ending_with_an_agency_in_brackets_has_a_credit() -> None:
+    caption = "Volunteers carry boxes back into the library on Tuesday (TEA)"
+    assert credit_at(caption, len(caption.split())) == caption.index(" (TEA)")
+    assert credit_at("Talks with the union (and the council) went on", 9) is None

@@ -14,6 +14,8 @@ from audiobook.model import Role, SpanKind
 from audiobook.pipeline import build, clean
 from support import decode_pcm
 
+pytestmark = pytest.mark.slow  # end to end with real engines, or long property and benchmark runs
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "harbour-lights.txt"
 TOLERANCE_S = 0.050  # the promise: chapter starts agree with the audio within 50 ms

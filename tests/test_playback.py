@@ -33,6 +33,7 @@ def edition(tmp_path_factory) -> Path:
     return mp3.write(edition_of(article, TITLES, book), edition_dir)
 
 
+@pytest.mark.slow
 def test_mpv_scripted_keys_announce_each_chapter(edition: Path):
     out = io.StringIO()
     play(edition, keys=["n", "n", "n", "p", "r", "q"], out=out, player="mpv", player_args=NULL_AUDIO)
@@ -46,6 +47,7 @@ def test_mpv_scripted_keys_announce_each_chapter(edition: Path):
     ]
 
 
+@pytest.mark.slow
 def test_mpv_pause_speed_and_help(edition: Path):
     out = io.StringIO()
     play(edition, keys=[" ", " ", "]", "]", "[", "x", "h", "q"], out=out, player="mpv", player_args=NULL_AUDIO)
@@ -61,6 +63,7 @@ def test_mpv_pause_speed_and_help(edition: Path):
     ]
 
 
+@pytest.mark.slow
 def test_mpv_plays_from_a_chapter_to_the_end(edition: Path):
     out = io.StringIO()
     started = time.monotonic()
@@ -70,6 +73,7 @@ def test_mpv_plays_from_a_chapter_to_the_end(edition: Path):
     assert 1.5 < time.monotonic() - started < 10  # real time: two one-second chapters
 
 
+@pytest.mark.slow
 def test_player_args_from_environment(edition: Path, monkeypatch):
     monkeypatch.setenv("AUDIOBOOK_PLAYER_ARGS", "--ao=null --volume=0")
     out = io.StringIO()
@@ -77,6 +81,7 @@ def test_player_args_from_environment(edition: Path, monkeypatch):
     assert stopped(out) == ["Chapter 3 of 3: What next"]
 
 
+@pytest.mark.slow
 def test_mpv_plays_a_chapter_file_without_chapters(tmp_path: Path):
     book = make_book(tmp_path, ["Only"], [3.0])  # long enough for q to come before the end
     article = make_article(["Only"])
@@ -132,6 +137,7 @@ def test_ffplay_chapter_keys_in_a_file_without_chapters(fake_ffplay: Path, tmp_p
     assert starts(tmp_path / "ffplay.log") == ["0.000"]
 
 
+@pytest.mark.slow
 def test_real_ffplay_with_dummy_audio_plays_to_the_end(edition: Path, monkeypatch):
     monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
     out = io.StringIO()
@@ -205,6 +211,7 @@ def test_terminal_keys_use_cbreak_on_a_tty_and_restore_it():
     os.close(master)
 
 
+@pytest.mark.slow
 def test_typed_keys_from_standard_input(edition: Path, monkeypatch):
     read_fd, write_fd = os.pipe()
     os.write(write_fd, b"nq")

@@ -13,6 +13,7 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +27,8 @@ from audiobook.segment import segment
 from audiobook.speech.normalise import normalise
 from audiobook.writers.markdown import render_markdown
 from support import FAKE_VOICES
+
+pytestmark = pytest.mark.slow  # end to end with real engines, or long property and benchmark runs
 
 BYTES_EXAMPLES = 300
 TEXT_EXAMPLES = 300

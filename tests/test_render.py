@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -12,7 +13,8 @@ import pytest
 
 from audiobook import engines
 from audiobook.engines import espeak
-from audiobook.engines.fake import FRAMES_PER_CHAR
+from audiobook.engines.forking import call_forked
+from audiobook.engines.fake import SAMPLES_PER_CHAR
 from audiobook.errors import EngineError
 from audiobook.model import Article, Clip, Script, ScriptChapter, Utterance, Voice
 from audiobook.render import ClipCache, render, render_with_stats
@@ -24,6 +26,7 @@ from audiobook.render.encode import (
     join_pause,
 )
 from audiobook.render import plan as plan_module
+from audiobook.render.book import workers_for
 from audiobook.render.mp3frames import concat_frames, count_samples
 from audiobook.render.plan import pause_samples, unit_bounds
 from support import decode_pcm
@@ -61,7 +64,7 @@ def _expected_timeline(script: Script) -> tuple[list[tuple[int, int]], dict[str,
             unit = chapter.utterances[first:end]
             written = 0
             for n, utterance in enumerate(unit):
-                length = FRAMES_PER_CHAR * len(utterance.spoken)
+                length = SAMPLES_PER_CHAR * len(utterance.spoken)
                 spans[utterance.id] = (position + START_OFFSET + written, length)
                 written += length
                 pause = pause_samples(utterance.pause_after_ms)
@@ -94,7 +97,7 @@ def test_timeline_is_exact_in_samples_and_frame_aligned(tmp_path: Path) -> None:
     chapters, spans = _expected_timeline(script)
     assert [(c.start, c.end) for c in book.chapters] == chapters
     assert book.sample_rate == BOOK_SAMPLE_RATE
-    assert book.frames == chapters[-1][1]
+    assert book.samples == chapters[-1][1]
     assert len([b for c in script.chapters for b in unit_bounds(c.utterances)]) >= 4
     for chapter in book.chapters:
         assert chapter.start % SAMPLES_PER_FRAME == 0 and chapter.end % SAMPLES_PER_FRAME == 0
@@ -206,10 +209,10 @@ def test_empty_spoken_text_is_only_its_pause(tmp_path: Path) -> None:
     script = Script(Article("T", ()), (ScriptChapter("only", "Only", utterances),))
     book = render(script, workdir=tmp_path, cache=None, jobs=1)
     a, b, c = book.chapters[0].entries
-    assert a.start == START_OFFSET and a.end == START_OFFSET + 4 * FRAMES_PER_CHAR
+    assert a.start == START_OFFSET and a.end == START_OFFSET + 4 * SAMPLES_PER_CHAR
     assert b.start == b.end == a.end + pause_samples(200)
     assert c.start == b.end + pause_samples(500)
-    assert book.frames == expected_frames(c.end - START_OFFSET) * SAMPLES_PER_FRAME
+    assert book.samples == expected_frames(c.end - START_OFFSET) * SAMPLES_PER_FRAME
 
 
 def test_empty_chapter_still_gets_a_valid_file(tmp_path: Path) -> None:
@@ -219,11 +222,13 @@ def test_empty_chapter_still_gets_a_valid_file(tmp_path: Path) -> None:
     assert book.chapters[0].entries == ()
 
 
-class _DoubleRateEngine:
+class _DoubleRateEngine(engines.Engine):
     """Fake audio at 44.1 kHz, to exercise resampling to the book rate."""
 
     name = "double"
     capabilities = engines.Capabilities()
+    rate_range = (80, 450)
+    sample_rate = 44100
 
     def voices(self) -> list:
         return []
@@ -295,6 +300,55 @@ def test_unexpected_engine_failure_becomes_engine_error(
     )
 
 
+class _Declared(engines.FakeEngine):
+    """The fake engine's speech under any declaration, for the worker choice."""
+
+    def __init__(self, start=engines.WorkerStart.FORK, *, stateful=False, threads=1,
+                 pristine=True) -> None:
+        self.worker_start, self.stateful, self.threads = start, stateful, threads
+        self._pristine = pristine
+
+    def pristine(self) -> bool:
+        return self._pristine
+
+
+WorkerStart = engines.WorkerStart
+SPENT_ESPEAK = _Declared(WorkerStart.FORK_WHILE_PRISTINE, stateful=True, pristine=False)
+LOADED_NEURAL = _Declared(WorkerStart.FORK_WHILE_PRISTINE, threads=2, pristine=False)
+
+
+@pytest.mark.parametrize(("used", "jobs", "tasks", "expected"), [
+    ([_Declared()], None, 10, (4, "fork")),  # one worker per CPU, forked
+    ([_Declared()], 2, 10, (2, "fork")),
+    ([_Declared()], None, 3, (3, "fork")),  # never more workers than units
+    ([_Declared()], None, 1, (1, None)),  # one unit: this process, no pool
+    ([_Declared(threads=2)], None, 10, (2, "fork")),  # two threads each: half as many workers
+    ([_Declared(threads=8)], None, 10, (1, None)),
+    ([_Declared(WorkerStart.FORK_WHILE_PRISTINE, stateful=True)], None, 10, (4, "fork")),
+    ([SPENT_ESPEAK], None, 10, (4, "spawn")),  # its copies would be spent too
+    ([SPENT_ESPEAK], 1, 10, (1, "spawn")),  # and this process cannot speak it afresh
+    ([LOADED_NEURAL], None, 10, (2, "spawn")),  # a loaded model is not copied into workers
+    ([LOADED_NEURAL], 1, 10, (1, None)),  # but this process may go on using it
+    ([_Declared(), _Declared(WorkerStart.SPAWN)], 3, 10, (3, "spawn")),
+    ([_Declared(), _Declared(WorkerStart.IN_PROCESS)], 4, 10, (1, None)),
+    ([SPENT_ESPEAK, _Declared(WorkerStart.IN_PROCESS)], 4, 10, (1, "spawn")),
+    ([], None, 0, (1, None)),
+])
+def test_workers_follow_what_the_engines_declare(used, jobs, tasks, expected) -> None:
+    assert workers_for(used, jobs, tasks, cpus=4) == expected
+
+
+def test_an_in_process_engine_renders_without_a_pool(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(engines.ENGINES, "fake", lambda: _Declared(WorkerStart.IN_PROCESS))
+    monkeypatch.setattr(engines, "_instances", {})
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method: pytest.fail(method))
+    book, stats = render_with_stats(_script(), workdir=tmp_path, cache=None, jobs=4)
+    assert stats.units_encoded == stats.units > 1
+    assert book.samples == _expected_timeline(_script())[0][-1][1]
+
+
 def test_progress_reaches_the_real_total(tmp_path: Path) -> None:
     calls: list[tuple[float, float]] = []
     book = render(
@@ -304,15 +358,15 @@ def test_progress_reaches_the_real_total(tmp_path: Path) -> None:
     assert len(calls) == units
     done = [d for d, _ in calls]
     assert done == sorted(done) and done[0] > 0
-    assert calls[-1] == pytest.approx((book.frames / BOOK_SAMPLE_RATE,) * 2)
+    assert calls[-1] == pytest.approx((book.samples / BOOK_SAMPLE_RATE,) * 2)
 
 
 def test_joined_book_decodes_to_its_timeline(tmp_path: Path) -> None:
     book = render(_script(), workdir=tmp_path, cache=None, jobs=2)
     joined = tmp_path / "book.mp3"
-    assert concat_frames([Path(c.mp3_path) for c in book.chapters], joined) == book.frames
+    assert concat_frames([Path(c.mp3_path) for c in book.chapters], joined) == book.samples
     decoded = _decode(joined)
-    assert len(decoded) == book.frames
+    assert len(decoded) == book.samples
     onsets = _onsets(decoded, threshold=2000, quiet=BOOK_SAMPLE_RATE // 20)
     starts = [e.start for c in book.chapters for e in c.entries]
     assert len(onsets) == len(starts)
@@ -346,7 +400,7 @@ def test_espeak_render_onsets_match_timeline(tmp_path: Path) -> None:
     book = render(script, workdir=tmp_path / "out", cache=cache, jobs=2)
     assert len(unit_bounds(utterances)) >= 2
     decoded = _decode(Path(book.chapters[0].mp3_path))
-    assert len(decoded) == book.frames
+    assert len(decoded) == book.samples
     onsets = _onsets(decoded, threshold=1500, quiet=BOOK_SAMPLE_RATE * 3 // 10)
     starts = [e.start for e in book.chapters[0].entries]
     assert len(onsets) == len(starts)
@@ -471,6 +525,19 @@ def test_spent_parent_renders_through_new_interpreters(
     spawned = render(script, workdir=tmp_path / "spawned", cache=None, jobs=1)
     assert methods == ["spawn"]
     assert _mp3s(spawned) == _mp3s(reference)
+
+
+def _render_after_moving_c_random(script: Script, workdir: Path) -> list[bytes]:
+    """A render by a process in which another library drew from rand() (uuid.uuid1 does)."""
+    ctypes.CDLL(None).rand()
+    return _mp3s(render(script, workdir=workdir, cache=None, jobs=1))
+
+
+def test_what_else_drew_from_c_random_changes_no_byte(tmp_path: Path, short_units: None) -> None:
+    script = _espeak_script(PARAGRAPHS[:2])  # +f3 quotes: breath noise, drawn from rand()
+    reference = render(script, workdir=tmp_path / "here", cache=None, jobs=1)
+    moved = call_forked(_render_after_moving_c_random, script, tmp_path / "moved", what="test")
+    assert moved == _mp3s(reference)
 
 
 def test_stateful_clip_keys_chain_within_a_unit() -> None:

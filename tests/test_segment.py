@@ -222,6 +222,7 @@ def test_seed_text_survives_segmentation(seed_path: Path) -> None:
     assert after == [re.sub(r"\s+", " ", text.strip()) for text in before]
 
 
+@pytest.mark.slow
 def test_quote_benchmark_floor(cleaning_dev: Path, seed_path: Path) -> None:
     cases = load_cases(cleaning_dev.parent)
     assert len(cases) >= 15

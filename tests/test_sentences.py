@@ -120,3 +120,39 @@ def test_street_and_suffix_abbreviations_end_a_sentence_only_before_an_opener() 
         "He denied it.",
         "Carl Mint Jr. Was",
     ]
+
+
+def test_state_after_a_city_or_party_letter_ends_a_sentence_only_before_an_opener() -> None:
+    assert split_sentences("Sen. Al Roe (R-Tenn.) Tuesday said no. It passed.") == [
+        "Sen. Al Roe (R-Tenn.) Tuesday said no.",
+        "It passed.",
+    ]
+    assert split_sentences("A mill in Tulsa, Okla. Workers were sent home.") == [
+        "A mill in Tulsa, Okla. Workers were sent home."
+    ]
+    assert split_sentences("A mill opened in Tulsa, Okla. The town cheered.") == [
+        "A mill opened in Tulsa, Okla.",
+        "The town cheered.",
+    ]
+
+
+def test_state_abbreviations_elsewhere_are_ordinary_words() -> None:
+    assert split_sentences("They went to Mass. Afterwards they ate.") == [
+        "They went to Mass.",
+        "Afterwards they ate.",
+    ]
+    assert split_sentences("He felt ill. Doctors came.") == ["He felt ill.", "Doctors came."]
+
+
+def test_company_words_end_a_sentence_only_before_an_opener() -> None:
+    assert split_sentences("Acme Co. Chairman Al Roe quit. He left.") == [
+        "Acme Co. Chairman Al Roe quit.",
+        "He left.",
+    ]
+    assert split_sentences("It was sold to Acme Corp. The deal closed.") == [
+        "It was sold to Acme Corp.",
+        "The deal closed.",
+    ]
+    assert split_sentences("Shares in Widget Inc. Rose sharply.") == [
+        "Shares in Widget Inc. Rose sharply."
+    ]

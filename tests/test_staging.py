@@ -218,6 +218,7 @@ for n in range(10_000):
 """
 
 
+@pytest.mark.slow
 def test_sigkill_at_any_moment_leaves_a_complete_edition_or_none(tmp_path: Path):
     import random
     import signal

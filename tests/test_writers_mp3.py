@@ -52,7 +52,7 @@ def test_chapter_starts_match_audio_of_preceding_chapters(edition):
     for probed, chapter in zip(chapters, book.chapters):
         assert abs(float(probed["start_time"]) - elapsed) <= 0.05
         elapsed += float(ffprobe(Path(chapter.mp3_path))["format"]["duration"])
-    assert decoded_samples(path) == book.frames
+    assert decoded_samples(path) == book.samples
 
 
 def test_audio_bytes_are_the_chapter_frames_unchanged_behind_tag_and_info_frame(edition):

@@ -64,10 +64,10 @@ def test_decoders_skip_the_frame_and_trim_nothing(written, tmp_path: Path):
     bare = tmp_path / "bare.mp3"
     bare.write_bytes(b"".join(Path(c.mp3_path).read_bytes() for c in book.chapters))
     assert decode_pcm(book_path) == decode_pcm(bare)  # sample for sample: no shift, no trim
-    assert decoded_samples(book_path) == book.frames
+    assert decoded_samples(book_path) == book.samples
     for path, chapter in zip(files, book.chapters):
         assert decode_pcm(path) == decode_pcm(Path(chapter.mp3_path))
-    assert count_samples(book_path.read_bytes()) == (book.frames // 576, book.frames)
+    assert count_samples(book_path.read_bytes()) == (book.samples // 576, book.samples)
 
 
 def test_chapter_marks_still_fall_where_the_chapters_start(written):
@@ -78,7 +78,7 @@ def test_chapter_marks_still_fall_where_the_chapters_start(written):
 
 def test_the_frame_sits_right_after_the_tag(written):
     book_path, files, book = written
-    for path, samples in [(book_path, book.frames)] + [
+    for path, samples in [(book_path, book.samples)] + [
         (f, c.end - c.start) for f, c in zip(files, book.chapters)
     ]:
         data = path.read_bytes()
@@ -92,7 +92,7 @@ def test_the_frame_sits_right_after_the_tag(written):
 def test_every_reader_gives_the_exact_duration(written, reader):
     book_path, files, book = written
     read = readers_support.READERS[reader]
-    for path, samples in [(book_path, book.frames)] + [
+    for path, samples in [(book_path, book.samples)] + [
         (f, c.end - c.start) for f, c in zip(files, book.chapters)
     ]:
         reading = read(path)

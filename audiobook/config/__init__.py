@@ -14,10 +14,16 @@ belong to each role alone.
 This module loads and assembles; the pieces live beside it: ``values`` (the frozen
 values), ``yamlnodes`` (the line-numbered reader), ``voice`` (voice inheritance) and
 ``sections`` (every other section).
+
+The package reads and checks the file; it knows no engine and resolves no voice. The engine
+names voices.yaml may use come from the caller (``audiobook.engines.engine_names()``), and
+voices are matched against installed ones by ``audiobook.engines.voices``. May import
+``audiobook.model``, ``audiobook.errors`` and yaml only.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from types import MappingProxyType
 
@@ -25,10 +31,9 @@ import yaml
 
 from . import sections
 from .values import Config, Pauses, RoleConfig, SpeakerConfig, VoiceSpec
-from .voice import ENGINE_NAMES, Layer, voice_spec
+from .voice import Layer, voice_spec
 from .yamlnodes import YamlReader
 from ..errors import ConfigError
-from ..voices import list_voices, resolve_voice
 
 ROLES = ("narrator", "title", "heading", "quote", "caption")
 TOP_KEYS = ("engine", "roles", "pauses", "speakers", "auto_speakers", "speaker_pool", "lexicon",
@@ -52,14 +57,18 @@ normalise: {urls: brief, emails: brief, handles: skip}
 """  # the built-in voices; audiobook/data/voices.yaml repeats it with reasons
 
 
-def load_config(path: str | Path | None) -> Config:
-    """The configuration in ``path`` over the built-in defaults; None gives the defaults."""
+def load_config(path: str | Path | None, engines: Sequence[str] | None = None) -> Config:
+    """The configuration in ``path`` over the built-in defaults; None gives the defaults.
+
+    ``engines``: the engine names the file may use, in the order a mistake lists them
+    (``audiobook.engines.engine_names()``); None accepts any name, which the caller checks.
+    """
     defaults = _built_in().document(DEFAULTS, TOP_KEYS)
     if path is None:
-        return _build(defaults, {}, None, _built_in())
+        return _build(defaults, {}, None, _built_in(), engines)
     reader = YamlReader(str(path))
     user = reader.document(_read_text(Path(path)), TOP_KEYS)
-    return _build(defaults, user, str(path), reader)
+    return _build(defaults, user, str(path), reader, engines)
 
 
 def _read_text(path: Path) -> str:
@@ -85,7 +94,7 @@ def _built_in() -> YamlReader:
 
 
 def _build(defaults: dict[str, yaml.Node], user: dict[str, yaml.Node], source: str | None,
-           reader: YamlReader) -> Config:
+           reader: YamlReader, engines: Sequence[str] | None) -> Config:
     """The Config from the user's sections over the defaults', checked in file order."""
     base = _built_in()
 
@@ -104,15 +113,16 @@ def _build(defaults: dict[str, yaml.Node], user: dict[str, yaml.Node], source: s
     narrator = [Layer({"engine": engine_node}, engine_reader, "")] + given["narrator"]
     roles = {
         name: sections.role_config(
-            voice_spec(narrator if name == "narrator" else narrator + given[name]), given[name])
+            voice_spec(narrator if name == "narrator" else narrator + given[name], engines),
+            given[name])
         for name in ROLES
     }
     quote = narrator + given["quote"]
     pauses = sections.pauses(*pick("pauses"))
-    speakers = sections.speakers(reader, user.get("speakers"), quote)
+    speakers = sections.speakers(reader, user.get("speakers"), quote, engines)
     auto_reader, auto_node = pick("auto_speakers")
     auto_speakers = auto_reader.boolean(auto_node, "auto_speakers")
-    pool = sections.speaker_pool(*pick("speaker_pool"), quote)
+    pool = sections.speaker_pool(*pick("speaker_pool"), quote, engines)
     lexicon = sections.lexicon(reader, user.get("lexicon"))
     normalise = sections.normalise(*pick("normalise"))
     return Config(MappingProxyType(roles), pauses, speakers, auto_speakers, pool, lexicon,
@@ -120,4 +130,4 @@ def _build(defaults: dict[str, yaml.Node], user: dict[str, yaml.Node], source: s
 
 
 __all__ = ["Config", "Pauses", "RoleConfig", "SpeakerConfig", "VoiceSpec", "load_config",
-           "list_voices", "resolve_voice", "DEFAULTS", "ENGINE_NAMES", "ROLES"]
+           "DEFAULTS", "ROLES"]

@@ -3,6 +3,7 @@ speakers, the speaker pool, the lexicon and normalisation."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import yaml
@@ -54,8 +55,8 @@ def pauses(reader: YamlReader, node: yaml.Node) -> Pauses:
     return Pauses(**values)
 
 
-def speakers(reader: YamlReader, node: yaml.Node | None,
-             quote: list[Layer]) -> tuple[SpeakerConfig, ...]:
+def speakers(reader: YamlReader, node: yaml.Node | None, quote: list[Layer],
+             engines: Sequence[str] | None = None) -> tuple[SpeakerConfig, ...]:
     """``speakers:``, each voice over the quote role's; every name and alias names one speaker."""
     if reader.blank(node):
         return ()
@@ -79,13 +80,13 @@ def speakers(reader: YamlReader, node: yaml.Node | None,
                                               f"{seen[label.casefold()]}: each name belongs to "
                                               "one speaker")
             seen[label.casefold()] = path
-        spec = voice_spec(quote + [Layer(keys, reader, path)])
+        spec = voice_spec(quote + [Layer(keys, reader, path)], engines)
         out.append(SpeakerConfig(name, tuple(aliases), spec))
     return tuple(out)
 
 
-def speaker_pool(reader: YamlReader, node: yaml.Node,
-                 quote: list[Layer]) -> tuple[VoiceSpec, ...]:
+def speaker_pool(reader: YamlReader, node: yaml.Node, quote: list[Layer],
+                 engines: Sequence[str] | None = None) -> tuple[VoiceSpec, ...]:
     """``speaker_pool:``, each a voice id or voice settings over the quote role's."""
     if reader.blank(node):
         return ()
@@ -96,7 +97,7 @@ def speaker_pool(reader: YamlReader, node: yaml.Node,
             layer = Layer(reader.mapping(item, path, SPEC_KEYS), reader, path)
         else:
             layer = Layer({"voice": item}, reader, path)
-        out.append(voice_spec(quote + [layer]))
+        out.append(voice_spec(quote + [layer], engines))
     return tuple(out)
 
 

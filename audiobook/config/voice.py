@@ -1,13 +1,15 @@
 """A voices.yaml voice from layered settings: later layers override earlier ones key by key.
 
 A role's layers are the top-level ``engine``, the narrator's settings, then its own; a speaker
-or a pool voice adds its own settings over the quote role's layers.
+or a pool voice adds its own settings over the quote role's layers. Engine names are checked
+against the list the caller passes (the engine registry's), so a mistake is reported with
+its line; this package knows no engine itself.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -17,7 +19,6 @@ import yaml
 from .values import VoiceSpec
 from .yamlnodes import YamlReader, join
 
-ENGINE_NAMES = ("espeak", "system", "fake")  # the registry's names; checked here for line numbers
 GENDERS = ("female", "male")
 MIN_RATE, MAX_RATE = 80, 450  # eSpeak NG's accepted range; slower or faster is unintelligible
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$")  # BCP 47 shape, lower-cased
@@ -41,13 +42,17 @@ class Layer:
     path: str
 
 
-def voice_spec(layers: list[Layer]) -> VoiceSpec:
-    """A VoiceSpec from ``layers``, each setting taken from the last layer that gives it."""
+def voice_spec(layers: list[Layer], engines: Sequence[str] | None = None) -> VoiceSpec:
+    """A VoiceSpec from ``layers``, each setting taken from the last layer that gives it.
+
+    ``engines`` names the engines ``engine:`` may choose; None takes any name, lower-cased,
+    for the caller to check.
+    """
     values = dict(UNSET)
     for layer in layers:
         reader, nodes, path = layer.reader, layer.nodes, layer.path
         if "engine" in nodes:
-            values["engine"] = reader.choice(nodes["engine"], join(path, "engine"), ENGINE_NAMES)
+            values["engine"] = _engine(reader, nodes["engine"], join(path, "engine"), engines)
         if "voice" in nodes:
             values.update(_voice(reader, nodes["voice"], join(path, "voice")))
             values["origin"] = reader.where(nodes["voice"])
@@ -59,6 +64,12 @@ def voice_spec(layers: list[Layer]) -> VoiceSpec:
         if "pitch" in nodes:
             values["pitch"] = reader.integer(nodes["pitch"], join(path, "pitch"), "steps", 0, 100)
     return VoiceSpec(**values)
+
+
+def _engine(reader: YamlReader, node: yaml.Node, path: str, engines: Sequence[str] | None) -> str:
+    if engines is None:
+        return reader.text(node, path, empty=False).strip().lower()
+    return reader.choice(node, path, tuple(engines))
 
 
 def _voice(reader: YamlReader, node: yaml.Node, path: str) -> dict[str, str | None]:

@@ -1,9 +1,16 @@
-"""Engines, registered explicitly by name."""
+"""Speech engines, registered explicitly by name, and everything that depends on which one.
+
+The package is the one place that knows engines: the interface every engine implements
+(``base``), one small file per engine, matching a voices.yaml voice against an engine's
+installed voices (``voices``) and the pristine-process helper stateful engines speak
+through (``forking``). The registry below is the only list of engine names; configuration
+is given it by its caller. May import ``audiobook.model`` and ``audiobook.errors`` only.
+"""
 
 from __future__ import annotations
 
 from ..errors import ConfigError
-from .base import Capabilities, Engine, VoiceInfo
+from .base import Capabilities, Engine, VoiceInfo, WorkerStart
 from .fake import FakeEngine
 
 
@@ -24,6 +31,11 @@ ENGINES = {"espeak": _espeak, "system": _system, "fake": FakeEngine}
 _instances: dict[str, Engine] = {}
 
 
+def engine_names() -> tuple[str, ...]:
+    """Every registered engine's name, in registry order: what voices.yaml may name."""
+    return tuple(ENGINES)
+
+
 def get_engine(name: str) -> Engine:
     """The engine called ``name`` in this process, created once."""
     if name not in ENGINES:
@@ -34,4 +46,5 @@ def get_engine(name: str) -> Engine:
     return _instances[name]
 
 
-__all__ = ["Capabilities", "Engine", "VoiceInfo", "ENGINES", "get_engine"]
+__all__ = ["Capabilities", "Engine", "VoiceInfo", "WorkerStart", "ENGINES", "engine_names",
+           "get_engine"]

@@ -15,6 +15,11 @@ call) and leaves the caller pristine, and the engine is ``stateful``: render for
 per encode unit, which speaks the unit's clips in order with ``synthesize_in_place``. A
 forked child reuses its parent's initialised library rather than loading the data again.
 Without ``os.fork`` (Windows) every call speaks in place: correct, not reproducible.
+
+The C library's ``rand()`` sequence is part of that state: eSpeak NG draws the breath noise
+of variants such as ``+f3`` (and Klatt voices' noise) from it, and any other library in the
+process may move it (``uuid.uuid1()`` reseeds it with the time, through libuuid). So the
+first synthesis in a pristine process starts the sequence where a new process starts it.
 """
 
 from __future__ import annotations
@@ -28,7 +33,8 @@ from collections.abc import Sequence
 
 from ..errors import EngineError
 from ..model import Clip, Voice
-from .base import Capabilities, VoiceInfo
+from .base import Capabilities, Engine, VoiceInfo, WorkerStart
+from .forking import call_forked
 
 LIBRARY_CANDIDATES = (
     "libespeak-ng.so.1",
@@ -53,6 +59,9 @@ POS_CHARACTER = 1  # espeak_POSITION_TYPE for a start position counted in charac
 CHARS_UTF8 = 1  # espeakCHARS_UTF8; espeakSSML (0x10) and espeakPHONEMES are never set
 PARAM_RATE, PARAM_VOLUME, PARAM_PITCH = 1, 2, 3  # espeak_PARAMETER values
 EE_OK = 0  # espeak_ERROR success
+SAMPLE_RATE = 22050  # what espeak_Initialize returns: eSpeak NG's voices all run at this rate
+RATE_RANGE = (80, 450)  # espeakRATE_MINIMUM and espeakRATE_MAXIMUM in speak_lib.h
+C_RANDOM_SEED = 1  # the seed rand() starts from when nothing called srand() (C standard)
 DEFAULT_PITCH = 50  # eSpeak NG's neutral pitch; each voice file shifts around it
 MAX_VOLUME = 200  # eSpeak NG's amplitude scale: 100 is normal, 200 doubles it
 VARIANT_LANGUAGE = b"variant"  # ListVoices selector that returns the voice variants
@@ -135,6 +144,9 @@ class _Library:
 
     def synth(self, text: str, voice: Voice) -> bytes:
         dll = self.dll
+        global _synthesised
+        if not _synthesised:
+            _restart_c_random()
         dll.espeak_SetSynthCallback(self.callback)
         if dll.espeak_SetVoiceByName(voice.name.encode("utf-8")) != EE_OK:
             raise EngineError(
@@ -148,7 +160,6 @@ class _Library:
         dll.espeak_SetParameter(PARAM_PITCH, pitch, 0)
         data = text.encode("utf-8") + b"\0"
         self.chunks = []
-        global _synthesised
         _synthesised = True
         status = dll.espeak_Synth(data, len(data), 0, POS_CHARACTER, 0, CHARS_UTF8, None, None)
         pcm = b"".join(self.chunks)
@@ -169,6 +180,20 @@ def _load(candidates: Sequence[str]) -> ctypes.CDLL:
         except OSError:
             continue
     raise EngineError(MISSING_MESSAGE)
+
+
+def _restart_c_random() -> None:
+    """Set ``rand()`` back to its sequence in a new process (see the module doc).
+
+    Only where one C library serves the process (POSIX): there ``srand`` found through the
+    process's own symbols is the one libespeak-ng's ``rand`` uses.
+    """
+    if os.name != "posix":
+        return
+    libc = ctypes.CDLL(None)
+    libc.srand.restype = None
+    libc.srand.argtypes = [ctypes.c_uint]
+    libc.srand(C_RANDOM_SEED)
 
 
 def default_candidates() -> tuple[str, ...]:
@@ -229,21 +254,20 @@ def pristine() -> bool:
     return not _synthesised
 
 
-class EspeakEngine:
+class EspeakEngine(Engine):
     """The default engine: eSpeak NG voices, variants (``gmw/en+f3``), rate, volume, pitch."""
 
     name = "espeak"
     capabilities = Capabilities(pitch=True, ssml=False)
+    rate_range = RATE_RANGE
+    sample_rate = SAMPLE_RATE
     stateful = True  # output depends on earlier calls in the process: render forks per unit
+    worker_start = WorkerStart.FORK_WHILE_PRISTINE  # a spent process's copies are spent too
+    threads = 1  # synthesis runs in the calling thread, under one global lock
 
     def __init__(self, library_candidates: Sequence[str] | None = None) -> None:
         self._candidates = tuple(library_candidates) if library_candidates else None
         self._voices: list[VoiceInfo] | None = None
-
-    @property
-    def sample_rate(self) -> int:
-        with _lock:
-            return _get_library(self._candidates).sample_rate
 
     def version(self) -> str:
         with _lock:
@@ -289,8 +313,6 @@ class EspeakEngine:
         if blank or not (hasattr(os, "fork") and pristine()):
             return self.synthesize_in_place(text, voice)
         self.initialise()  # a missing library is reported here, and children share the data
-        from ..forking import call_forked
-
         return call_forked(self.synthesize_in_place, text, voice, what=f"eSpeak NG on {text[:40]!r}")
 
     def synthesize_in_place(self, text: str, voice: Voice) -> Clip:

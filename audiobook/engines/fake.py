@@ -1,23 +1,27 @@
-"""A deterministic engine for exact tests: a fixed number of frames per character.
+"""A deterministic engine for exact tests: a fixed number of samples per character.
 
-Each character becomes ``FRAMES_PER_CHAR`` samples of a quiet square wave whose period
+Each character becomes ``SAMPLES_PER_CHAR`` samples of a quiet square wave whose period
 depends on the voice name, so clips are reproducible, distinguishable and non-silent.
 """
 
 from __future__ import annotations
 
 from ..model import Clip, Voice
-from .base import Capabilities, VoiceInfo
+from .base import Capabilities, Engine, VoiceInfo, WorkerStart
 
 SAMPLE_RATE = 22050  # same as eSpeak NG, so fake and real builds share every code path
-FRAMES_PER_CHAR = 220  # 10 ms a character: about 150 wpm, realistic lengths for timing tests
+SAMPLES_PER_CHAR = 220  # 10 ms a character: about 150 wpm, realistic lengths for timing tests
 AMPLITUDE = 8000  # well below clipping and well above silence detection thresholds
 
 
-class FakeEngine:
+class FakeEngine(Engine):
     name = "fake"
     capabilities = Capabilities(pitch=True, ssml=False)
+    rate_range = (80, 450)  # voices.yaml's range; ignored, as clip length is per character
+    sample_rate = SAMPLE_RATE
     stateful = False  # the same text always gives the same samples
+    worker_start = WorkerStart.FORK  # holds nothing at all
+    threads = 1
 
     def voices(self) -> list[VoiceInfo]:
         return [
@@ -29,13 +33,13 @@ class FakeEngine:
 
     def synthesize(self, text: str, voice: Voice) -> Clip:
         period = 20 + sum(voice.name.encode()) % 40
-        frames = FRAMES_PER_CHAR * len(text)
+        samples = SAMPLES_PER_CHAR * len(text)
         level = int(AMPLITUDE * max(0.0, min(voice.volume, 1.0)))
         high = level.to_bytes(2, "little", signed=True)
         low = (-level).to_bytes(2, "little", signed=True)
         one_period = high * (period // 2) + low * (period - period // 2)
-        repeats = frames // period + 1
-        return Clip(SAMPLE_RATE, (one_period * repeats)[: frames * 2])
+        repeats = samples // period + 1
+        return Clip(SAMPLE_RATE, (one_period * repeats)[: samples * 2])
 
     def cache_id(self) -> str:
         return "fake-1"

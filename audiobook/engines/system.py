@@ -32,7 +32,7 @@ from typing import Any, Callable
 
 from ..errors import EngineError
 from ..model import Clip, Voice
-from .base import Capabilities, VoiceInfo
+from .base import Capabilities, Engine, VoiceInfo, WorkerStart
 
 START_TIMEOUT_S = 30.0  # first pyttsx3 start loads the platform speech stack; can be slow
 REPLY_BASE_TIMEOUT_S = 15.0  # a reply slower than this (plus per character) means a hang
@@ -49,12 +49,16 @@ UNAVAILABLE_HINT = (
 )
 
 
-class SystemEngine:
+class SystemEngine(Engine):
     """System voices via pyttsx3; rate in words per minute, volume 0-1, no pitch control."""
 
     name = "system"
     capabilities = Capabilities(pitch=False, ssml=False)
+    rate_range = (80, 450)  # pyttsx3 passes words per minute on; its eSpeak driver takes these
+    sample_rate = None  # each platform's voices pick their own
     stateful = False  # each utterance is spoken by its own save_to_file; no carried state is known
+    worker_start = WorkerStart.FORK  # a forked copy starts a pyttsx3 process of its own
+    threads = 1  # the synthesis runs in the pyttsx3 process, one utterance at a time
 
     def __init__(self) -> None:
         self._worker: _Worker | None = None

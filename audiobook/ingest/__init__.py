@@ -3,6 +3,9 @@
 The format is recognised from the content first and the name second: gzip is unpacked,
 binary files are refused, HTML goes to trafilatura, Markdown to the interchange reader,
 anything else to the plain-text page cleaner. The input is only ever read.
+
+The package may import ``model``, ``errors`` and ``markdown_syntax`` (the Markdown form it
+shares with the writer), never a later stage (segment, speech, render, writers) or engines.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import BinaryIO
 from ..errors import InputError
 from ..model import Article, LineDecision
 from .decode import binary_kind, decode_bytes, gunzip, is_gzip
+from .page.fallback import NO_HEADLINE as TITLE_WARNING  # opens every warning about a missing headline
 from .structure import has_body
 
 # Larger inputs are not articles; refusing them keeps memory bounded.
@@ -49,6 +53,7 @@ class Ingested:
     article: Article
     decisions: tuple[LineDecision, ...]
     format: str  # "text" | "html" | "markdown"
+    warnings: tuple[str, ...] = ()  # for the user: e.g. no headline found, and the title used
 
 
 def read_input(path: str | Path, *, stdin: BinaryIO | None = None) -> Ingested:
@@ -92,13 +97,13 @@ def read_bytes(data: bytes, name: str) -> Ingested:
         raise InputError(f"{name} is empty: {HINT} with the article's text")
     fmt = sniff_format(text, name)
     if fmt == "html":
-        from .html import read_html
+        from .html import read_html_page
 
         try:
-            article = read_html(text)
+            page = read_html_page(text)
         except InputError:
             raise InputError(f"no article text found in the HTML page {name}: give the page's text as a .txt file instead") from None
-        return Ingested(article, (), "html")
+        return Ingested(page.article, page.decisions, "html", tuple(f"{name}: {w}" for w in page.warnings))
     if fmt == "markdown":
         from .markdown import read_markdown
 
@@ -106,13 +111,13 @@ def read_bytes(data: bytes, name: str) -> Ingested:
         if not has_body(article.sections):
             raise InputError(f"{name} has no article text under its title: add paragraphs to the Markdown")
         return Ingested(article, (), "markdown")
-    from .page import clean_text
+    from .page import clean_page
 
     _check_line_length(text, name)
-    article, decisions = clean_text(text, source_name=name)
-    if not has_body(article.sections):
+    cleaned = clean_page(text, source_name=name)
+    if not has_body(cleaned.article.sections):
         raise InputError(f"no article text found in {name}: check it is a news or web article")
-    return Ingested(article, tuple(decisions), "text")
+    return Ingested(cleaned.article, cleaned.decisions, "text", cleaned.warnings)
 
 
 def sniff_format(text: str, name: str = "") -> str:
@@ -155,4 +160,4 @@ def _within_limit(data: bytes, name: str) -> bytes:
     return data
 
 
-__all__ = ["Ingested", "read_bytes", "read_input", "sniff_format"]
+__all__ = ["TITLE_WARNING", "Ingested", "read_bytes", "read_input", "sniff_format"]

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..errors import InputError
-from ..model import Article, Role, Span
+from ..model import Article, LineDecision, Role, Span
+from .page.fallback import fallback_title, no_headline_warning
 from .structure import Piece, build_sections, has_body, narration, squash
 
 # Elements whose text is inline within a block rather than a block of its own.
@@ -39,7 +41,24 @@ def read_html(html: str, *, url: str | None = None) -> Article:
 
     Raises InputError when no article text can be found.
     """
+    return read_html_page(html, url=url).article
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """An HTML page's article, the line decisions when its text was cleaned as a copied page,
+    and warnings for the user."""
+
+    article: Article
+    decisions: tuple[LineDecision, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
+    """``read_html`` with the cross-check's decisions and warnings (``htmlcheck``)."""
     import trafilatura
+
+    from .htmlcheck import cross_check
 
     document = trafilatura.bare_extraction(
         html,
@@ -52,23 +71,32 @@ def read_html(html: str, *, url: str | None = None) -> Article:
         include_links=False,
     )
     body = getattr(document, "body", None)
-    if document is None or body is None:
+    title = squash(getattr(document, "title", None) or "")
+    sections: tuple = ()
+    if body is not None:
+        pieces = _with_captions(list(_pieces(body)), figure_captions(html))
+        sections = build_sections(_drop_empty_headings(_drop_standfirst(_drop_title(pieces, title))))
+    checked = cross_check(sections if has_body(sections) else (), html)
+    if not has_body(checked.sections):
         raise InputError(f"no article text found in the HTML page {url or ''}".rstrip() + ": give the page's text as a .txt file instead")
-    title = squash(document.title or "")
-    pieces = _with_captions(list(_pieces(body)), figure_captions(html))
-    pieces = _drop_empty_headings(_drop_standfirst(_drop_title(pieces, title)))
-    sections = build_sections(pieces)
-    if not has_body(sections):
-        raise InputError(f"no article text found in the HTML page {url or ''}".rstrip() + ": give the page's text as a .txt file instead")
-    return Article(
+    plain = checked.plain
+    source = squash(getattr(document, "sitename", None) or "") or (plain.source if plain else None)
+    date = getattr(document, "date", None) or (plain.date if plain else None)
+    warnings = list(checked.warnings)
+    title = checked.headline or title
+    if not title:
+        title, what = fallback_title(checked.sections, source, date)
+        warnings.append(no_headline_warning("", title, what))
+    article = Article(
         title=title,
-        sections=sections,
-        byline=_byline(document.author),
-        date=document.date or None,
-        source=squash(document.sitename or "") or None,
-        language=_language(document.language, html),
-        url=url or document.url or None,
+        sections=checked.sections,
+        byline=_byline(getattr(document, "author", None)) or (plain.byline if plain else None),
+        date=date,
+        source=source,
+        language=_language(getattr(document, "language", None), html),
+        url=url or getattr(document, "url", None) or None,
     )
+    return HtmlPage(article, checked.decisions, tuple(warnings))
 
 
 def figure_captions(html: str) -> list[tuple[str, str]]:

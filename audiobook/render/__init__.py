@@ -17,6 +17,10 @@ clips (~30 s of audio, tens of ms) and nothing else.
 
 Without ``os.fork`` (Windows) workers are spawned and speak in place: the timeline is still
 exact, but eSpeak NG audio may differ by a few samples between builds.
+
+The package may import ``model``, ``errors``, ``fsutil`` and ``engines`` (it runs them), never
+``ingest``, ``segment``, ``speech``, ``config`` or ``writers``: a Script comes in, a
+RenderedBook goes out.
 """
 
 from __future__ import annotations

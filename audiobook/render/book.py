@@ -2,6 +2,8 @@
 
 The edition is encoded once. Each chapter MP3 is its units' frames back to back, and
 its timeline comes from their actual frame counts, so every offset is exact in samples.
+How many workers run, and how they start, follows what the book's engines declare
+(``audiobook.engines.base``), read here and nowhere else.
 """
 
 from __future__ import annotations
@@ -9,11 +11,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..engines import get_engine
+from ..engines import Engine, WorkerStart, get_engine
 from ..errors import OutputError
 from ..model import RenderedBook, RenderedChapter, Script, TimelineEntry
 from .cache import ClipCache
@@ -24,8 +26,8 @@ from .workers import UnitResult, UnitTask, raise_result_error, run_task
 
 Progress = Callable[[float, float], None]
 
-START_METHODS = ("fork", "spawn")  # fork: instant, no __main__ guard needed, shares loaded data
-PRISTINE_METHOD = "spawn"  # a new interpreter: the only way back to a pristine engine state
+FORK_METHOD = "fork"  # instant, no __main__ guard needed, shares what this process loaded
+SPAWN_METHOD = "spawn"  # a new interpreter: the only way back to a pristine engine state
 UNITS_DIR = "units"  # scratch for encoded units under the workdir when there is no cache
 
 
@@ -75,7 +77,7 @@ def render_with_stats(
         {u.voice.engine for c in script.chapters for u in c.utterances}
     )}
     engine_ids = {name: engine.cache_id() for name, engine in used.items()}
-    stateful = frozenset(name for name, engine in used.items() if getattr(engine, "stateful", False))
+    stateful = frozenset(name for name, engine in used.items() if engine.stateful)
     plans = plan_chapters(script.chapters, engine_ids, stateful)
     units = [unit for plan in plans for unit in plan.units]
     tracker = _Progress(progress, [unit.estimate_seconds for unit in units])
@@ -95,8 +97,7 @@ def render_with_stats(
             )
             for index in sorted(indices, key=lambda i: -units[i].estimate_seconds)
         ]
-        spent = [n for n in stateful if not getattr(used[n], "pristine", lambda: False)()]
-        for result in _run(tasks, jobs, pristine=not spent):
+        for result in _run(tasks, workers_for(used.values(), jobs, len(tasks))):
             raise_result_error(result)
             results[result.index] = result
             tracker.done(result.index, result.samples)
@@ -136,7 +137,7 @@ def _cached_result(
         return None
     try:
         frames = int(entry.meta["frames"])
-        offsets = tuple((int(a), int(b)) for a, b in entry.meta["offsets"])
+        offsets = tuple((int(a), int(b), int(c), int(d)) for a, b, c, d in entry.meta["offsets"])
     except (KeyError, TypeError, ValueError):
         return None
     if frames <= 0 or len(offsets) != len(unit.items):
@@ -145,23 +146,46 @@ def _cached_result(
     return result, VerifiedAudio(entry.mp3_path, entry.identity, result.samples)
 
 
-def _run(tasks: list[UnitTask], jobs: int | None, *, pristine: bool) -> Iterator[UnitResult]:
-    """Results of ``tasks`` as they finish: in this process, or in a pool of workers.
+def workers_for(
+    engines: Iterable[Engine], jobs: int | None, tasks: int, cpus: int | None = None
+) -> tuple[int, str | None]:
+    """How many workers run ``tasks`` units, and their start method; None: this process.
 
-    Workers fork from this process when its stateful engines are ``pristine``; otherwise
-    they start as new interpreters, even for one job, so fresh synthesis stays fresh.
+    ``jobs`` workers, else one per ``threads`` CPUs of the hungriest engine; one for an
+    ``IN_PROCESS`` engine. They are this process when one is enough and no stateful engine
+    has been spent here, copies of it (fork) when every engine allows one now, and new
+    interpreters otherwise, even for one job, so fresh synthesis stays fresh.
     """
+    engines = list(engines)
+    starts = {engine.worker_start for engine in engines}
+    threads = max([engine.threads for engine in engines] + [1])
+    cpus = cpus or os.cpu_count() or 1
+    workers = 1 if WorkerStart.IN_PROCESS in starts else jobs or cpus // threads
+    workers = max(1, min(workers, tasks))
+    spent = any(engine.stateful and not engine.pristine() for engine in engines)
+    if workers == 1 and not spent:
+        return 1, None
+    copyable = all(
+        engine.worker_start is WorkerStart.FORK
+        or (engine.worker_start is WorkerStart.FORK_WHILE_PRISTINE and engine.pristine())
+        for engine in engines
+    )
+    return workers, FORK_METHOD if copyable else SPAWN_METHOD
+
+
+def _run(tasks: list[UnitTask], start: tuple[int, str | None]) -> Iterator[UnitResult]:
+    """Results of ``tasks`` as they finish: in this process, or in a pool of workers."""
+    workers, method = start
     if not tasks:
         return
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
-    if workers == 1 and pristine:
+    if method is None:
         for task in tasks:
             yield run_task(task)
         return
     import multiprocessing  # only a pool needs it: a one-unit rebuild runs here, without one
 
-    available = multiprocessing.get_all_start_methods()
-    method = next(m for m in START_METHODS if m in available) if pristine else PRISTINE_METHOD
+    if method not in multiprocessing.get_all_start_methods():
+        method = SPAWN_METHOD  # no fork (Windows): new interpreters, speaking in place
     context = multiprocessing.get_context(method)
     with context.Pool(processes=workers) as pool:
         yield from pool.imap_unordered(run_task, tasks, chunksize=1)
@@ -200,9 +224,10 @@ def _assemble(
 
 
 def _entries(unit: UnitPlan, result: UnitResult, unit_start: int) -> Iterator[TimelineEntry]:
-    for item, (offset, length) in zip(unit.items, result.offsets, strict=True):
+    for item, (offset, length, audible, audible_end) in zip(unit.items, result.offsets, strict=True):
         start = unit_start + START_OFFSET + offset
-        yield TimelineEntry(item.utterance_id, start, start + length)
+        yield TimelineEntry(item.utterance_id, start, start + length, start + audible,
+                            start + audible_end)
 
 
 def _slug(text: str) -> str:

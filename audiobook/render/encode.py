@@ -26,6 +26,8 @@ ENCODER_DELAY = 576  # LAME puts one frame of silence before the first input sam
 DECODER_DELAY = 529  # the MP3 synthesis filterbank delays every decoded sample this much
 START_OFFSET = ENCODER_DELAY + DECODER_DELAY  # where input sample 0 is heard when decoded
 FLUSH_FRAMES = 2  # frames LAME adds beyond ceil(n / 576): the delay and the final flush
+AUDIBLE_LEVEL = 64  # |sample| above this (−54 dBFS) is sound; engines' padding is exact zeros
+AUDIBLE_SCAN_SAMPLES = 256  # block scanned at once for the first and last audible sample
 ENCODER_SETTINGS = {
     "codec": "lame-cbr",
     "bitrate_kbps": MP3_BITRATE_KBPS,
@@ -50,6 +52,27 @@ def join_pause(speech_end: int, pause: int) -> int:
     target = speech_end + pause - extra
     aligned = (target + SAMPLES_PER_FRAME // 2) // SAMPLES_PER_FRAME * SAMPLES_PER_FRAME
     return max(0, aligned - speech_end)
+
+
+def audible_bounds(pcm: bytes) -> tuple[int, int]:
+    """(first, end) sample of ``pcm`` louder than ``AUDIBLE_LEVEL``; (0, 0) if none is.
+
+    Engines pad speech with silence (eSpeak NG leaves up to ~160 ms before an opening
+    quote mark), so a sentence's speech begins here, not where its clip does.
+    """
+    step = AUDIBLE_SCAN_SAMPLES * 2
+    length = len(pcm) - len(pcm) % 2
+    first = next((at for at in range(0, length, step)
+                  if audioop.max(pcm[at:at + step], 2) > AUDIBLE_LEVEL), None)
+    if first is None:
+        return 0, 0
+    last = next(at for at in range((length - 1) // step * step, -1, -step)
+                if audioop.max(pcm[at:at + step], 2) > AUDIBLE_LEVEL)
+    head = memoryview(pcm[first:first + step]).cast("h")
+    tail = memoryview(pcm[last:last + step]).cast("h")
+    start = first // 2 + next(i for i, v in enumerate(head) if abs(v) > AUDIBLE_LEVEL)
+    end = last // 2 + max(i for i, v in enumerate(tail) if abs(v) > AUDIBLE_LEVEL) + 1
+    return start, end
 
 
 def resample(pcm: bytes, from_rate: int, to_rate: int = BOOK_SAMPLE_RATE) -> bytes:

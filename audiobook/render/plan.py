@@ -26,7 +26,7 @@ MAX_UNIT_SECONDS = ENCODE_UNIT_SECONDS * 2  # cap on work lost to one edit and o
 CUT_MODULUS = 3  # one sentence end in 3 qualifies: a sentence is ~5 s, so units average ~30 s
 MIN_CUT_PAUSE_MS = 80  # a join's ~2.5 frames (65 ms) of silence come out of the pause there
 CHARS_PER_WORD = 6.0  # average English word plus its space, to estimate speech from text
-UNIT_FORMAT = "unit-3"  # bump when what a unit holds or how its pauses are written changes
+UNIT_FORMAT = "unit-4"  # bump when what a unit holds, records or how its pauses are written changes
 FRESH_CHAIN = "fresh-unit-1"  # roots the chained keys of stateful clips; bump to drop them all
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .. import errors
 from ..engines import get_engine
+from ..engines.forking import call_forked
 from ..errors import AudiobookError, EncodeError, EngineError
 from ..model import Clip, Voice
 from .cache import ClipCache, atomic_entry
@@ -23,10 +24,10 @@ from .encode import (
     BOOK_SAMPLE_RATE,
     SAMPLES_PER_FRAME,
     UnitEncoder,
+    audible_bounds,
     join_pause,
     resample,
 )
-from ..forking import call_forked
 from .mp3frames import count_samples
 
 
@@ -57,8 +58,9 @@ class UnitResult:
 
     index: int
     mp3_path: str = ""
-    frames: int = 0
-    offsets: tuple[tuple[int, int], ...] = ()  # per item: (speech start, speech samples)
+    frames: int = 0  # MP3 frames of the encoded unit (PCM is counted in samples throughout)
+    offsets: tuple[tuple[int, int, int, int], ...] = ()  # per item: (clip start, clip samples,
+    # first and end audible sample within the clip)
     synthesised: int = 0  # clips made by an engine rather than read from the cache
     error: tuple[str, str] | None = None  # (errors class name, message)
 
@@ -69,7 +71,7 @@ class UnitResult:
     def meta(self, mp3_bytes: int, sha256: str) -> dict:
         return {
             "frames": self.frames,
-            "offsets": [list(pair) for pair in self.offsets],
+            "offsets": [list(item) for item in self.offsets],
             "bytes": mp3_bytes,
             "sha256": sha256,
         }
@@ -88,7 +90,7 @@ def raise_result_error(result: UnitResult) -> None:
     if result.error is None:
         return
     name, message = result.error
-    cls = getattr(errors, name, None)
+    cls = vars(errors).get(name)
     if not (isinstance(cls, type) and issubclass(cls, AudiobookError)):
         cls = AudiobookError
     raise cls(message)
@@ -103,7 +105,7 @@ def _encode_unit(task: UnitTask) -> UnitResult:
         raise EncodeError(f"unit {task.index}: no output path and no cache; this is a bug")
     fresh, synthesised = _fresh_clips(task, cache)
     encoder = UnitEncoder()
-    offsets: list[tuple[int, int]] = []
+    offsets: list[tuple[int, int, int, int]] = []
     with atomic_entry(target) as sink:
         for position, item in enumerate(task.items):
             if position in fresh:
@@ -112,7 +114,7 @@ def _encode_unit(task: UnitTask) -> UnitResult:
                 clip, made = _clip(item, cache)
             synthesised += made
             pcm = resample(clip.pcm, clip.sample_rate, BOOK_SAMPLE_RATE)
-            offsets.append((encoder.samples, len(pcm) // 2))
+            offsets.append((encoder.samples, len(pcm) // 2, *audible_bounds(pcm)))
             sink.write(encoder.encode(pcm))
             del pcm, clip
             last = position == len(task.items) - 1
@@ -138,9 +140,7 @@ def _fresh_clips(task: UnitTask, cache: ClipCache | None) -> tuple[dict[int, Cli
             return cached, 0  # type: ignore[return-value]
     items = list(wanted.values())
     for name in sorted({item.voice.engine for item in items}):
-        initialise = getattr(get_engine(name), "initialise", None)
-        if initialise is not None:
-            initialise()  # loaded once here, shared by every forked child
+        get_engine(name).initialise()  # loaded once here, shared by every forked child
     first, last = items[0].utterance_id, items[-1].utterance_id
     clips = call_forked(_synthesise_all, items, what=f"utterances {first} to {last}")
     if cache is not None:
@@ -172,10 +172,10 @@ def _synthesise(item: UnitItem, *, in_place: bool = False) -> Clip:
     """The item's clip from its engine; any unexpected failure becomes an EngineError.
 
     ``in_place`` asks a stateful engine to speak in this process rather than keep it
-    pristine (see ``audiobook.engines.espeak``).
+    pristine (see ``audiobook.engines.base``).
     """
     engine = get_engine(item.voice.engine)
-    speak = getattr(engine, "synthesize_in_place", engine.synthesize) if in_place else engine.synthesize
+    speak = engine.synthesize_in_place if in_place else engine.synthesize
     try:
         return speak(item.spoken, item.voice)
     except AudiobookError:

@@ -3,6 +3,8 @@
 ``segment`` is a pure function from an unsegmented ``Article`` to a segmented one. Each
 block's text is kept character for character; only whitespace between sentences is dropped,
 which ``Block.text`` puts back as single spaces.
+
+The package may import ``model`` only (no I/O, no engines, no configuration).
 """
 
 from __future__ import annotations

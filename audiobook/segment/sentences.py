@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..us_states import STATE_ABBREVIATIONS
+
 # Titles and fixed abbreviations that are never the end of a sentence, whatever follows.
 NEVER_FINAL = frozenset(
     "mr mrs ms mx dr prof sen rep gov gen lt col capt sgt cmdr adm rev hon pres supt "
@@ -18,7 +20,11 @@ NEVER_FINAL = frozenset(
 )
 # Abbreviations that also end addresses and names ("Main St.", "Carl Mint Sr."): they end a
 # sentence only when an ordinary sentence opener follows ("… on Main St. The …").
-FINAL_BEFORE_OPENER = frozenset("st ave blvd rd sr jr dept est".split())
+FINAL_BEFORE_OPENER = frozenset("st ave blvd rd sr jr dept est co corp inc ltd bros".split())
+# US states as news writes them after a city or a party letter ("Tulsa, Okla.", "R-Tenn."):
+# there they end a sentence only before an opener too. Matched as written, so "ill." is not.
+STATES = frozenset(STATE_ABBREVIATIONS)
+STATE_AFTER = ("-", "(", ", ")  # what stands before a state abbreviation: "D-", "(", a comma
 # "No." abbreviates "number" only before a digit; elsewhere it is the word "no".
 NUMBER_WORDS = frozenset({"no", "nos"})
 # Dotted abbreviations that end a sentence only when an ordinary sentence opener follows.
@@ -114,11 +120,20 @@ def _is_boundary(
         return False
     if word.lower() in FINAL_BEFORE_OPENER:
         return _opener_follows(text, nxt)
+    if _is_state(text, term, word):
+        return _opener_follows(text, nxt)
     if INITIAL.search(text[max(0, term - 2) : term]):
         return False
     if DOTTED.search(word + "."):
         return _opener_follows(text, nxt)
     return True
+
+
+def _is_state(text: str, term: int, word: str) -> bool:
+    """'Okla' in "Tulsa, Okla." or "(R-Tenn.)"; "N.Y" is found as the word "N.Y"."""
+    if word not in STATES:
+        return False
+    return text[max(0, term - len(word) - 2):term - len(word)].endswith(STATE_AFTER)
 
 
 def _opener_follows(text: str, nxt: int) -> bool:

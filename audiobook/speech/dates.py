@@ -35,7 +35,9 @@ NUMERIC_DATE = re.compile(
     r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
     r"(?![\w/.]?\d)"
 )
-ISO_DATE = re.compile(r"(?<![\w./-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w/-]?\d)")
+ISO_DATE = re.compile(  # year first: "2010-12-13", also "2010.12.13" and "2010/12/13"
+    r"(?<![\w./-])(?P<y>\d{4})(?P<sep>[-./])(?P<m>\d{2})(?P=sep)(?P<d>\d{2})(?![\w/.-]?\d)"
+)
 MONTH_ABBREVIATION = re.compile(
     r"(?P<month>" + "|".join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))
     + r")(?:\.(?!\w)|(?=\s+\d{4}\b))"
@@ -130,7 +132,7 @@ def normalise_dates(text: str) -> str:
     """Numeric, ISO, day-month and month-day dates to words."""
     if "/" in text or "." in text:
         text = NUMERIC_DATE.sub(_numeric, text)
-    if "-" in text:
+    if "-" in text or "." in text or "/" in text:
         text = ISO_DATE.sub(_iso, text)
     text = DAY_MONTH.sub(_day_month, text)
     return MONTH_DAY.sub(_month_day, text)

@@ -4,12 +4,9 @@
 ``say`` respelling, in one left-to-right pass: the longest entry wins where several match at
 the same place, and a replacement is never matched again.
 
-``spoken_text`` is the spoken form of one sentence or span. Entries match the text as
-written, before normalisation, so a producer writes them as they see them in the transcript
-("No. 10", "NHS", "Reading"); the respelling they give is spoken exactly as written, never
-normalised. The lexicon is then applied once more to what normalising produced, so a fix
-may also target a spoken form ("twenty ten", "G M T"). Of two entries of the same length
-matching at one place, the one listed first wins.
+Of two entries of the same length matching at one place, the one listed first wins.
+``replace_matches`` is the same pass with the replacement chosen by the caller;
+``speech/spoken.py`` uses it to hold respellings while the text is normalised.
 
 Whole-word entries are found through an index on their first word, so a lexicon of
 hundreds of entries costs about as much as one of five; only part-word entries and entries
@@ -23,10 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import LexiconEntry, NormaliseOptions
-from .normalise import normalise
-from .pauses import tidy
-from .placeholders import PLACEHOLDER, PLACEHOLDER_BASE, PLACEHOLDER_LIMIT
+from ..model import LexiconEntry
 
 LEXICON_CACHE = 64  # compiled lexicons kept; a build uses one or two
 WORD = re.compile(r"\w+")
@@ -133,9 +127,10 @@ def _found(text: str, compiled: _Compiled) -> list[tuple[int, int, int, LexiconE
     return found
 
 
-def _replace(
+def replace_matches(
     text: str, entries: Sequence[LexiconEntry], say: Callable[[LexiconEntry], str]
 ) -> str:
+    """``text`` with every match replaced by ``say(entry)``: longest first, never re-matched."""
     if not entries:
         return text
     found = _found(text, _compiled_for(entries))
@@ -158,34 +153,4 @@ def apply_lexicon(text: str, entries: Sequence[LexiconEntry]) -> str:
     ``whole_word`` entries match only where the phrase is not part of a longer word;
     ``case_sensitive`` entries match only the exact capitalisation.
     """
-    return _replace(text, entries, lambda entry: entry.say)
-
-
-def spoken_text(
-    text: str,
-    options: NormaliseOptions,
-    lexicon: Sequence[LexiconEntry],
-    language: str = "en",
-) -> str:
-    """The words an engine is given: the lexicon on the written text, then ``normalise``,
-    then the lexicon again on what normalising produced; respellings are never normalised.
-
-    While normalising, each respelling waits as one private-use character, which no pass
-    treats as part of a word; a title before one is still expanded, as before a name. An
-    empty ``say`` silences its match, and the spaces and commas around it are tidied.
-    """
-    if not lexicon:
-        return normalise(text, options, language)
-    text = PLACEHOLDER.sub("", text)
-    protected: list[str] = []
-
-    def hold(entry: LexiconEntry) -> str:
-        if PLACEHOLDER_BASE + len(protected) > PLACEHOLDER_LIMIT:
-            return entry.say
-        protected.append(entry.say)
-        return chr(PLACEHOLDER_BASE + len(protected) - 1)
-
-    spoken = normalise(_replace(text, lexicon, hold), options, language)
-    spoken = _replace(spoken, lexicon, hold)
-    spoken = PLACEHOLDER.sub(lambda m: protected[ord(m.group(0)) - PLACEHOLDER_BASE], spoken)
-    return tidy(spoken) if "" in protected else spoken
+    return replace_matches(text, entries, lambda entry: entry.say)

@@ -19,11 +19,16 @@ from .numerals import (
     normalise_long_numbers, normalise_number_signs, normalise_numbers, normalise_ordinals,
     normalise_roman,
 )
-from .pauses import normalise_pauses, tidy, tidy_spaces
+from .models import normalise_models
+from .pauses import normalise_citations, normalise_pauses, tidy, tidy_spaces
 from .phone import normalise_phones
 from .quantities import normalise_measures, normalise_money, normalise_ranges, normalise_signs
+from .ratios import normalise_ratios
 from .web import normalise_web
-from .words import normalise_abbreviations, normalise_acronyms, normalise_symbols
+from .words import (
+    normalise_abbreviations, normalise_acronyms, normalise_cities, normalise_states,
+    normalise_symbols,
+)
 
 SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
@@ -39,7 +44,9 @@ NUMBER_PASSES: tuple[Callable[[str], str], ...] = (
     normalise_dates,
     normalise_times,
     normalise_number_signs,
+    normalise_models,
     normalise_money,
+    normalise_ratios,
     normalise_ranges,
     normalise_signs,
     normalise_ordinals,
@@ -52,6 +59,7 @@ WORD_PASSES: tuple[Callable[[str], str], ...] = (
     normalise_abbreviations,
     normalise_symbols,
     normalise_acronyms,
+    normalise_cities,
 )
 
 
@@ -74,11 +82,13 @@ def normalise(text: str, options: NormaliseOptions = DEFAULT_OPTIONS, language: 
     acronyms, web addresses and symbols as words; dashes, ellipses and brackets as commas.
 
     Deterministic and, for the cases in the golden table, idempotent. Never raises on text.
-    Languages other than English only get the language-neutral passes (pauses, tidying).
+    Languages other than English only get the language-neutral passes (citation markers,
+    pauses, tidying).
     """
     text = tidy(_clean_characters(text))
     if _is_english(language):
-        text = tidy_spaces(normalise_web(text, options))
+        text = normalise_citations(tidy_spaces(normalise_web(text, options)))
+        text = normalise_states(text)
         if HAS_NUMBER.search(text):
             for number_pass in NUMBER_PASSES:
                 text = number_pass(text)
@@ -86,4 +96,4 @@ def normalise(text: str, options: NormaliseOptions = DEFAULT_OPTIONS, language: 
         for word_pass in WORD_PASSES:
             text = word_pass(text)
         return tidy(text)
-    return tidy(normalise_pauses(text))
+    return tidy(normalise_pauses(normalise_citations(text)))

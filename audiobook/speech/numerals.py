@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 
+from .models import normalise_plural_numbers
 from .plurals import WORD_AFTER, counts_after
 from .numbers import cardinal, decade, digits, fraction, number, ordinal, to_int, year
-from .tables import NAME_OR_PLACE, NOT_NAMES, SEQUENCE_WORDS, TITLES
+from ..us_states import STATE_ABBREVIATIONS
+from .tables import ABBREVIATIONS, NAME_OR_PLACE, NOT_NAMES, SEQUENCE_WORDS, TITLES
 
 YEARS = range(1000, 2100)  # four-digit numbers read as years unless marked as quantities
 CUED_YEARS = range(1000, 3000)  # "in 2500", "2500 BC": a year word reaches further ahead
@@ -39,8 +41,8 @@ UNICODE_FRACTION = re.compile(
     r"(?:(?<![\w.,])(?P<w>" + NUM + r")\s?)?(?P<f>[" + "".join(UNICODE_FRACTIONS) + r"])"
 )
 LARGEST_DENOMINATOR = 10  # "1/2", "3/8" are fractions; "24/7" and "9/11" are read as two numbers
-SLASH_NUMBERS = re.compile(
-    r"(?<![\w.,/])(?:(?P<w>\d+)\s)?(?P<n>\d{1,3})/(?P<d>\d{1,3})(?![\w/]|[.,]\d)"
+SLASH_NUMBERS = re.compile(  # "1 1/2" and "1-1/2" are both one and a half
+    r"(?<![\w.,/-])(?:(?P<w>\d+)(?P<join>[\s-]))?(?P<n>\d{1,3})/(?P<d>\d{1,3})(?![\w/]|[.,]\d)"
 )
 DIGIT_AFTER_LETTER = re.compile(r"\d(?<=[A-Za-z]\d)")
 LETTER_AFTER_DIGIT = re.compile(r"[A-Za-z](?<=\d[A-Za-z])")
@@ -93,16 +95,17 @@ def _to_roman(value: int) -> str:
 ROMAN_NUMERALS = sorted((_to_roman(v) for v in range(1, LARGEST_ROMAN + 1)), key=len, reverse=True)
 # Titles ("Mr", "Mister") and the words this pass writes ("the Eighth") are never names.
 ROMAN_NOT_AFTER = frozenset(
-    [*TITLES, *TITLES.values(), *NAME_OR_PLACE]
+    [*TITLES, *TITLES.values(), *NAME_OR_PLACE, *STATE_ABBREVIATIONS.values(), "Company", "County"]
     + [word for pair in NAME_OR_PLACE.values() for word in pair]
+    + [word for said in ABBREVIATIONS.values() for word in said.split() if word.istitle()]
     + [cardinal(v).title() for v in range(1, LARGEST_ROMAN + 1)]
     + [ordinal(v).title() for v in range(1, LARGEST_ROMAN + 1)]
 )
-ROMAN = re.compile(
+ROMAN = re.compile(  # "George VI's" is "George the Sixth's"
     r"(?P<name>[A-Z][a-z]+) +(?P<numeral>" + "|".join(ROMAN_NUMERALS)
-    + r")(?![\w'’-])"
+    + r")(?:(?![\w'’-])|(?=['’]s\b))"
 )
-ROMAN_HINT = re.compile(r" +[IVX]+(?![\w'’-])")  # cheap test before the costly ROMAN pattern
+ROMAN_HINT = re.compile(r" +[IVX]+(?:(?![\w'’-])|['’]s\b)")  # cheap test before ROMAN
 
 
 def _number_sign(match: re.Match[str]) -> str:
@@ -138,7 +141,7 @@ def _slash(match: re.Match[str]) -> str:
     whole = match.group("w")
     if 0 < numerator < denominator <= LARGEST_DENOMINATOR:
         return _mixed(whole, numerator, denominator)
-    lead = f"{number(whole)} " if whole is not None else ""
+    lead = f"{number(whole)}{match.group('join')}" if whole is not None else ""
     return f"{lead}{number(match.group('n'))} {number(match.group('d'))}"
 
 
@@ -213,7 +216,7 @@ def normalise_ordinals(text: str) -> str:
 
 def normalise_numbers(text: str) -> str:
     """Decades, fractions, years, decimals and cardinals; no digit survives this pass."""
-    text = DECADE.sub(_decade, text)
+    text = normalise_plural_numbers(DECADE.sub(_decade, text))
     if any(ch in text for ch in UNICODE_FRACTIONS):
         text = UNICODE_FRACTION.sub(_unicode_fraction, text)
     if "/" in text:

@@ -9,6 +9,14 @@ from __future__ import annotations
 
 import re
 
+REFERENCE = r"\d{1,3}(?:\s?[,–-]\s?\d{1,3})*"  # "5", "3, 4", "3–5"
+SQUARE_CITATION = re.compile(
+    r"\s?\[(?:" + REFERENCE + r"|[a-z]|citation needed|note \d{1,3})\]"
+)
+ROUND_CITATION = re.compile(  # a number or a list, never a span or a record ("(2-1-1)")
+    r"(?P<space>\s?)\((?P<ref>\d{1,3}(?:, ?\d{1,3})*)\)(?P<end>(?=[.,;:!?\"”’')\]]|$))?"
+)
+CAPITALISED_BEFORE = re.compile(r"[A-Z][a-z]+$")
 OMISSION = re.compile(r"[(\[]\s*(?:\.{2,}|…)\s*[)\]]")
 TRAILING_ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)(?P<close>[\"”’')\]]*)\s*$")
 LEADING_ELLIPSIS = re.compile(r"^(?P<open>[\"“‘']*)\s*(?:\.{3,}|…)\s*")
@@ -26,10 +34,33 @@ STOP_RUN = re.compile(r"(?<!\.)\. ?\.(?!\.)")  # two stops; three or more are an
 COMMA_AFTER_OPEN_QUOTE = re.compile(r"(?P<quote>(?:^|(?<= ))[\"'“‘]|[“‘]) ?, ?")
 MARK_THEN_WORD = re.compile(r",(?<=[a-z],)(?=[A-Za-z])")
 COMMA_AFTER_STOP = re.compile(r"(?<=[A-Za-z]{2}[.!?;:]) ?,")  # "p.m.," keeps its comma
-SPACED_SLASH = re.compile(r"\s+/\s+")
+SPACED_SLASH = re.compile(r"(?:\s+/)+\s+")
 PAUSE_DASHES = "–—―"  # a hyphen is a pause only with a space before it (checked apart)
 BRACKETS = "()[]{}"
 QUOTES = "\"'“‘"
+
+
+def _round_citation(match: re.Match[str]) -> str:
+    """'rose(5).' and 'rose (5).' are references; '(1) first' is a list item and 'Jo Doe
+    (45), of Leeds' an age: they are read."""
+    start = match.start()
+    if start == 0 or match.string[start - 1].isspace() and not match.group("space"):
+        return match.group(0)
+    if not match.group("space"):
+        return ""
+    if match.group("end") is None or CAPITALISED_BEFORE.search(match.string, max(0, start - 40), start):
+        return match.group(0)
+    return ""
+
+
+def normalise_citations(text: str) -> str:
+    """Reference marks are silent: '[5]', '[3, 4]', '[a]', '[citation needed]', and a
+    bracketed number glued to a word or ending a clause ('rose(5)', 'rose (5).')."""
+    if "[" in text:
+        text = SQUARE_CITATION.sub("", text)
+    if "(" in text:
+        text = ROUND_CITATION.sub(_round_citation, text)
+    return text
 
 
 def normalise_pauses(text: str) -> str:

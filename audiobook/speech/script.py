@@ -27,7 +27,7 @@ from ..model import (
     Utterance,
     Voice,
 )
-from .lexicon import spoken_text
+from .spoken import spoken_text
 
 SPAN_PAUSE_MS = 120  # a breath where the voice changes inside a sentence, so the switch is heard
 TITLE_PAUSE_MS = 900  # after the title: a clear break before the metadata line

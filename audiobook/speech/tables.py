@@ -34,7 +34,9 @@ DOLLAR_PREFIXES = {
 }
 
 MAGNITUDES = {
-    "k": "thousand", "m": "million", "bn": "billion", "tn": "trillion", "thousand": "thousand",
+    "k": "thousand", "m": "million", "mn": "million", "bn": "billion", "tn": "trillion",
+    "K": "thousand", "M": "million", "B": "billion", "BN": "billion", "T": "trillion",
+    "thousand": "thousand",
     "million": "million", "billion": "billion", "trillion": "trillion",
 }
 
@@ -86,6 +88,44 @@ UNITS = {
     "C": ("degree Celsius", "degrees Celsius"),
     "F": ("degree Fahrenheit", "degrees Fahrenheit"),
     "°": ("degree", "degrees"),
+    "MWh": ("megawatt hour", "megawatt hours"),
+    "GWh": ("gigawatt hour", "gigawatt hours"),
+    "TWh": ("terawatt hour", "terawatt hours"),
+    "Wh": ("watt hour", "watt hours"),
+    "mAh": ("milliamp hour", "milliamp hours"),
+    "TW": ("terawatt", "terawatts"),
+    "W": ("watt", "watts"),
+    "kV": ("kilovolt", "kilovolts"),
+    "V": ("volt", "volts"),
+    "kHz": ("kilohertz", "kilohertz"),
+    "Hz": ("hertz", "hertz"),
+    "Mbps": ("megabit per second", "megabits per second"),
+    "Gbps": ("gigabit per second", "gigabits per second"),
+    "kbps": ("kilobit per second", "kilobits per second"),
+    "KB": ("kilobyte", "kilobytes"),
+    "kB": ("kilobyte", "kilobytes"),
+    "PB": ("petabyte", "petabytes"),
+    "dB": ("decibel", "decibels"),
+    "fps": ("frame per second", "frames per second"),
+    "rpm": ("revolution per minute", "revolutions per minute"),
+    "psi": ("pound per square inch", "pounds per square inch"),
+    "ppm": ("part per million", "parts per million"),
+    "mpg": ("mile per gallon", "miles per gallon"),
+    "kcal": ("kilocalorie", "kilocalories"),
+    "bhp": ("brake horsepower", "brake horsepower"),
+    "hp": ("horsepower", "horsepower"),
+    "Nm": ("newton metre", "newton metres"),
+    "nm": ("nanometre", "nanometres"),
+    "µm": ("micrometre", "micrometres"),
+    "μm": ("micrometre", "micrometres"),
+    "µg": ("microgram", "micrograms"),
+    "μg": ("microgram", "micrograms"),
+    "ms": ("millisecond", "milliseconds"),
+    "min": ("minute", "minutes"),
+    "sec": ("second", "seconds"),
+    "mi": ("mile", "miles"),
+    "L": ("litre", "litres"),
+    "h": ("hour", "hours"),
     "bn": ("billion", "billion"),
     "tn": ("trillion", "trillion"),
     "g": ("gram", "grams"),
@@ -97,7 +137,13 @@ SPACED_UNITS = frozenset({
     "km/h", "km²", "m²", "sq ft", "sq km", "sq m", "sq mi", "kWh", "km", "kg", "cm", "mm", "mg", "ml", "mph", "kph", "ft", "yd", "yds", "lb",
     "lbs", "oz", "tsp", "tbsp", "Tbsp", "ha", "kW", "MW", "GW", "GHz", "MHz", "GB", "MB", "TB", "hrs", "mins",
     "yrs", "°C", "ºC", "°F", "ºF", "bn", "tn",
-})
+    "MWh", "GWh", "TWh", "Wh", "mAh", "TW", "kV", "kHz", "Hz", "Mbps", "Gbps", "kbps", "KB",
+    "kB", "PB", "dB", "fps", "rpm", "psi", "ppm", "mpg", "kcal", "bhp", "hp", "Nm", "nm",
+    "µm", "μm", "µg", "μg", "min", "sec",
+})  # the others ("5m", "5W", "5V", "5L", "5h", "5ms") only glued to their number
+
+# What a unit is after "/" ("$0.04/kWh", "10 m/s"): a unit's singular, or these time words.
+PER_UNITS = {"s": "second", "h": "hour", "hr": "hour", "min": "minute", "sec": "second"}
 
 # After "5m", these words keep "metres" plural ("5m long", "10m away"); before any other
 # word a metre reading is attributive and singular ("a 10m drop", "the 10m wall").
@@ -117,7 +163,7 @@ METRE_CUES = METRE_MEASURES | frozenset({
 PER_WORDS = {
     "month": "month", "mo": "month", "year": "year", "yr": "year", "week": "week", "wk": "week",
     "day": "day", "hour": "hour", "hr": "hour", "night": "night", "person": "person",
-}
+}  # said with "a" ("a month", "an hour"): prices; other units after "/" take "per"
 
 # Written before a name: always expanded.
 TITLES = {
@@ -143,10 +189,11 @@ ABBREVIATIONS = {
     "vs.": "versus", "vs": "versus", "Ltd": "Limited", "plc": "P L C", "Inc.": "Incorporated",
     "Inc": "Incorporated", "Corp.": "Corporation", "Corp": "Corporation",
     "Dept": "Department", "Govt": "Government", "Jr.": "Junior", "Jr": "Junior",
-    "Snr": "Senior", "Jnr": "Junior", "Sr.": "Senior", "Sr": "Senior",
+    "Snr": "Senior", "Jnr": "Junior", "Sr.": "Senior", "Sr": "Senior", "Bros.": "Brothers",
+    "Bros": "Brothers",
 }
 
-# All-capital tokens read as words even though they look like initialisms.
+# All-capital tokens always said as words (capitals.py), whatever the word list and shape say.
 WORD_ACRONYMS = frozenset({
     "NATO", "NASA", "UNESCO", "UNICEF", "OFSTED", "OFCOM", "OFGEM", "OFWAT", "OPEC", "AIDS",
     "FIFA", "UEFA", "NAFTA", "ASEAN", "ISIS", "SARS", "MERS", "COVID", "NIMBY", "LASER",
@@ -155,7 +202,7 @@ WORD_ACRONYMS = frozenset({
     "MENCAP", "ASBO", "NAAFI", "CAP", "ERNIE", "NEET", "QUANGO", "SATS",
 })
 
-# All-capital tokens that contain a vowel but are still spelled letter by letter.
+# All-capital tokens always spelled letter by letter (capitals.py), even where they look like words.
 LETTER_ACRONYMS = frozenset({
     "AI", "EU", "UN", "UK", "US", "USA", "FBI", "CIA", "IRA", "ITV", "ID", "IT", "IOC", "IMF",
     "OECD", "UAE", "ECB", "ICU", "IVF", "IPO", "OBE", "MBE", "CBE", "ONS", "AGM", "AA", "PE",
@@ -166,7 +213,8 @@ LETTER_ACRONYMS = frozenset({
     "IPSO", "IFS", "OBR", "UEA", "UCL", "LSE", "RBS", "HSBC", "BA", "EDF", "SSE", "ISP",
     "VAT", "AWOL", "DIY", "ENT", "LA", "NI", "TUC", "CBI", "FA", "PTA", "OCD", "ADHD",
     "SEN", "RE", "GSOH", "GCSE", "POW", "DAB", "ESA", "EY", "IEA", "OPCW", "PSNI",
-})
+    "LED", "SEC", "MIT", "UPS", "AKA", "ETA", "ACT", "AD",
+})  # the last row: common words in the word list that are, in capitals, initialisms
 
 # Words a Roman numeral follows when it counts ("World War II" → "World War Two").
 SEQUENCE_WORDS = frozenset({

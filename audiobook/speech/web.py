@@ -1,8 +1,10 @@
 """Web addresses, email addresses, @handles and #hashtags, read as NormaliseOptions asks.
 
 Each option is "read" (everything a listener needs to type it), "brief" (enough to
-recognise it) or "skip" (silence). These run first, before dots and digits inside an
-address could be taken for sentences or numbers.
+recognise it) or "skip" (silence). A handle is silenced by "skip" only where it is a tag;
+where it is part of the sentence ("@ann_lee said it was fine") its name is said instead
+("ann lee said it was fine"). These run first, before dots and digits inside an address
+could be taken for sentences or numbers.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ READ_SYMBOLS = {
 READ_SYMBOL = re.compile("[" + re.escape("".join(READ_SYMBOLS)) + "]")
 OTHER_SYMBOL = re.compile(r"[^\w\s]")
 SPACES = re.compile(r"\s+")
+TAG_BEFORE = re.compile(r"(?:^|[.!?:;|•·–—-])\s*$")  # a handle after one of these may be a tag
 
 SHORT_NUMBER = 4  # digit runs up to this long in an address read as a number, longer as digits
 
@@ -76,9 +79,51 @@ def _email(match: re.Match[str], mode: str) -> str:
     return f"{_spell(local)} at {_spell(domain)}"
 
 
+def _handle_name(name: str) -> str:
+    """'ann_lee' → 'ann lee', 'CityNews' → 'City News': the handle as the words of a name."""
+    return SPACES.sub(" ", CAMEL_BREAK.sub(" ", name)).strip()
+
+
+def _tag_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of handles that is a tag, not a part of the sentence.
+
+    A tag run is two or more handles at the start ("@ann @sam I agree"), handles that end
+    the text after a sentence mark or with two or more of them ("Great day. @ann", "Great
+    day @ann @sam!"), or handles alone in brackets after the name they stand for ("Ann Lee
+    (@ann_lee)"). A handle elsewhere is a subject or object: "@ann said it was fine".
+    """
+    runs: list[list[re.Match[str]]] = []
+    for match in HANDLE.finditer(text):
+        if runs and not text[runs[-1][-1].end():match.start()].strip(" ,"):
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    tags = []
+    for run in runs:
+        start, end = run[0].start(), run[-1].end()
+        several = len(run) > 1
+        at_start = not text[:start].strip()
+        at_end = not text[end:].strip(TRAILING_PUNCTUATION + " ")
+        after_mark = TAG_BEFORE.search(text, 0, start) is not None
+        bracketed = text[start - 1:start] == "(" and text[end:end + 1] == ")"
+        if bracketed or (at_start and several) or (at_end and (several or after_mark)):
+            tags.append((start, end))
+    return tags
+
+
+def _skip_handles(text: str) -> str:
+    tags = _tag_runs(text)
+    pieces, done = [], 0
+    for match in HANDLE.finditer(text):
+        pieces.append(text[done:match.start()])
+        inside_tag = any(start <= match.start() < end for start, end in tags)
+        pieces.append("" if inside_tag else _handle_name(match.group(1)))
+        done = match.end()
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 def _handle(match: re.Match[str], mode: str) -> str:
-    if mode == "skip":
-        return ""
     name = match.group(1)
     if mode == "brief":
         return "at " + SPACES.sub(" ", name.replace("_", " ")).strip()
@@ -93,7 +138,10 @@ def normalise_web(text: str, options: NormaliseOptions) -> str:
     """Replace URLs, emails, handles and hashtags with words (or nothing) per ``options``."""
     if "@" in text:
         text = EMAIL.sub(lambda m: _email(m, options.emails), text)
-        text = HANDLE.sub(lambda m: _handle(m, options.handles), text)
+        if options.handles == "skip":
+            text = _skip_handles(text)
+        else:
+            text = HANDLE.sub(lambda m: _handle(m, options.handles), text)
     if URL_HINT.search(text):
         text = URL.sub(lambda m: _url(m, options.urls), text)
     if "#" in text:

@@ -1,22 +1,20 @@
 """Abbreviations, initialisms and symbols, expanded to the words a reader would say.
 
-Acronym rule: an all-capital token of two to five letters is spelled letter by letter
-("NHS" → "N H S") when it has no vowel or is in LETTER_ACRONYMS, and is left as a word
-otherwise ("NATO", "UNESCO", and anything in WORD_ACRONYMS). A text with no lower-case letter
-and three or more capital words is a shouted headline: its capitals are left as they are.
+Acronym rule: an all-capital token is spelled letter by letter ("NHS" → "N H S") or
+written in lower case so that every engine says it as a word ("NASA" → "nasa", "BIG" →
+"big"), as ``capitals.said_as_word`` decides. A text with no lower-case letter and three or
+more capital words is a shouted headline: its capitals are left as they are.
 """
 
 from __future__ import annotations
 
 import re
 
+from .capitals import said_as_word
 from .placeholders import PLACEHOLDER_CLASS
-from .tables import (
-    ABBREVIATIONS, LETTER_ACRONYMS, NAME_OR_PLACE, PER_WORDS, PLACE_SUFFIXES, TITLES,
-    WORD_ACRONYMS,
-)
+from ..us_states import PARTIES, STATE_ABBREVIATIONS, UNABBREVIATED_STATES
+from .tables import ABBREVIATIONS, NAME_OR_PLACE, PER_WORDS, PLACE_SUFFIXES, TITLES
 
-VOWELS = frozenset("AEIOU")
 HEADLINE_WORDS = 3  # this many capital-only words and no lower case: a shouted headline
 CAPITAL_WORD = re.compile(r"\b[A-Z]{2,}\b")
 
@@ -33,16 +31,28 @@ ABBREVIATION = re.compile(
     + r")(?![\w])(?!\.\w)"
 )
 VERSUS = re.compile(r"v(?<=[A-Za-z] v)\.?(?= [A-Z])")
+STATE = "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len, reverse=True))
+# "Tulsa, Okla." → "Tulsa, Oklahoma"; "R-Tenn." → "Republican of Tennessee", "R-Ohio" too.
+STATE_AFTER_CITY = re.compile(r"(?P<lead>[a-z] ?, )(?P<s>" + STATE + r")\.(?!\w)")
+PARTY_STATE = re.compile(
+    r"(?P<p>[DRI])(?<![\w.-][DRI])-(?:(?P<s>" + STATE + r")\.?(?![\w.])|(?P<full>"
+    + "|".join(sorted(UNABBREVIATED_STATES)) + r")\b)"
+)
+COMPANY_OR_COUNTY = re.compile(r"Co(?:\.|\b(?![-'’]))")
+NAME_BEFORE_CO = re.compile(r"(?:[A-Z][\w'’]*\.?|&) $")
+NAME_AFTER_CO = re.compile(r" [A-Z][a-z]")
 DOTTED_INITIALS = re.compile(r"(?P<letters>[A-Z]\.(?:[A-Z]\.)+)(?!\w)")
 PLACE_REACH = 40  # characters before "St"/"Dr" searched for the place name they may follow
 PLACE_BEFORE = re.compile(r"(?P<word>[A-Z][a-z]+)['’]?s? $")
 # Words this pass writes, which are never the place a "St" or "Dr" follows.
 NOT_PLACES = frozenset(
-    [*TITLES.values()] + [word for pair in NAME_OR_PLACE.values() for word in pair]
+    [*TITLES.values(), *STATE_ABBREVIATIONS.values(), "Company", "County"]
+    + [word for pair in NAME_OR_PLACE.values() for word in pair]
 )
 LETTER_A_BEFORE_WORD = "A-"  # checked with `espeak-ng -x "F A- Cup"`: 'Ef 'eI k'Vp
 WORD_NEXT = re.compile(r"\s+[\w" + PLACEHOLDER_CLASS[1:-1] + r"]")
-ACRONYM = re.compile(r"(?P<word>[A-Z]{2,5})(?P<tail>['’]?s)?\b")
+ACRONYM = re.compile(r"(?P<word>[A-Z]{2,})(?P<tail>['’]?s)?\b")
+ROMAN_LOOKING = re.compile(r"[IVX]*I[IVX]*")  # "II", "IV": left to the Roman numeral pass
 
 SYMBOLS = {
     "&": " and ", "+": " plus ", "=": " equals ", "@": " at ", "%": " per cent ",
@@ -75,6 +85,27 @@ def _keep_final_stop(match: re.Match[str], spoken: str) -> str:
     written = match.group(0)
     at_end = not match.string[match.end():].strip()
     return spoken + "." if written.endswith(".") and at_end else spoken
+
+
+def _state(match: re.Match[str]) -> str:
+    return match.group("lead") + _keep_final_stop(match, STATE_ABBREVIATIONS[match.group("s")])
+
+
+def _party_state(match: re.Match[str]) -> str:
+    state = match.group("full") or STATE_ABBREVIATIONS[match.group("s")]
+    return _keep_final_stop(match, f"{PARTIES[match.group('p')]} of {state}")
+
+
+def _company_or_county(match: re.Match[str]) -> str:
+    """'Acme Co.' → 'Acme Company', 'Smith & Co' → '… Company'; 'Co. Kerry' → 'County Kerry'."""
+    if _glued(match, "."):
+        return match.group(0)
+    start, end = match.start(), match.end()
+    if NAME_BEFORE_CO.search(match.string, max(0, start - 40), start):
+        return _keep_final_stop(match, "Company")
+    if NAME_AFTER_CO.match(match.string, end):
+        return "County"
+    return match.group(0)
 
 
 def _title(match: re.Match[str]) -> str:
@@ -130,17 +161,23 @@ def _dotted(match: re.Match[str]) -> str:
 
 def _acronym(match: re.Match[str]) -> str:
     word, tail = match.group("word"), match.group("tail") or ""
-    if word in WORD_ACRONYMS or _glued(match):
+    if _glued(match) or ROMAN_LOOKING.fullmatch(word):
         return match.group(0)
-    if word not in LETTER_ACRONYMS and VOWELS.intersection(word):
+    as_word = said_as_word(word)
+    if as_word is None:
         return match.group(0)
+    if as_word:
+        return word.lower() + tail
     if tail:
         return _spell(word, "", 0) + "'s"
     return _spell(word, match.string, match.end())
 
 
 def normalise_abbreviations(text: str) -> str:
-    """Titles, 'St'/'Dr' by context, street suffixes, 'e.g.', 'etc.', 'vs', dotted initials."""
+    """'Co.', titles, 'St'/'Dr' by context, street suffixes, 'e.g.', 'etc.', 'vs', dotted
+    initials."""
+    if "Co" in text:
+        text = COMPANY_OR_COUNTY.sub(_company_or_county, text)
     if "." in text:
         text = DOTTED_INITIALS.sub(_dotted, text)
     text = TITLE.sub(_title, text)
@@ -150,8 +187,21 @@ def normalise_abbreviations(text: str) -> str:
     return VERSUS.sub("versus", text)
 
 
+def normalise_states(text: str) -> str:
+    """'(R-Tenn.)' → '(Republican of Tennessee)', before brackets become pauses, so the pause
+    after a party tag is kept. A state after a city is read by ``normalise_cities``."""
+    if "-" in text:
+        text = PARTY_STATE.sub(_party_state, text)
+    return text
+
+
+def normalise_cities(text: str) -> str:
+    """'Tulsa, Okla.' → 'Tulsa, Oklahoma': last, once every word before it is final."""
+    return STATE_AFTER_CITY.sub(_state, text) if ", " in text else text
+
+
 def normalise_acronyms(text: str) -> str:
-    """'NHS' → 'N H S', 'MPs' → 'M P's'; 'NATO' and 'Nasa' stay words."""
+    """'NHS' → 'N H S', 'MPs' → 'M P's', 'NATO' → 'nato'; 'Nasa' is not all capitals."""
     if text.isupper() and len(CAPITAL_WORD.findall(text)) >= HEADLINE_WORDS:
         return text
     return ACRONYM.sub(_acronym, text)

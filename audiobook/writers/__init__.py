@@ -17,11 +17,13 @@ from types import MappingProxyType, ModuleType
 
 from ..errors import ConfigError
 from ..model import Edition
-from . import chapter_files, chapters_json, m3u8, mp3, transcript
+from . import chapter_files, chapters_json, daisy, epub, m3u8, mp3, transcript
 
 FORMATS = MappingProxyType({
     "mp3": (mp3, chapter_files, m3u8, chapters_json),  # the book with ID3 chapters, and its parts
     "web": (mp3, transcript),  # the reading page plays the book MP3 beside it
+    "epub": (epub,),  # EPUB 3 with media overlays: the text highlighted as it is read
+    "daisy": (daisy,),  # a DAISY 2.02 book in daisy/: heading then sentence on DAISY players
 })
 DEFAULT_FORMATS = ("mp3", "web")  # what a build writes unless told otherwise
 ALL_FORMATS = "all"  # every registered format

@@ -1,4 +1,10 @@
-"""``chapters.json``: the edition's metadata and chapter times, for scripts and other tools."""
+"""``chapters.json``: the edition's metadata, chapters and sentences with times, for tools.
+
+Each chapter lists its entries (sentences, and the title, metadata line and headings the
+edition speaks) with the stretch of the book each owns (``start``/``end``: entries tile the
+chapter) and where its speech is heard (``speech_start``/``speech_end``), in milliseconds
+of the whole-book MP3. Entries shown but never spoken are listed with null times.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ from pathlib import Path
 
 from ..fsutil import atomic_write_text
 from ..id3 import chapter_element_id
-from ..model import Edition, samples_to_ms
+from ..model import Edition, EditionChapter, Entry, samples_to_ms
 from .article_json import article_metadata
 from .chapter_files import chapter_relpaths
 from .mp3 import edition_file_name
@@ -19,6 +25,22 @@ SECONDS_DECIMALS = 3  # the same millisecond precision as the ID3 chapter frames
 
 def _seconds(samples: int, sample_rate: int) -> float:
     return round(samples / sample_rate, SECONDS_DECIMALS)
+
+
+def _entry(entry: Entry, rate: int) -> dict:
+    heard = entry.book
+    times = {
+        "start_ms": samples_to_ms(heard.audio.start, rate) if heard else None,
+        "end_ms": samples_to_ms(heard.audio.end, rate) if heard else None,
+        "speech_start_ms": samples_to_ms(heard.speech.start, rate) if heard else None,
+        "speech_end_ms": samples_to_ms(heard.speech.end, rate) if heard else None,
+    }
+    return {"id": entry.id, "role": entry.role.value, "text": entry.display, **times,
+            "speakers": list(entry.speakers)}
+
+
+def _sentences(chapter: EditionChapter, rate: int) -> list[dict]:
+    return [_entry(entry, rate) for entry in chapter.entries]
 
 
 def chapters_document(edition: Edition, directory: Path) -> dict:
@@ -33,6 +55,7 @@ def chapters_document(edition: Edition, directory: Path) -> dict:
             "start_ms": samples_to_ms(chapter.book.start, rate),
             "end_ms": samples_to_ms(chapter.book.end, rate),
             "file": relpath,
+            "sentences": _sentences(chapter, rate),
         }
         for number, (chapter, relpath) in enumerate(zip(edition.chapters, chapter_relpaths(edition)),
                                                      start=1)

@@ -5,8 +5,9 @@ story prose, reads headings, captions, pull-quotes and lists inside it, takes th
 date, byline and publisher from around it, and drops the rest as page furniture. Every
 non-blank line gets a ``LineDecision`` saying what it was taken for and why.
 
-``clean_text`` is the package's entry point, called by ``audiobook.ingest`` for input that
-is neither HTML nor Markdown. The stages, in the order they run: ``lines`` (per-line
+``clean_page`` is the package's entry point, called by ``audiobook.ingest`` for input that
+is neither HTML nor Markdown; it also returns warnings (a page without a headline) for the
+command line to print. ``clean_text`` is the same without the warnings. The stages, in the order they run: ``lines`` (per-line
 features, after ``unwrap`` rejoins hard-wrapped paragraphs), ``cues`` (wording cues, from
 ``furniture``, ``meta`` and ``lists``), ``region`` (the run of story prose, with
 ``teasers``), ``classify`` and ``title`` (a labelled verdict per line) and ``language``.
@@ -20,6 +21,7 @@ process, nothing from the other stages or the writers.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ...errors import InputError
 from ...model import Article, LineDecision, Role, Section, Span
@@ -30,10 +32,22 @@ from .language import guess_language
 from .lines import Line, split_lines
 from .meta import byline_name, copyright_owner, is_author_bio, parse_date
 from .region import find_region
-from .title import find_title, first_line_title, name_title, page_headline
+from .extend import list_after
+from .fallback import fallback_title, no_headline_warning
+from .title import BARE_TITLE_REACH, TitleChoice, choose_title, document_title, fits_story, page_headline
 
 BYLINE_NAME_WORDS = 5  # the name on the line after a lone "By"
 SHORT_TEXT_WORDS = 2  # a short note's sentences count as its story when it has no paragraph
+LOSERS_EXPLAINED = 3  # candidates whose decision says they lost the title, best first
+
+
+@dataclass(frozen=True)
+class CleanedPage:
+    """The article of a page, a decision per non-blank line, and warnings for the user."""
+
+    article: Article
+    decisions: tuple[LineDecision, ...]
+    warnings: tuple[str, ...] = ()
 
 
 def clean_text(
@@ -43,6 +57,12 @@ def clean_text(
 
     Raises InputError when the text is empty or holds no run of story prose.
     """
+    cleaned = clean_page(text, source_name=source_name)
+    return cleaned.article, cleaned.decisions
+
+
+def clean_page(text: str, *, source_name: str | None = None) -> CleanedPage:
+    """``clean_text`` with its warnings. Raises InputError as ``clean_text`` does."""
     name = source_name or "the text"
     lines = split_lines(text)
     if not lines:
@@ -52,24 +72,33 @@ def clean_text(
     if region is None:
         raise InputError(f"{name} holds no paragraphs of story text; check it is an article page")
     first, last = region
+    last = list_after(lines, cues, first, last)
     inside = classify_region(lines, cues, first, last)
-    title_index = find_title(lines, cues, first, last, (v.line for v in inside if v.kept))
+    choice = choose_title(lines, cues, first, last, (v.line for v in inside if v.kept))
+    title_index = choice.index
     if title_index is not None and first <= title_index < last:
         first = title_index + 1
         inside = classify_region(lines, cues, first, last)
     before = classify_outside(lines, cues, range(first), after=False)
     after = classify_outside(lines, cues, range(last + 1, len(lines)), after=True)
     verdicts = before + inside + after
-    title = _take_title(lines, cues, verdicts, first, title_index, source_name)
+    title = _take_title(lines, cues, verdicts, first, choice)
+    if title is None:
+        title_index = None
     verdicts, date, byline = _metadata(verdicts, last, title_index)
     verdicts = _end_at_author_bio(verdicts, first, last, byline)
     sections = _sections(verdicts[first : last + 1])
+    source = _source(lines)
+    warnings = []
+    if title is None:
+        title, what = fallback_title(sections, source, date)
+        warnings.append(no_headline_warning(f" in {name}", title, what))
     article = Article(
         title=title,
         sections=sections,
         byline=byline,
         date=date,
-        source=_source(lines),
+        source=source,
         language=guess_language(" ".join(b.text for s in sections for b in s.blocks)),
     )
     decisions = tuple(
@@ -77,26 +106,34 @@ def clean_text(
         for v in verdicts
         for number, part in v.line.parts
     )
-    return article, decisions
+    return CleanedPage(article, decisions, tuple(warnings))
 
 
 def _take_title(
-    lines: Sequence[Line],
-    cues: Cues,
-    verdicts: list[Verdict],
-    first: int,
-    title_index: int | None,
-    source_name: str | None,
-) -> str:
-    """The title text; its line's verdict becomes "title" (headline, else the first line)."""
-    if title_index is not None:
-        verdicts[title_index] = Verdict(lines[title_index], "title", "headline of the story", True)
-        return lines[title_index].text
-    from_first_line = first_line_title(lines, cues, first)
-    if from_first_line is None:
-        return name_title(source_name)
-    verdicts[0] = Verdict(lines[0], "title", "first line of the page (document title)", True)
-    return from_first_line
+    lines: Sequence[Line], cues: Cues, verdicts: list[Verdict], first: int, choice: TitleChoice
+) -> str | None:
+    """The title text (None: no headline); its line's verdict becomes "title" and the
+    best losing candidates' verdicts say what beat them."""
+    winner = choice.winner
+    if winner is not None:
+        line = lines[winner.index]
+        why = "; ".join(winner.reasons)
+        verdicts[winner.index] = Verdict(line, "title", f"headline (score {winner.score:.1f}): {why}", True)
+        for loser in [c for c in choice.candidates if c.index != winner.index][:LOSERS_EXPLAINED]:
+            old = verdicts[loser.index]
+            lost = (f"lost the title to line {line.parts[0][0]} (score {loser.score:.1f} against "
+                    f"{winner.score:.1f}: {'; '.join(loser.reasons)})")
+            verdicts[loser.index] = Verdict(old.line, old.label, f"{old.reason}; {lost}", old.kept,
+                                            old.role, old.attribution, old.text)
+        return line.text
+    document = document_title(lines, cues, first)
+    story = [v.line for v in verdicts if v.kept and v.role is not None]
+    if first == 0 or document is None or not (first <= BARE_TITLE_REACH or fits_story(document, story)):
+        return None
+    best = choice.candidates[0] if choice.candidates else None
+    against = f"; no line near the story scored as a headline (best: line {lines[best.index].parts[0][0]}, score {best.score:.1f})" if best else ""
+    verdicts[0] = Verdict(lines[0], "title", f"document title: the page's first line{against}", True)
+    return document
 
 
 def _short_text_region(lines: Sequence[Line], cues: Cues) -> tuple[int, int] | None:

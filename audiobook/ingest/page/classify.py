@@ -48,7 +48,7 @@ def normalise(text: str) -> str:
 
 def classify_region(lines: Sequence[Line], cues: Cues, first: int, last: int) -> list[Verdict]:
     """Verdicts for the lines of the main text, in order."""
-    prose_text = "\n".join(normalise(lines[i].text) for i in range(first, last + 1) if lines[i].prose)
+    prose_text = {i: normalise(lines[i].text) for i in range(first, last + 1) if lines[i].prose}
     verdicts: list[Verdict] = []
     i = first
     while i <= last:
@@ -187,7 +187,13 @@ def _caption_before(verdicts: list[Verdict], credit: Line) -> None:
         verdicts[-1] = Verdict(previous.line, "caption", "line above a photo credit", True, Role.CAPTION)
 
 
-def _pull_quote(lines: Sequence[Line], prose_text: str, i: int, last: int) -> list[Verdict] | None:
+def _quoted(text: str, prose: dict[int, str], i: int) -> bool:
+    """``text`` (from line ``i``) is repeated inside another, longer story paragraph (an exact
+    copy of a whole line is a block shown twice, as list items often are, not a pull-quote)."""
+    return any(text in paragraph for j, paragraph in prose.items() if j != i and paragraph != text)
+
+
+def _pull_quote(lines: Sequence[Line], prose_text: dict[int, str], i: int, last: int) -> list[Verdict] | None:
     """A line repeating words of a story paragraph, with the attribution line under it.
 
     In hard-wrapped text the attribution may have been joined to the quote as its last piece.
@@ -195,10 +201,9 @@ def _pull_quote(lines: Sequence[Line], prose_text: str, i: int, last: int) -> li
     line = lines[i]
     if line.words < PULL_QUOTE_MIN_WORDS:
         return None
-    own = 1 if line.prose else 0
-    if prose_text.count(normalise(line.text)) > own:
+    if _quoted(normalise(line.text), prose_text, i):
         quote, attribution = None, None
-    elif len(line.parts) > 1 and prose_text.count(normalise(" ".join(p for _, p in line.parts[:-1]))) > own:
+    elif len(line.parts) > 1 and _quoted(normalise(" ".join(p for _, p in line.parts[:-1])), prose_text, i):
         quote = " ".join(p for _, p in line.parts[:-1])
         attribution = _attribution(line.parts[-1][1])
     else:

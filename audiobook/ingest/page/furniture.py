@@ -50,7 +50,9 @@ PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bsite map\b|\bsitemap\b|\bchange (region|edition)\b", _I)),
     ("share", re.compile(
         r"\bshare (this|on|via|the|article|story)\b|\bfollow us\b|\bfollow (me|him|her) on\b|"
-        r"\blike us on\b|\bjoin us on\b|^share\b|\bshare:", _I)),
+        r"\blike us on\b|\bjoin us on\b|^share\b|\bshare:|"
+        r"^follow\b.{0,60}\bon (twitter|facebook|instagram|linkedin|youtube|tiktok|threads|mastodon)\b|"
+        r"^follow(?-i:(\s+[A-Z][\w.'’-]*){1,4})$", _I)),
     ("related link", re.compile(
         r"\brelated\b|\bmore (from|on|stories|news|articles|in)\b|\bread more\b|"
         r"\bsee also\b|\brecommended\b|\bmost (read|popular|viewed|shared|watched|emailed)\b|"

@@ -29,6 +29,7 @@ _MONTH = (
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})\b", _I)
 MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", _I)
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
+DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")  # 18.11.2019: day first
 WEEKDAY = re.compile(r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b", _I)
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{3,4} ?(gmt|bst|utc|cet)\b|\b\d{1,2} ?[ap]\.?m\b", _I)
 STAMP_WORDS = re.compile(
@@ -61,21 +62,28 @@ CREDIT = re.compile(
     r"^\(?(additional )?(reporting|writing|editing|edited|compiled|research) by\b|"
     r"\bphotograph(ed)? by\b|\bimages?\)?$|\((image|photo|picture|credit|pictured)s?:?[^)]*\)$|"
     r"\b(credit|source):\s*[^.]{2,60}$|(?-i:\b[A-Z][\w.'’-]+ / [A-Z]{2,}\b[\w ]*)$|"
-    r"(?-i:\([A-Z][^()/]*(/[^()/]+)+\))$",
+    r"(?-i:\([A-Z][^()/]*(/[^()/]+)+\))$|(?-i:\s\([A-Z]{2,6}\))$",
     _I,
 )
 SLASH_CREDIT = re.compile(r"^[A-Z][\w.'’ -]*(?:\s?[/|]\s?[A-Z][\w.'’ -]*)+$")
 GALLERY = re.compile(r"^\d{1,3} of \d{1,3}\b")
+RELATIVE_STAMP = re.compile(
+    r"^(?:posted |updated |edited )?(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|"
+    r"w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago$|^(?:just now|yesterday(?: at \d{1,2}[:.]\d{2}.*)?)$",
+    _I,
+)  # "3 hours ago", "yesterday at 14:05": when a comment or a listed teaser was posted
 
 
 def parse_date(text: str) -> str | None:
     """The first calendar date written in ``text`` as ISO YYYY-MM-DD, or None."""
     best: tuple[int, str] | None = None
-    for pattern, order in ((DAY_MONTH_YEAR, "dmy"), (MONTH_DAY_YEAR, "mdy"), (ISO_DATE, "ymd")):
+    for pattern, order in ((DAY_MONTH_YEAR, "dmy"), (MONTH_DAY_YEAR, "mdy"), (ISO_DATE, "ymd"), (DOTTED_DATE, "dmy#")):
         found = pattern.search(text)
         if not found:
             continue
-        if order == "dmy":
+        if order == "dmy#":
+            day, month, year = int(found.group(1)), int(found.group(2)), found.group(3)
+        elif order == "dmy":
             day, month, year = int(found.group(1)), MONTHS[found.group(2)[:3].lower()], found.group(3)
         elif order == "mdy":
             month, day, year = MONTHS[found.group(1)[:3].lower()], int(found.group(2)), found.group(3)
@@ -97,7 +105,7 @@ def is_date_line(text: str, words: int) -> bool:
     if words > DATE_LINE_MAX_WORDS or text.startswith(("—", "–", "-")) or parse_date(text) is None:
         return False
     rest = text
-    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO_DATE, WEEKDAY, CLOCK, STAMP_WORDS):
+    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO_DATE, DOTTED_DATE, WEEKDAY, CLOCK, STAMP_WORDS):
         rest = pattern.sub(" ", rest)
     return len(re.findall(r"[^\W\d_]+", rest)) <= DATE_LINE_OTHER_WORDS
 
@@ -153,6 +161,11 @@ def is_promotion(text: str, words: int) -> bool:
         return True
     slot = bool(CLOCK.search(text)) and (bool(WEEKDAY.search(text)) or parse_date(text) is not None)
     return slot and bool(BROADCAST_VERB.search(text))
+
+
+def is_relative_stamp(text: str) -> bool:
+    """A posting time relative to now ("2 days ago"), as comments and teaser listings carry."""
+    return RELATIVE_STAMP.match(text.strip(" ·|•-–")) is not None
 
 
 def is_gallery_caption(text: str) -> bool:

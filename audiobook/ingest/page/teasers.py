@@ -2,8 +2,9 @@
 
 A listing of related or latest stories repeats one small structure (headline, author, date,
 summary) and each summary reads like prose, so by word count alone the listing can outweigh
-the story. A story has one date stamp at its top; when several prose lines each follow a
-date line closely, those lines are teasers.
+the story. A comment thread repeats the same structure (name, "3 hours ago", comment). A
+story has one date stamp at its top; when several prose lines each follow a date line or a
+relative time stamp closely, those lines are teasers or comments, not the story.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 
 from .cues import Cues
 from .lines import Line
+from .meta import is_relative_stamp
 
 TEASER_REACH = 2  # a teaser's date sits at most this many lines above its summary
 TEASER_REPEAT = 3  # this many dated summaries make a listing; one or two can be the story's own
@@ -27,7 +29,7 @@ def dated_summaries(lines: Sequence[Line], cues: Cues) -> frozenset[int]:
             j = i - back
             if j < 0 or lines[j + 1].gap_before:
                 break
-            if cues.date[j] and not lines[j].prose:
+            if (cues.date[j] or is_relative_stamp(lines[j].text)) and not lines[j].prose:
                 found.append(i)
                 break
     return frozenset(found) if len(found) >= TEASER_REPEAT else frozenset()

@@ -1,4 +1,4 @@
-"""call_forked: results and named errors come back from the child; its state stays there."""
+"""engines.forking.call_forked: results and named errors come back from the child; its state stays there."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import signal
 
 import pytest
 
-from audiobook import forking
+from audiobook.engines import forking
 from audiobook.errors import EngineError, InputError
 
 pytestmark = pytest.mark.skipif(not forking.CAN_FORK, reason="os.fork is not available here")

@@ -14,7 +14,7 @@ import signal
 from collections.abc import Callable
 from typing import TypeVar
 
-from .errors import EngineError
+from ..errors import EngineError
 
 T = TypeVar("T")
 

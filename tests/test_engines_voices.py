@@ -1,4 +1,5 @@
-"""resolve_voice and list_voices against the fake engine, a small test engine and eSpeak NG."""
+"""engines.voices: resolve_voice and list_voices against the fake engine, a small test engine
+and eSpeak NG."""
 
 from __future__ import annotations
 
@@ -14,13 +15,13 @@ from audiobook.engines.espeak import EspeakEngine
 from audiobook.engines.fake import FakeEngine
 from audiobook.errors import AudiobookWarning, ConfigError, EngineError, VoiceNotFound
 from audiobook.model import Voice
-from audiobook.voices import list_voices, resolve_voice
+from audiobook.engines.voices import list_voices, resolve_voice
 
 SPEC = VoiceSpec(engine="fake", voice=None, language=None, gender=None, rate=180, volume=0.9,
                  pitch=40, origin="voices.yaml line 4")
 
 
-class MaleOnlyEngine:
+class MaleOnlyEngine(FakeEngine):
     """An engine with few voices, no pitch and no variants, like many system voice sets."""
 
     name = "maleonly"
@@ -34,7 +35,7 @@ class MaleOnlyEngine:
         ]
 
 
-class BrokenEngine:
+class BrokenEngine(FakeEngine):
     name = "broken"
     capabilities = Capabilities()
 
@@ -164,7 +165,7 @@ def test_espeak_resolution(espeak: EspeakEngine, changes: dict, expected: str) -
 
 def test_espeak_resolved_variant_speaks(espeak: EspeakEngine) -> None:
     voice = resolve_voice(replace(SPEC, language="en", gender="female"), espeak)
-    assert espeak.synthesize("Good evening.", voice).frames > 5000
+    assert espeak.synthesize("Good evening.", voice).samples > 5000
 
 
 def test_espeak_unknown_variant(espeak: EspeakEngine) -> None:
@@ -216,7 +217,4 @@ def test_list_voices_unknown_engine_is_config_error() -> None:
 def test_list_voices_defaults_to_every_engine(monkeypatch) -> None:
     monkeypatch.setattr(engines, "ENGINES", {"fake": FakeEngine, "broken": BrokenEngine})
     monkeypatch.setattr(engines, "_instances", {})
-    import audiobook.voices as voices_module
-
-    monkeypatch.setattr(voices_module, "ENGINES", engines.ENGINES)
     assert list(list_voices()) == ["fake", "broken"]

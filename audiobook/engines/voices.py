@@ -8,21 +8,21 @@ requested gender, the best voice for the language is used. A tag narrower than e
 installed voice (``en-zz`` where only ``en`` is installed) falls back to the broader voice
 with an ``AudiobookWarning`` saying so. Pitch is dropped silently for engines that cannot
 change it.
+
+The request is anything shaped like voices.yaml's ``VoiceSpec`` (``VoiceRequest``), so
+this module needs nothing from the configuration package.
 """
 
 from __future__ import annotations
 
 import difflib
 import warnings
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from .engines import ENGINES, get_engine
-from .engines.base import Engine, VoiceInfo
-from .errors import AudiobookError, AudiobookWarning, VoiceNotFound
-from .model import Voice
-
-if TYPE_CHECKING:
-    from .config.values import VoiceSpec
+from ..errors import AudiobookError, AudiobookWarning, VoiceNotFound
+from ..model import Voice
+from . import engine_names, get_engine
+from .base import Engine, VoiceInfo
 
 VARIANT_MARK = "+"  # eSpeak NG joins a voice and a variant as "gmw/en+f3"
 CLOSEST_COUNT = 5  # voices suggested when one is not found: enough to spot a typo
@@ -30,7 +30,28 @@ CLOSEST_CUTOFF = 0.4  # difflib ratio below which a voice is too unlike the requ
 BROADER_RANK = 3  # _language_rank of a voice whose language only contains the one asked for
 
 
-def resolve_voice(spec: VoiceSpec, engine: Engine) -> Voice:
+class VoiceRequest(Protocol):
+    """A voice as asked for, before matching: what ``config.VoiceSpec`` holds."""
+
+    @property
+    def engine(self) -> str: ...
+    @property
+    def voice(self) -> str | None: ...  # an id, a name, or "voice+variant"
+    @property
+    def language(self) -> str | None: ...  # a lower-case BCP 47 tag
+    @property
+    def gender(self) -> str | None: ...
+    @property
+    def rate(self) -> int: ...
+    @property
+    def volume(self) -> float: ...
+    @property
+    def pitch(self) -> int | None: ...
+    @property
+    def origin(self) -> str | None: ...  # "voices.yaml line 4", to begin messages with
+
+
+def resolve_voice(spec: VoiceRequest, engine: Engine) -> Voice:
     """The installed voice of ``engine`` that ``spec`` asks for; VoiceNotFound otherwise."""
     installed = engine.voices()
     base = [v for v in installed if not v.id.startswith(VARIANT_MARK)]
@@ -50,10 +71,10 @@ def resolve_voice(spec: VoiceSpec, engine: Engine) -> Voice:
     return Voice(engine.name, voice_id, rate=spec.rate, volume=spec.volume, pitch=pitch)
 
 
-def list_voices(engine_names: list[str] | None = None) -> dict[str, list[VoiceInfo] | str]:
+def list_voices(names: list[str] | None = None) -> dict[str, list[VoiceInfo] | str]:
     """Each engine's installed voices by id, variants last, or why the engine is unavailable."""
     out: dict[str, list[VoiceInfo] | str] = {}
-    for name in engine_names or list(ENGINES):
+    for name in names or engine_names():
         engine = get_engine(name)
         try:
             out[name] = sorted(engine.voices(),
@@ -63,7 +84,7 @@ def list_voices(engine_names: list[str] | None = None) -> dict[str, list[VoiceIn
     return out
 
 
-def _by_voice(spec: VoiceSpec, engine: Engine, base: list[VoiceInfo],
+def _by_voice(spec: VoiceRequest, engine: Engine, base: list[VoiceInfo],
               variants: dict[str, VoiceInfo]) -> str:
     wanted = spec.voice.strip()
     found = _exact(wanted, base)
@@ -101,7 +122,7 @@ def _exact(wanted: str, voices: list[VoiceInfo]) -> str | None:
 
 
 def _by_language(tag: str, gender: str | None, engine: Engine,
-                 voices: list[VoiceInfo], spec: VoiceSpec | None = None) -> str | None:
+                 voices: list[VoiceInfo], spec: VoiceRequest | None = None) -> str | None:
     """Best voice for a language tag, trying the gender first; engine order breaks ties.
 
     With ``spec`` (a tag the user wrote), falling back to a broader language is warned of.
@@ -124,8 +145,7 @@ def _by_language(tag: str, gender: str | None, engine: Engine,
         for _, _, voice in ranked:
             if voice.gender == gender:
                 return voice.id
-        variant_for = getattr(engine, "gender_variant", None)
-        suffix = variant_for(gender) if variant_for else None
+        suffix = engine.gender_variant(gender)
         if suffix:
             return ranked[0][2].id + suffix
     return ranked[0][2].id
@@ -146,11 +166,11 @@ def _language_rank(tag: str, languages: tuple[str, ...]) -> int | None:
     return None
 
 
-def _origin(spec: VoiceSpec) -> str:
+def _origin(spec: VoiceRequest) -> str:
     return f"{spec.origin}: " if spec.origin else ""
 
 
-def _not_found(spec: VoiceSpec, engine: Engine, voices: list[VoiceInfo], what: str) -> str:
+def _not_found(spec: VoiceRequest, engine: Engine, voices: list[VoiceInfo], what: str) -> str:
     query = (spec.voice or spec.language or "").lower()
     by_key: dict[str, VoiceInfo] = {}
     for voice in voices:
