@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from audiobook.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -189,6 +191,7 @@ def test_play_documents_its_options_and_environment(runner):
     assert "--from-start" in result.stdout and "t or . where you are" in result.stdout
 
 
+@pytest.mark.slow
 def test_play_with_player_args_to_the_end(runner, tmp_path):
     assert runner.invoke(main, ["build", str(EXAMPLE), "-o", "out", "--voices", "fake.yaml", "-q"]).exit_code == 0
     chapter = next((tmp_path / "out" / SLUG / "chapters").glob("01 *.mp3"))

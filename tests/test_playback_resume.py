@@ -44,6 +44,7 @@ def test_unwritable_state_directory_is_reported_not_raised(tmp_path: Path):
     assert Positions(blocker / "p").save(tmp_path / "book.mp3", 20_000) is False
 
 
+@pytest.mark.slow
 def test_quitting_saves_and_the_next_play_offers_to_resume(long_edition: Path):
     first = io.StringIO()
     play(long_edition, keys=["f", "f", "q"], out=first, player_args=NULL_AUDIO)
@@ -59,6 +60,7 @@ def test_quitting_saves_and_the_next_play_offers_to_resume(long_edition: Path):
     ]
 
 
+@pytest.mark.slow
 def test_no_starts_from_the_beginning(long_edition: Path, tmp_path: Path):
     positions = Positions(tmp_path / "p")
     positions.save(long_edition, 31_000)
@@ -73,6 +75,7 @@ def test_no_starts_from_the_beginning(long_edition: Path, tmp_path: Path):
     ]
 
 
+@pytest.mark.slow
 def test_from_start_or_a_chapter_asks_nothing(long_edition: Path, tmp_path: Path):
     positions = Positions(tmp_path / "p")
     positions.save(long_edition, 31_000)
@@ -85,6 +88,7 @@ def test_from_start_or_a_chapter_asks_nothing(long_edition: Path, tmp_path: Path
     assert lines(out) == ["Chapter 3 of 3: What next", "Stopped at 30 seconds."]
 
 
+@pytest.mark.slow
 def test_quitting_at_the_question_keeps_the_position(long_edition: Path, tmp_path: Path):
     positions = Positions(tmp_path / "p")
     positions.save(long_edition, 31_000)
@@ -94,6 +98,7 @@ def test_quitting_at_the_question_keeps_the_position(long_edition: Path, tmp_pat
     assert positions.load(long_edition, 45_000) == 31_000
 
 
+@pytest.mark.slow
 def test_hearing_it_to_the_end_forgets_the_position(long_edition: Path, tmp_path: Path):
     positions = Positions(tmp_path / "p")
     positions.save(long_edition, 38_000)
@@ -104,6 +109,7 @@ def test_hearing_it_to_the_end_forgets_the_position(long_edition: Path, tmp_path
     assert positions.load(long_edition, 45_000) is None and not os.listdir(tmp_path / "p")
 
 
+@pytest.mark.slow
 def test_no_answer_from_a_finished_input_resumes(long_edition: Path, tmp_path: Path, monkeypatch):
     positions = Positions(tmp_path / "p")
     positions.save(long_edition, 39_900)

@@ -27,6 +27,7 @@ def long_edition(tmp_path_factory) -> Path:
     return write_edition(tmp_path_factory.mktemp("long"), [12.0, 12.0, 12.0])
 
 
+@pytest.mark.slow
 def test_mpv_seeks_and_the_position_key_answer_in_words(long_edition: Path):
     out = io.StringIO()
     play(long_edition, keys=["t", "f", "f", ".", "b", "b", "b", "q"], out=out, player_args=NULL_AUDIO)
@@ -44,12 +45,14 @@ def test_mpv_seeks_and_the_position_key_answer_in_words(long_edition: Path):
     ]
 
 
+@pytest.mark.slow
 def test_mpv_forward_past_the_end_says_the_edition_ended(edition: Path):
     out = io.StringIO()
     play(edition, keys=["f"], out=out, player_args=NULL_AUDIO)
     assert lines(out) == ["Chapter 1 of 3: Opening", "End of the edition."]
 
 
+@pytest.mark.slow
 def test_mpv_speed_at_its_limit_still_answers(edition: Path):
     out = io.StringIO()
     play(edition, keys=["["] * 6 + ["q"], out=out, player_args=NULL_AUDIO)
