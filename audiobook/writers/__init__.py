@@ -17,7 +17,10 @@ from types import MappingProxyType, ModuleType
 
 from ..errors import ConfigError
 from ..model import Edition
-from . import chapter_files, chapters_json, daisy, epub, m3u8, m4b, mp3, srt, transcript, vtt
+from . import (
+    chapter_files, chapters_json, daisy, epub, m3u8, m4b, mp3, podcast_chapters, srt, transcript, usb,
+    vtt,
+)
 
 FORMATS = MappingProxyType({
     "mp3": (mp3, chapter_files, m3u8, chapters_json),  # the book with ID3 chapters, and its parts
@@ -27,6 +30,9 @@ FORMATS = MappingProxyType({
     "epub": (epub,),  # EPUB 3 with media overlays: the text highlighted as it is read
     "daisy": (daisy,),  # a DAISY 2.02 book in daisy/: heading then sentence on DAISY players
     "m4b": (m4b,),  # the audiobook file stands alone: its own AAC audio, chapters and tags
+    "usb": (usb,),  # usb/: a folder per article of numbered MP3s, for sticks and simple players
+    # the book and its Podcasting 2.0 chapters; `audiobook edition` adds it to feed.xml
+    "feed": (mp3, podcast_chapters),
 })
 DEFAULT_FORMATS = ("mp3", "web", "vtt")  # what a build writes unless told otherwise
 ALL_FORMATS = "all"  # every registered format
