@@ -52,3 +52,9 @@ def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "fake.yaml").write_text(FAKE_VOICES)
     return CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def private_state(tmp_path_factory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Playback saves positions in the user's state directory: each test gets its own."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))

@@ -214,8 +214,8 @@ def test_broken_voices_file_is_refused(runner, tmp_path, yaml_text, message):
 
 def test_missing_voices_file_is_refused(runner, tmp_path):
     assert_fails(build(runner, "article.txt", voices="nowhere.yaml"),
-                 "nowhere.yaml does not exist: check the path, or copy voices.yaml from the repository "
-                 "root and edit it", 3)
+                 "nowhere.yaml does not exist: check the path, or write the commented defaults there "
+                 "with 'audiobook init' and edit them", 3)
 
 
 # --- engines and tools missing or failing ---------------------------------------------------------

@@ -193,8 +193,8 @@ def test_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "nope.yaml"
     with pytest.raises(ConfigError) as caught:
         load_config(path)
-    assert str(caught.value) == (f"{path} does not exist: check the path, or copy voices.yaml "
-                                 "from the repository root and edit it")
+    assert str(caught.value) == (f"{path} does not exist: check the path, or write the commented "
+                                 "defaults there with 'audiobook init' and edit them")
 
 
 def test_directory(tmp_path: Path) -> None:

@@ -3,7 +3,8 @@
 The file is composed (not constructed) with PyYAML's safe composer so every value keeps its
 line number and no tag can run code; each mistake becomes a one-line ``ConfigError`` naming
 the file, the line and what to write instead. ``load_config(None)`` gives the built-in
-defaults, which the repository's voices.yaml repeats with comments.
+defaults, which ``audiobook/data/voices.yaml`` (``audiobook init``; the repository's
+voices.yaml is a copy) repeats with comments.
 
 Inheritance: every role takes the narrator's engine, voice, rate, volume and pitch unless it
 sets its own; the narrator takes the top-level ``engine``. Speakers and the speaker pool
@@ -54,7 +55,7 @@ speaker_pool: [en-gb+m3, en-us+f2, en-gb-scotland, en-us+m4, en-gb+f4, en-029]
 lexicon: []
 normalise: {urls: brief, emails: brief, handles: skip}
 loudness: {target: -19, true_peak: -1.5}
-"""  # the built-in voices; voices.yaml at the repository root repeats it with reasons
+"""  # the built-in voices; audiobook/data/voices.yaml repeats it with reasons
 
 
 def load_config(path: str | Path | None, engines: Sequence[str] | None = None,
@@ -76,8 +77,8 @@ def load_config(path: str | Path | None, engines: Sequence[str] | None = None,
 
 def _read_text(path: Path) -> str:
     if not path.exists():
-        raise ConfigError(f"{path} does not exist: check the path, or copy voices.yaml from "
-                          "the repository root and edit it")
+        raise ConfigError(f"{path} does not exist: check the path, or write the commented "
+                          "defaults there with 'audiobook init' and edit them")
     if path.is_dir():
         raise ConfigError(f"{path} is a directory: give the path of a voices.yaml file")
     try:
