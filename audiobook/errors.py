@@ -50,3 +50,10 @@ class PlayerError(AudiobookError):
     """No player is available, or the file given to play/chapters is not a chaptered MP3."""
 
     exit_code = 7
+
+
+class RecogniserError(AudiobookError):
+    """The speech recogniser for ``audiobook check`` is not installed, or its model cannot be
+    found, joined or loaded."""
+
+    exit_code = 8
