@@ -196,7 +196,10 @@ def check(edition_dir, model, max_wer, strict, quiet):
     Example:
       audiobook check output/my-article --model base
     """
-    report = _check(Path(edition_dir), _recogniser(model), max_wer, quiet, strict)
+    from .check import read_edition
+
+    edition = read_edition(Path(edition_dir))
+    report = _check(edition, _recogniser(model), max_wer, quiet, strict)
     if not report.passed(strict):
         sys.exit(EXIT_CHECK_FAILED)
 

@@ -11,20 +11,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .edition import read_edition
-from .model import ChapterResult, CheckReport
+from .model import ChapterResult, CheckReport, EditionToCheck
 from .recogniser import Recogniser
 from .score import score_chapter, windows
 
 DEFAULT_MODEL = "tiny.en"  # installed with the test extra, no download; base is more exact
 DEFAULT_MAX_WER = 0.35  # eSpeak NG's synthetic voice through tiny.en/base scores ~0.1-0.25 when intact
 
-__all__ = ["DEFAULT_MAX_WER", "DEFAULT_MODEL", "Recogniser", "check_edition"]
+__all__ = ["DEFAULT_MAX_WER", "DEFAULT_MODEL", "Recogniser", "check_edition", "read_edition"]
 
 
-def check_edition(directory: str | Path, recogniser: Recogniser, max_wer: float = DEFAULT_MAX_WER,
+def check_edition(edition: str | Path | EditionToCheck, recogniser: Recogniser,
+                  max_wer: float = DEFAULT_MAX_WER,
                   progress: Callable[[ChapterResult], None] | None = None) -> CheckReport:
-    """Transcribe every chapter of the edition in ``directory`` and compare it."""
-    edition = read_edition(directory)
+    """Transcribe every chapter of ``edition`` (a folder, or one already read) and compare it."""
+    if not isinstance(edition, EditionToCheck):
+        edition = read_edition(edition)
     results = []
     for chapter in edition.chapters:
         heard = recogniser.transcribe(chapter.audio, edition.language, offset_ms=chapter.start_ms,
