@@ -16,6 +16,12 @@ def test_words_write_numbers_as_the_edition_speaks_them():
     assert words("in nineteen eighty-four") == ("in", "nineteen", "eighty", "four")
 
 
+def test_british_spellings_meet_american_ones():
+    assert words("The harbour centre organised it; four rose.") == words(
+        "the harbor center organized it; four rose.")
+    assert words("four hour rise metre") == ("four", "hour", "rise", "meter")
+
+
 def test_align_identical():
     assert align(("a", "b"), ("a", "b")) == (Pair(0, 0, MATCH), Pair(1, 1, MATCH))
 

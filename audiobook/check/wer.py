@@ -3,7 +3,9 @@
 ``words`` is applied alike to what the edition says it speaks and to what the recogniser
 wrote: the edition's own normaliser first (so "1984" and "nineteen eighty-four", "£5" and
 "five pounds" meet as the same words), then accents folded, apostrophes dropped, case
-folded, and every other non-letter, non-digit a word break (so "long-running" is two words).
+folded, and every other non-letter, non-digit a word break (so "long-running" is two words);
+last, British spellings are folded to American ones, as English Whisper models write them
+("harbour" and "harbor", "centre" and "center", "organised" and "organized" are one word).
 """
 
 from __future__ import annotations
@@ -20,6 +22,18 @@ NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 MATCH, SUBSTITUTE, DELETE, INSERT = "match", "substitute", "delete", "insert"
 _DIAGONAL, _UP, _LEFT = 0, 1, 2
+SPELLINGS = (  # (ending, replacement, shortest word it applies to): "four", "rise" stay
+    (re.compile(r"our$"), "or", 6),
+    (re.compile(r"tre$"), "ter", 5),
+    (re.compile(r"is(e|es|ed|ing|ation)$"), r"iz\1", 6),
+)
+
+
+def _american(word: str) -> str:
+    for ending, replacement, shortest in SPELLINGS:
+        if len(word) >= shortest:
+            word = ending.sub(replacement, word)
+    return word
 
 
 def _plain(text: str) -> str:
@@ -30,7 +44,7 @@ def _plain(text: str) -> str:
 def words(text: str, language: str = "en") -> tuple[str, ...]:
     """The words of ``text`` as the comparison sees them."""
     plain = APOSTROPHES.sub("", _plain(normalise(text, language=language)))
-    return tuple(w for w in NOT_WORD.split(plain) if w)
+    return tuple(_american(w) for w in NOT_WORD.split(plain) if w)
 
 
 @dataclass(frozen=True)
