@@ -1,7 +1,7 @@
 """Heard right, per engine: ``python -m benchmarks.listening [--model tiny.en] [--pages 5]``.
 
-Builds a fixed set of development pages (the first ``--pages`` of ../shared/cleaning-dev
-by name) with each speech engine this machine has (eSpeak NG, the system engine, Piper
+Builds a fixed set of development pages (the first ``--pages`` English ones of
+../shared/cleaning-dev by name: the models compared are English ones) with each speech engine this machine has (eSpeak NG, the system engine, Piper
 when registered), then runs the check by ear on every edition with one Whisper model and
 prints each page's word error rate, sentences not heard, and each engine's WER over all
 pages, with the build and check times. A lower WER means the recogniser understood the
@@ -20,7 +20,7 @@ from audiobook.check import Recogniser, check_edition
 from audiobook.check.model import WordErrors
 from audiobook.config import load_config
 from audiobook.engines import engine_names
-from audiobook.pipeline import build
+from audiobook.pipeline import build, clean
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared" / "cleaning-dev" / "pages"
@@ -44,7 +44,8 @@ def main() -> None:
     parser.add_argument("--model", default="tiny.en")
     parser.add_argument("--pages", type=int, default=5)
     args = parser.parse_args()
-    pages = sorted(PAGES.glob("*.txt"))[: args.pages]
+    english = (p for p in sorted(PAGES.glob("*.txt")) if clean(p).article.language.startswith("en"))
+    pages = [page for page, _ in zip(english, range(args.pages))]
     if not pages:
         raise SystemExit(f"no pages in {PAGES}: the benchmark needs ../shared/cleaning-dev")
     with tempfile.TemporaryDirectory() as scratch:

@@ -114,3 +114,11 @@ def checked_folder(tmp_path: Path) -> Path:
     (tmp_path / "chapters.json").write_text(json.dumps({"format_version": 1, "title": "T",
                                                         "chapters": []}))
     return tmp_path
+
+
+@pytest.mark.slow
+def test_an_english_only_model_refuses_another_language(tmp_path: Path):
+    from audiobook.errors import RecogniserError
+
+    with pytest.raises(RecogniserError, match="is in pt but model tiny.en hears only English"):
+        Recogniser("tiny.en", tmp_path).transcribe(tmp_path / "01.mp3", "pt")

@@ -67,6 +67,10 @@ class Recogniser:
         clips = [value / 1000 + (lead_in_ms / 1000 if value else 0)
                  for window in windows for value in window]
         multilingual = getattr(self._model.model, "is_multilingual", False)
+        if not multilingual and not language.lower().startswith("en"):
+            raise RecogniserError(f"{audio}: the edition is in {language} but model {self.name} "
+                                  "hears only English: give --model base (or another "
+                                  "multilingual model)")
         try:
             import ctranslate2
             import numpy
