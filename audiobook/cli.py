@@ -69,11 +69,11 @@ def _one_title(title: str | None, inputs) -> str | None:
 
 def _config(voices: str | None):
     from .config import load_config
-    from .engines import engine_names
+    from .engines import engine_names, pitch_refused
 
     if voices is None and DEFAULT_VOICES.is_file():
         voices = str(DEFAULT_VOICES)
-    return load_config(voices, engine_names())
+    return load_config(voices, engine_names(), pitch_refused())
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

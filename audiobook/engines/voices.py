@@ -23,6 +23,7 @@ from .base import Engine, VoiceInfo
 
 VARIANT_MARK = "+"  # eSpeak NG joins a voice and a variant as "gmw/en+f3"
 CLOSEST_COUNT = 5  # voices suggested when one is not found: enough to spot a typo
+BROADER_RANK = 3  # _language_rank of a voice whose tag is broader than the one asked for
 CLOSEST_CUTOFF = 0.4  # difflib ratio below which a voice is too unlike the request to suggest
 
 
@@ -49,6 +50,10 @@ class VoiceRequest(Protocol):
 
 def resolve_voice(spec: VoiceRequest, engine: Engine) -> Voice:
     """The installed voice of ``engine`` that ``spec`` asks for; VoiceNotFound otherwise."""
+    direct = engine.lookup(spec.voice.strip()) if spec.voice else None
+    if direct is not None:
+        return Voice(engine.name, direct.id, rate=_rate(spec, engine), volume=spec.volume,
+                     pitch=spec.pitch if engine.capabilities.pitch else None)
     installed = engine.voices()
     base = [v for v in installed if not v.id.startswith(VARIANT_MARK)]
     variants = {v.id.lower(): v for v in installed if v.id.startswith(VARIANT_MARK)}
@@ -64,7 +69,13 @@ def resolve_voice(spec: VoiceRequest, engine: Engine) -> Voice:
         raise VoiceNotFound(f"{_origin(spec)}{engine.name} reports no installed voices: "
                             "install a voice for it or choose another engine")
     pitch = spec.pitch if engine.capabilities.pitch else None
-    return Voice(engine.name, voice_id, rate=spec.rate, volume=spec.volume, pitch=pitch)
+    return Voice(engine.name, voice_id, rate=_rate(spec, engine), volume=spec.volume, pitch=pitch)
+
+
+def _rate(spec: VoiceRequest, engine: Engine) -> int:
+    """The rate asked for, within what the engine accepts (Piper: 85–340 wpm)."""
+    low, high = engine.rate_range
+    return max(low, min(spec.rate, high))
 
 
 def list_voices(names: list[str] | None = None) -> dict[str, list[VoiceInfo] | str]:
@@ -102,7 +113,8 @@ def _by_voice(spec: VoiceRequest, engine: Engine, base: list[VoiceInfo],
                 base[0].id if base else None)
         if found:
             return found + variant.id
-    elif (found := _by_language(wanted, spec.gender, engine, base)) is not None:
+    elif (found := _by_language(wanted, spec.gender, engine, base,
+                                broader=not engine.capabilities.strict)) is not None:
         return found
     raise VoiceNotFound(_not_found(spec, engine, base, f"voice '{wanted}'"))
 
@@ -118,13 +130,18 @@ def _exact(wanted: str, voices: list[VoiceInfo]) -> str | None:
 
 
 def _by_language(tag: str, gender: str | None, engine: Engine,
-                 voices: list[VoiceInfo]) -> str | None:
-    """Best voice for a language tag, trying the gender first; engine order breaks ties."""
+                 voices: list[VoiceInfo], broader: bool = True) -> str | None:
+    """Best voice for a language tag, trying the gender first; engine order breaks ties.
+
+    ``broader=False`` refuses a voice of a broader tag: a strict engine's misspelt voice
+    name (Piper's ``en_US-jo-medium``) must not pass for the language ``en-us``.
+    """
     tag = tag.strip().lower().replace("_", "-")
     ranked = sorted(
         (rank, index, voice)
         for index, voice in enumerate(voices)
         if (rank := _language_rank(tag, voice.languages)) is not None
+        and (broader or rank < BROADER_RANK)
     )
     if not ranked:
         return None
