@@ -24,6 +24,7 @@ DEFAULT_VOICES = Path("voices.yaml")  # picked up from the working directory whe
 PLAYER_ARGS_ENV = "AUDIOBOOK_PLAYER_ARGS"  # extra options for mpv or ffplay, shell-quoted
 EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped with Ctrl-C
 EXIT_BUG = 70  # EX_SOFTWARE: an internal error, not the user's input
+EXIT_CHECK_FAILED = 1  # `check` ran and found a chapter over the limit or a sentence not heard
 
 
 def _fail(message: str, code: int) -> None:
@@ -130,8 +131,11 @@ def main(debug: bool) -> None:
 @click.option("--edition", "edition_title", metavar="TITLE",
               help="Join the INPUTs into one edition of this title, as a manifest listing them "
                    "would (see `audiobook edition`).")
+@click.option("--check", "check_after", is_flag=True,
+              help="Then listen to each edition as `audiobook check` does (default model and limit).")
 @translate_errors
-def build(inputs, out_dir, voices, jobs, no_cache, quiet, progress_mode, formats, title, edition_title):
+def build(inputs, out_dir, voices, jobs, no_cache, quiet, progress_mode, formats, title, edition_title,
+          check_after):
     """Build an audio edition (chaptered MP3 and more) from each INPUT.
 
     INPUT is a copied web page (.txt), a saved HTML page, Markdown (as written by
@@ -153,10 +157,15 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, progress_mode, formats
     if edition_title is not None:
         from .newsroom.manifest import manifest_of_inputs
 
-        _build_edition(manifest_of_inputs(edition_title, list(inputs)), out_dir, config, chosen,
-                       jobs, no_cache, quiet, skip_bad=False, mode=mode)
+        recogniser = _recogniser(None) if check_after else None
+        built = _build_edition(manifest_of_inputs(edition_title, list(inputs)), out_dir, config,
+                               chosen, jobs, no_cache, quiet, skip_bad=False, mode=mode)
+        if recogniser is not None and not _check(built.path, recogniser, None, quiet).passed():
+            _fail("the edition failed the check by ear", EXIT_CHECK_FAILED)
         return
+    recogniser = _recogniser(None) if check_after else None
     failed: list[AudiobookError] = []
+    unheard = 0
     for source in inputs:
         started = time.monotonic()
         bar = make_progress(mode)
@@ -179,9 +188,63 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, progress_mode, formats
             count = len(edition.edition.chapters)
             click.echo(f"{shown}  ({clock(edition.seconds)}, "
                        f"{count} chapter{'' if count == 1 else 's'}, built in {took:.1f} s)")
+        if recogniser is not None:
+            unheard += not _check(edition.path, recogniser, None, quiet).passed()
     if failed:
         _fail(f"{len(failed)} of {len(inputs)} inputs failed; the others were built",
               failed[0].exit_code)
+    if unheard:
+        _fail(f"{unheard} of {len(inputs)} editions failed the check by ear", EXIT_CHECK_FAILED)
+
+
+def _recogniser(model: str | None):
+    from .check import DEFAULT_MODEL, Recogniser
+    from .render.cache import default_cache_root
+
+    return Recogniser(model or DEFAULT_MODEL, default_cache_root())
+
+
+def _check(directory, recogniser, max_wer: float | None, quiet: bool, strict: bool = False):
+    """Check one edition, printing a line per chapter (unless quiet), per sentence not heard,
+    and the verdict."""
+    from .check import DEFAULT_MAX_WER, check_edition
+    from .check.report import chapter_line, missed_line, summary_line
+
+    limit = DEFAULT_MAX_WER if max_wer is None else max_wer
+    show = None if quiet else (lambda result: click.echo(chapter_line(result, limit)))
+    report = check_edition(directory, recogniser, limit, progress=show)
+    for missed in report.missed:
+        click.echo(missed_line(missed))
+    click.echo(summary_line(report, strict))
+    return report
+
+
+@main.command()
+@click.argument("edition_dir", type=click.Path(file_okay=False))
+@click.option("--model", metavar="NAME|DIR", help="Whisper model: tiny.en (default), base, "
+              "another faster-whisper name such as base.en (downloaded once), or a model folder.")
+@click.option("--max-wer", type=click.FloatRange(0, 1), metavar="RATE",
+              help="Highest word error rate a chapter may have (default 0.35).")
+@click.option("--strict", is_flag=True, help="Also fail when a sentence was not heard.")
+@click.option("-q", "--quiet", is_flag=True, help="Only the sentences not heard and the verdict.")
+@translate_errors
+def check(edition_dir, model, max_wer, strict, quiet):
+    """Listen to an edition with an offline recogniser and compare with what it should say.
+
+    Prints each chapter's word error rate and every sentence whose words were not heard
+    (dropped, cut short or garbled audio), with its time. Exits 1 when a chapter is over
+    --max-wer (or, with --strict, when a sentence was not heard).
+
+    \b
+    Example:
+      audiobook check output/my-article --model base
+    """
+    from .check import read_edition
+
+    edition = read_edition(Path(edition_dir))
+    report = _check(edition, _recogniser(model), max_wer, quiet, strict)
+    if not report.passed(strict):
+        sys.exit(EXIT_CHECK_FAILED)
 
 
 @main.command()
@@ -224,7 +287,7 @@ def edition(manifest, out_dir, voices, jobs, no_cache, quiet, progress_mode, for
     _build_edition(loaded, out_dir, _config(voices), chosen, jobs, no_cache, quiet, skip_bad, mode)
 
 
-def _build_edition(loaded, out_dir, config, chosen, jobs, no_cache, quiet, skip_bad, mode) -> None:
+def _build_edition(loaded, out_dir, config, chosen, jobs, no_cache, quiet, skip_bad, mode):
     from .newsroom import build_manifest
 
     started = time.monotonic()
@@ -238,6 +301,7 @@ def _build_edition(loaded, out_dir, config, chosen, jobs, no_cache, quiet, skip_
         click.echo(f"audiobook: left out: {skipped.reason}", err=True)
     if not quiet:
         _edition_summary(built, time.monotonic() - started)
+    return built
 
 
 def _edition_summary(built, took: float) -> None:

@@ -57,6 +57,13 @@ class PlayerError(AudiobookError):
     exit_code = 7
 
 
+class RecogniserError(AudiobookError):
+    """The speech recogniser for ``audiobook check`` is not installed, or its model cannot be
+    found, joined or loaded."""
+
+    exit_code = 8
+
+
 class AudiobookWarning(UserWarning):
     """Something the user should know that does not stop the work (e.g. a voice stood in for
     another); ``cli.py`` prints each as one line on stderr."""

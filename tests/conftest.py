@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from support import FAKE_VOICES
+
+os.environ["HF_HUB_OFFLINE"] = "1"  # nothing may download a model at test time
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
