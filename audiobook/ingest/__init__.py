@@ -10,7 +10,9 @@ shares with the writer), never a later stage (segment, speech, render, writers) 
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,12 +67,19 @@ def read_input(path: str | Path, *, stdin: BinaryIO | None = None) -> Ingested:
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(MAX_INPUT_BYTES + 1)
         return read_bytes(_within_limit(data, "stdin"), "stdin")
-    file = Path(path)
     name = str(path)
     try:
-        if file.is_dir():
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
             raise InputError(f"{name} is a directory, not an article: {HINT}")
-        with file.open("rb") as handle:
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{name} is not a regular file (a device, pipe or socket): {HINT}, "
+                             "or pipe it to - (standard input)")
+        _within_limit_size(info.st_size, name)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise InputError(f"{name} is not a regular file: {HINT}")
             data = handle.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
         raise InputError(f"{name} does not exist: check the path") from None
@@ -155,9 +164,13 @@ def _check_line_length(text: str, name: str) -> None:
 
 
 def _within_limit(data: bytes, name: str) -> bytes:
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"{name} is larger than {MAX_INPUT_BYTES // 2**20} MB, too large for an article: {HINT}")
+    _within_limit_size(len(data), name)
     return data
+
+
+def _within_limit_size(size: int, name: str) -> None:
+    if size > MAX_INPUT_BYTES:
+        raise InputError(f"{name} is larger than {MAX_INPUT_BYTES // 2**20} MB, too large for an article: {HINT}")
 
 
 __all__ = ["TITLE_WARNING", "Ingested", "read_bytes", "read_input", "sniff_format"]
