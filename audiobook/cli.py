@@ -18,7 +18,16 @@ from .errors import AudiobookError, OutputError
 DEFAULT_VOICES = Path("voices.yaml")  # picked up from the working directory when present
 BAR_WIDTH = 30  # characters of the progress bar: fits an 80-column terminal with the figures
 EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped with Ctrl-C
+EXIT_TERMINATED = 143  # 128 + SIGTERM, what the shell reports for a terminated command
 EXIT_BUG = 70  # EX_SOFTWARE: an internal error, not the user's input
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so it stops exactly as Ctrl-C stops it."""
+
+
+def _on_sigterm(_signum, _frame) -> None:
+    raise Terminated()
 
 
 def _fail(message: str, code: int) -> None:
@@ -35,7 +44,9 @@ def translate_errors(func: Callable) -> Callable:
             return func(*args, **kwargs)
         except AudiobookError as exc:
             _fail(f"error: {exc}", exc.exit_code)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
+            if isinstance(exc, Terminated):
+                _fail("terminated: nothing was written at a final path", EXIT_TERMINATED)
             _fail("interrupted: nothing was written at a final path", EXIT_INTERRUPTED)
         except BrokenPipeError:
             sys.exit(0)
@@ -86,6 +97,10 @@ def main(debug: bool) -> None:
       audiobook build examples/harbour-lights.txt -o output
       audiobook play output/harbour-lights-*/harbour-lights-*.mp3
     """
+    import signal
+
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, _on_sigterm)
 
 
 @main.command()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from contextlib import closing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from ..model import RenderedBook, RenderedChapter, Script, TimelineEntry
 from .cache import ClipCache
 from .encode import BOOK_SAMPLE_RATE, START_OFFSET
 from .mp3frames import VerifiedAudio, concat_frames
+from .pool import run_in_pool
 from .plan import ChapterPlan, UnitPlan, plan_chapters
 from .workers import UnitResult, UnitTask, raise_result_error, run_task
 
@@ -105,15 +107,19 @@ def render_with_stats(
         ]
         if tasks:
             _make_dir(scratch)
-        for result in _run(tasks, workers_for(used.values(), jobs, len(tasks))):
-            raise_result_error(result)
-            if result.cache_fault is not None:
-                faults.append(result.cache_fault)
-            if result.index not in results:
-                tracker.done(result.index, result.samples)
-            results[result.index] = result
-            verified.pop(result.index, None)
+        with closing(_run(tasks, workers_for(used.values(), jobs, len(tasks)))) as finished:
+            for result in finished:
+                _take(result)
         return tasks
+
+    def _take(result: UnitResult) -> None:
+        raise_result_error(result)
+        if result.cache_fault is not None:
+            faults.append(result.cache_fault)
+        if result.index not in results:
+            tracker.done(result.index, result.samples)
+        results[result.index] = result
+        verified.pop(result.index, None)
 
     # Units not stored are encoded while the stored ones are read in; then those are checked.
     tasks = encode([index for index, unit in enumerate(units) if unit.key not in stored])
@@ -213,9 +219,7 @@ def _run(tasks: list[UnitTask], start: tuple[int, str | None]) -> Iterator[UnitR
 
     if method not in multiprocessing.get_all_start_methods():
         method = SPAWN_METHOD  # no fork (Windows): new interpreters, speaking in place
-    context = multiprocessing.get_context(method)
-    with context.Pool(processes=workers) as pool:
-        yield from pool.imap_unordered(run_task, tasks, chunksize=1)
+    yield from run_in_pool(run_task, tasks, workers, method)
 
 
 def _assemble(
