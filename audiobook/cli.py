@@ -116,8 +116,10 @@ def main(debug: bool) -> None:
               help="What to write, comma-separated and repeatable: mp3, web, vtt, srt, epub, "
                    "daisy, m4b, all (default: mp3,web,vtt).")
 @click.option("--title", metavar="TEXT", help="The article's title, instead of the headline found in the page.")
+@click.option("--max-hours", type=click.FloatRange(min=0, min_open=True), default=100.0,
+              show_default=True, help="Refuse inputs estimated at more hours of speech than this.")
 @translate_errors
-def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title):
+def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title, max_hours):
     """Build an audio edition (chaptered MP3 and more) from each INPUT.
 
     INPUT is a copied web page (.txt), a saved HTML page, Markdown (as written by
@@ -141,7 +143,7 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title):
         try:
             edition = build_edition(source, out_dir, config=config, jobs=jobs, cache=not no_cache,
                                     progress=bar.update, stdin=sys.stdin.buffer, formats=chosen,
-                                    title=title)
+                                    title=title, max_hours=max_hours)
         except AudiobookError as exc:
             if len(inputs) == 1:
                 raise

@@ -12,7 +12,7 @@ from .config import Config, VoiceSpec, load_config
 from .engines import get_engine
 from .engines.voices import resolve_voice
 from .errors import OutputError
-from .ingest import TITLE_WARNING, Ingested, read_input
+from .ingest import DEFAULT_MAX_HOURS, TITLE_WARNING, Ingested, read_input
 from .model import Article, Edition, Script, Voice
 from .render import render_with_stats
 from .render.cache import ClipCache, default_cache_root
@@ -46,9 +46,13 @@ class Built:
         return self.edition.seconds
 
 
-def clean(source: str | Path, *, stdin=None, title: str | None = None) -> Cleaned:
-    """Read, clean and segment one input; ``title`` replaces the one found (and its warning)."""
-    ingested = read_input(source, stdin=stdin)
+def clean(source: str | Path, *, stdin=None, title: str | None = None,
+          max_hours: float = DEFAULT_MAX_HOURS) -> Cleaned:
+    """Read, clean and segment one input; ``title`` replaces the one found (and its warning).
+
+    Inputs estimated at more than ``max_hours`` of speech are refused before any work.
+    """
+    ingested = read_input(source, stdin=stdin, max_hours=max_hours)
     if title is not None:
         kept = tuple(w for w in ingested.warnings if TITLE_WARNING not in w)
         ingested = replace(ingested, article=replace(ingested.article, title=title), warnings=kept)
@@ -86,6 +90,7 @@ def build(
     stdin=None,
     formats: tuple[str, ...] | None = None,
     title: str | None = None,
+    max_hours: float = DEFAULT_MAX_HOURS,
 ) -> Built:
     """Turn one article into an edition directory inside ``out_dir``.
 
@@ -98,7 +103,7 @@ def build(
     from .writers import DEFAULT_FORMATS, write_edition
 
     config = config or load_config(None)
-    cleaned = clean(source, stdin=stdin, title=title)
+    cleaned = clean(source, stdin=stdin, title=title, max_hours=max_hours)
     script = make_script(cleaned.article, config)
     out = Path(out_dir)
     ensure_output_dir(out)
