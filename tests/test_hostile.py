@@ -19,6 +19,7 @@ from audiobook.engines.espeak import EspeakEngine
 from audiobook.errors import EngineError
 from audiobook.model import Voice
 from audiobook.pipeline import clean, make_script
+from audiobook.writers.transcript import SCRIPT
 
 ROOT = Path(__file__).resolve().parents[1]
 TITLE = 'Council </title><script>alert(1)</script> vote & "more" <img src=x onerror=alert(2)>'
@@ -38,26 +39,31 @@ WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)),
 
 
 class Elements(HTMLParser):
-    """Every start tag with its attributes, and the text of each element by tag."""
+    """Every start tag with its attributes, and the text of each element (all of the text
+    inside it, as a reader sees it) by tag."""
+
+    VOID = {"meta", "br", "img", "hr", "input", "link", "source", "wbr"}  # elements with no end tag
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
-        self.open: list[str] = []
+        self.open: list[tuple[str, int]] = []
         self.text: dict[str, list[str]] = {}
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, attrs))
-        self.open.append(tag)
         self.text.setdefault(tag, []).append("")
+        if tag not in self.VOID:
+            self.open.append((tag, len(self.text[tag]) - 1))
 
     def handle_endtag(self, tag):
-        if tag in self.open:
-            del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
+        names = [name for name, _ in self.open]
+        if tag in names:
+            del self.open[len(names) - 1 - names[::-1].index(tag):]
 
     def handle_data(self, data):
-        if self.open:
-            self.text[self.open[-1]][-1] += data
+        for tag, index in self.open:
+            self.text[tag][index] += data
 
 
 def parse(path: Path) -> Elements:
@@ -68,7 +74,8 @@ def parse(path: Path) -> Elements:
 
 
 def assert_inert(page: Elements) -> None:
-    assert "script" not in [tag for tag, _ in page.tags]
+    assert [attrs for tag, attrs in page.tags if tag == "script"] == [[]]  # the page's own, inline
+    assert page.text["script"] == [SCRIPT]
     assert "img" not in [tag for tag, _ in page.tags] and "svg" not in [tag for tag, _ in page.tags]
     attributes = [(tag, name, value) for tag, attrs in page.tags for name, value in attrs]
     assert [a for a in attributes if a[1].lower().startswith("on")] == []
