@@ -306,18 +306,25 @@ def play(mp3, chapter):
 
 @main.command()
 @click.option("--clear", is_flag=True, help="Delete every cached clip.")
+@click.option("--prune", is_flag=True, help="Remove least recently used entries down to 2 GB, "
+              "and temporary files that stopped builds left.")
 @translate_errors
-def cache(clear):
+def cache(clear, prune):
     """Show the clip cache's location and size, or clear it.
 
     \b
     Example:
       audiobook cache --clear
     """
-    from .render.cache import ClipCache, default_cache_root
+    from .render.cache import DEFAULT_MAX_BYTES, ClipCache, default_cache_root
 
     store = ClipCache(default_cache_root())
-    if clear:
+    if prune:
+        stale = store.remove_stale_temp_files()
+        freed = store.prune(DEFAULT_MAX_BYTES)
+        click.echo(f"pruned {store.root}: {_size(freed)} freed, {stale} stale temporary files "
+                   f"removed, {_size(store.size())} kept")
+    elif clear:
         removed = store.size()
         store.clear()
         click.echo(f"cleared {store.root} ({_size(removed)})")

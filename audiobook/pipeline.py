@@ -11,7 +11,7 @@ from pathlib import Path
 from .config import Config, VoiceSpec, load_config
 from .engines import get_engine
 from .engines.voices import resolve_voice
-from .errors import OutputError
+from .errors import InputError, OutputError
 from .ingest import DEFAULT_MAX_HOURS, TITLE_WARNING, Ingested, read_input
 from .model import Article, Edition, Script, Voice
 from .render import render_with_stats
@@ -21,6 +21,8 @@ from .speech.spoken import spoken_text
 from .speech.script import build_script
 
 Progress = Callable[[float, float], None]
+
+MAX_CHAPTERS = 255  # one ID3 CTOC frame lists at most 255 chapters (its entry count is a byte)
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,10 @@ def build(
     config = config or load_config(None)
     cleaned = clean(source, stdin=stdin, title=title, max_hours=max_hours)
     script = make_script(cleaned.article, config)
+    if len(script.chapters) > MAX_CHAPTERS:
+        raise InputError(f"{source} has {len(script.chapters)} chapters, more than the "
+                         f"{MAX_CHAPTERS} an MP3's table of contents can list: merge some "
+                         "sections or split the article")
     out = Path(out_dir)
     ensure_output_dir(out)
     clip_cache, warnings = _usable_cache(cache_root or default_cache_root()) if cache else (None, ())
