@@ -127,11 +127,24 @@ def build(
                                    source_id)
     except OSError as error:  # every file the build writes is under ``out``; the cache degrades
         raise output_error(out, error) from error
+    if clip_cache is not None:
+        warnings += _pruned(clip_cache, config.cache_max_bytes)
     if stats.cache_fault is not None and clip_cache is not None:
         warnings += (f"the cache at {clip_cache.root} could not be written ({stats.cache_fault}); "
                      "parts were built without it",)
     return Built(path, path / f"{path.name}.mp3", edition, script,
                  cleaned.ingested.warnings + warnings)
+
+
+def _pruned(clip_cache: ClipCache, max_bytes: int) -> tuple[str, ...]:
+    """Keep the cache within ``cache.max_size``; a cache that cannot be pruned is a warning."""
+    from .errors import CacheError
+
+    try:
+        clip_cache.prune(max_bytes)
+    except CacheError as error:
+        return (str(error),)
+    return ()
 
 
 def _usable_cache(root: Path) -> tuple[ClipCache | None, tuple[str, ...]]:

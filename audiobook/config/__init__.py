@@ -39,7 +39,7 @@ from ..errors import ConfigError
 ROLES = ("narrator", "title", "heading", "quote", "caption")
 MAX_CONFIG_BYTES = 1 << 20  # a commented voices.yaml is a few kB; a lexicon of 10,000 words fits
 TOP_KEYS = ("engine", "roles", "pauses", "speakers", "auto_speakers", "speaker_pool", "lexicon",
-            "normalise")
+            "normalise", "cache")
 
 DEFAULTS = """
 engine: espeak
@@ -56,6 +56,7 @@ auto_speakers: false
 speaker_pool: [en-gb+m3, en-us+f2, en-gb-scotland, en-us+m4, en-gb+f4, en-029]
 lexicon: []
 normalise: {urls: brief, emails: brief, handles: skip}
+cache: {max_size: 2GB}
 """  # the built-in voices; voices.yaml at the repository root repeats it with reasons
 
 
@@ -145,8 +146,9 @@ def _build(defaults: dict[str, yaml.Node], user: dict[str, yaml.Node], source: s
     pool = sections.speaker_pool(*pick("speaker_pool"), quote, engines)
     lexicon = sections.lexicon(reader, user.get("lexicon"))
     normalise = sections.normalise(*pick("normalise"))
+    cache_max_bytes = sections.cache_max_bytes(*pick("cache"))
     return Config(MappingProxyType(roles), pauses, speakers, auto_speakers, pool, lexicon,
-                  normalise, source)
+                  normalise, source, cache_max_bytes)
 
 
 __all__ = ["Config", "Pauses", "RoleConfig", "SpeakerConfig", "VoiceSpec", "load_config",

@@ -66,3 +66,4 @@ class Config:
     lexicon: tuple[LexiconEntry, ...]
     normalise: NormaliseOptions
     source: str | None
+    cache_max_bytes: int = 2 * 10**9  # cache.max_size: least recently used clips go past it
