@@ -23,8 +23,17 @@ from .progress import choose_mode, clock, make_progress
 DEFAULT_VOICES = Path("voices.yaml")  # picked up from the working directory when present
 PLAYER_ARGS_ENV = "AUDIOBOOK_PLAYER_ARGS"  # extra options for mpv or ffplay, shell-quoted
 EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped with Ctrl-C
+EXIT_TERMINATED = 143  # 128 + SIGTERM, what the shell reports for a terminated command
 EXIT_BUG = 70  # EX_SOFTWARE: an internal error, not the user's input
 EXIT_CHECK_FAILED = 1  # `check` ran and found a chapter over the limit or a sentence not heard
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so it stops exactly as Ctrl-C stops it."""
+
+
+def _on_sigterm(_signum, _frame) -> None:
+    raise Terminated()
 
 
 def _fail(message: str, code: int) -> None:
@@ -49,7 +58,9 @@ def translate_errors(func: Callable) -> Callable:
                 return func(*args, **kwargs)
         except AudiobookError as exc:
             _fail(f"error: {exc}", exc.exit_code)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
+            if isinstance(exc, Terminated):
+                _fail("terminated: nothing was written at a final path", EXIT_TERMINATED)
             _fail("interrupted: nothing was written at a final path", EXIT_INTERRUPTED)
         except BrokenPipeError:
             sys.exit(0)
@@ -108,6 +119,10 @@ def main(debug: bool) -> None:
       fish  _AUDIOBOOK_COMPLETE=fish_source audiobook | source       in ~/.config/fish/completions/audiobook.fish
     The manual: man audiobook (installed with the package).
     """
+    import signal
+
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, _on_sigterm)
 
 
 @main.command()
@@ -133,9 +148,11 @@ def main(debug: bool) -> None:
                    "would (see `audiobook edition`).")
 @click.option("--check", "check_after", is_flag=True,
               help="Then listen to each edition as `audiobook check` does (default model and limit).")
+@click.option("--max-hours", type=click.FloatRange(min=0, min_open=True), default=100.0,
+              show_default=True, help="Refuse inputs estimated at more hours of speech than this.")
 @translate_errors
 def build(inputs, out_dir, voices, jobs, no_cache, quiet, progress_mode, formats, title, edition_title,
-          check_after):
+          check_after, max_hours):
     """Build an audio edition (chaptered MP3 and more) from each INPUT.
 
     INPUT is a copied web page (.txt), a saved HTML page, Markdown (as written by
@@ -172,7 +189,7 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, progress_mode, formats
         try:
             edition = build_edition(source, out_dir, config=config, jobs=jobs, cache=not no_cache,
                                     progress=bar.update, stdin=sys.stdin.buffer, formats=chosen,
-                                    title=title)
+                                    title=title, max_hours=max_hours)
         except AudiobookError as exc:
             if len(inputs) == 1:
                 raise
@@ -514,18 +531,25 @@ def play(mp3, chapter, from_start, player_args):
 
 @main.command()
 @click.option("--clear", is_flag=True, help="Delete every cached clip.")
+@click.option("--prune", is_flag=True, help="Remove least recently used entries down to 2 GB, "
+              "and temporary files that stopped builds left.")
 @translate_errors
-def cache(clear):
+def cache(clear, prune):
     """Show the clip cache's location and size, or clear it.
 
     \b
     Example:
       audiobook cache --clear
     """
-    from .render.cache import ClipCache, default_cache_root
+    from .render.cache import DEFAULT_MAX_BYTES, ClipCache, default_cache_root
 
     store = ClipCache(default_cache_root())
-    if clear:
+    if prune:
+        stale = store.remove_stale_temp_files()
+        freed = store.prune(DEFAULT_MAX_BYTES)
+        click.echo(f"pruned {store.root}: {_size(freed)} freed, {stale} stale temporary files "
+                   f"removed, {_size(store.size())} kept")
+    elif clear:
         removed = store.size()
         store.clear()
         click.echo(f"cleared {store.root} ({_size(removed)})")

@@ -51,6 +51,14 @@ class OutputError(AudiobookError):
     exit_code = 6
 
 
+class CacheError(OutputError):
+    """The clip cache cannot be read or written: builds report it once and go on without it."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message  # the system's words alone, for the one warning line
+
+
 class PlayerError(AudiobookError):
     """No player is available, or the player failed; a chapter asked for that the file lacks."""
 

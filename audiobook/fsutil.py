@@ -10,6 +10,7 @@ import errno
 import hashlib
 import os
 import re
+import signal
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -194,6 +195,29 @@ def atomic_file(
                 os.unlink(tmp_name)
             except OSError:
                 pass
+
+
+HELD_SIGNALS = frozenset(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM") if hasattr(signal, name)
+)  # the ones a user or service manager sends to stop a build
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM wait until the block ends, then arrive as usual.
+
+    A few renames that must not be cut in half, a C callback that must not raise, and the
+    start of a worker process run whole; outside the main thread signals are not delivered
+    anyway. Where the mask cannot be set (Windows) the block simply runs.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:

@@ -11,16 +11,17 @@ from pathlib import Path
 from .config import Config, VoiceSpec, load_config
 from .engines import get_engine
 from .engines.voices import resolve_voice
-from .errors import OutputError
-from .ingest import TITLE_WARNING, Ingested, read_input
+from .errors import InputError, OutputError
+from .ingest import DEFAULT_MAX_HOURS, TITLE_WARNING, Ingested, read_input
 from .model import Article, Edition, Script, Voice
-from .render import render
+from .render import render_with_stats
 from .render.cache import ClipCache, default_cache_root
 from .segment import segment
 from .speech.spoken import spoken_text
 from .speech.script import build_script
 
 Progress = Callable[[float, float], None]
+
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,13 @@ class Built:
         return self.edition.seconds
 
 
-def clean(source: str | Path, *, stdin=None, title: str | None = None) -> Cleaned:
-    """Read, clean and segment one input; ``title`` replaces the one found (and its warning)."""
-    ingested = read_input(source, stdin=stdin)
+def clean(source: str | Path, *, stdin=None, title: str | None = None,
+          max_hours: float = DEFAULT_MAX_HOURS) -> Cleaned:
+    """Read, clean and segment one input; ``title`` replaces the one found (and its warning).
+
+    Inputs estimated at more than ``max_hours`` of speech are refused before any work.
+    """
+    ingested = read_input(source, stdin=stdin, max_hours=max_hours)
     if title is not None:
         kept = tuple(w for w in ingested.warnings if TITLE_WARNING not in w)
         ingested = replace(ingested, article=replace(ingested.article, title=title), warnings=kept)
@@ -86,6 +91,7 @@ def build(
     stdin=None,
     formats: tuple[str, ...] | None = None,
     title: str | None = None,
+    max_hours: float = DEFAULT_MAX_HOURS,
 ) -> Built:
     """Turn one article into an edition directory inside ``out_dir``.
 
@@ -93,26 +99,59 @@ def build(
     ``title`` replaces the title the cleaner found.
     """
     from .edition import build_edition
-    from .fsutil import safe_slug, unique_edition_dir
+    from .fsutil import output_error, safe_slug, unique_edition_dir
     from .staging import Staging
     from .writers import DEFAULT_FORMATS, write_edition
 
     config = config or load_config(None)
-    cleaned = clean(source, stdin=stdin, title=title)
+    cleaned = clean(source, stdin=stdin, title=title, max_hours=max_hours)
     script = make_script(cleaned.article, config)
     out = Path(out_dir)
     ensure_output_dir(out)
-    clip_cache = ClipCache(cache_root or default_cache_root()) if cache else None
+    clip_cache, warnings = _usable_cache(cache_root or default_cache_root()) if cache else (None, ())
     source_id = _source_id(source, cleaned)
     slug = safe_slug(cleaned.article.title)
-    with Staging(out) as staging:
-        book = render(script, workdir=staging.scratch, cache=clip_cache, jobs=jobs,
-                      progress=progress, loudness=config.loudness)
-        edition = build_edition(script, book)
-        path = staging.publish(lambda into: unique_edition_dir(into, slug, source_id),
-                               lambda folder: write_edition(edition, folder, formats or DEFAULT_FORMATS),
-                               source_id)
-    return Built(path, path / f"{path.name}.mp3", edition, script, cleaned.ingested.warnings)
+    try:
+        with Staging(out) as staging:
+            book, stats = render_with_stats(script, workdir=staging.scratch, cache=clip_cache,
+                                            jobs=jobs, progress=progress,
+                                            loudness=config.loudness)
+            edition = build_edition(script, book)
+            path = staging.publish(lambda into: unique_edition_dir(into, slug, source_id),
+                                   lambda folder: write_edition(edition, folder,
+                                                                formats or DEFAULT_FORMATS),
+                                   source_id)
+    except OSError as error:  # every file the build writes is under ``out``; the cache degrades
+        raise output_error(out, error) from error
+    if clip_cache is not None:
+        warnings += _pruned(clip_cache, config.cache_max_bytes)
+    if stats.cache_fault is not None and clip_cache is not None:
+        warnings += (f"the cache at {clip_cache.root} could not be written ({stats.cache_fault}); "
+                     "parts were built without it",)
+    return Built(path, path / f"{path.name}.mp3", edition, script,
+                 cleaned.ingested.warnings + warnings)
+
+
+def _pruned(clip_cache: ClipCache, max_bytes: int) -> tuple[str, ...]:
+    """Keep the cache within ``cache.max_size``; a cache that cannot be pruned is a warning."""
+    from .errors import CacheError
+
+    try:
+        clip_cache.prune(max_bytes)
+    except CacheError as error:
+        return (str(error),)
+    return ()
+
+
+def _usable_cache(root: Path) -> tuple[ClipCache | None, tuple[str, ...]]:
+    """The cache at ``root``, or None and one warning when it cannot be written now."""
+    clip_cache = ClipCache(root)
+    reason = clip_cache.unwritable()
+    if reason is None:
+        clip_cache.remove_stale_temp_files()
+        return clip_cache, ()
+    return None, (f"the cache at {root} cannot be written ({reason}); building without it "
+                  "(--no-cache skips it)",)
 
 
 def _source_id(source: str | Path, cleaned: Cleaned) -> str:

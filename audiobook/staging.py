@@ -27,7 +27,8 @@ except ImportError:  # Windows has no flock: leftovers of killed builds are then
     fcntl = None  # type: ignore[assignment]
 
 from .errors import OutputError
-from .fsutil import DIR_MODE, SOURCE_MARKER, STAGING_PREFIX, UMASK, atomic_write_text, output_error
+from .fsutil import (DIR_MODE, SOURCE_MARKER, STAGING_PREFIX, UMASK, atomic_write_text, output_error,
+                     signals_held)
 
 LOCK_SUFFIX = ".lock"  # beside each staging directory: held (flock) while its build lives
 SCRATCH_NAME = "render"  # inside the staging directory: the render's work files
@@ -96,7 +97,8 @@ class Staging:
             write(folder)
             if source_id is not None:
                 atomic_write_text(folder / SOURCE_MARKER, source_id + "\n")
-            _swap_in(folder, final, self.path / PREVIOUS_NAME)
+            with signals_held():
+                _swap_in(folder, final, self.path / PREVIOUS_NAME)
             if after is not None:
                 after(final)
         return final

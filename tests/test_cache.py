@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from audiobook.model import Clip, Voice
-from audiobook.render.cache import ClipCache, clip_key, default_cache_root, unit_key
+from audiobook.render.cache import CLIP_HEADER, ClipCache, clip_key, default_cache_root, unit_key
 from audiobook.render.mp3frames import file_identity
 
 VOICE = Voice("fake", "fake-a")
@@ -130,9 +130,9 @@ def test_entries_size_and_clear(tmp_path: Path) -> None:
     entries = sorted(cache.entries(), key=lambda e: e.kind)
     assert [(e.kind, e.key) for e in entries] == [("clips", key), ("units", ukey)]
     meta_size = cache.unit_path(ukey).with_suffix(".json").stat().st_size
-    assert entries[0].size == 1000 + 52
+    assert entries[0].size == 1000 + CLIP_HEADER.size
     assert entries[1].size == 300 + meta_size
-    assert cache.size() == 1000 + 52 + 300 + meta_size
+    assert cache.size() == 1000 + CLIP_HEADER.size + 300 + meta_size
     cache.clear()
     assert list(cache.entries()) == [] and cache.size() == 0
     assert cache.root.is_dir()

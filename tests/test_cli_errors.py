@@ -91,11 +91,11 @@ def test_unreadable_article_is_refused(runner, tmp_path, name, data, message):
 
 
 def test_ten_megabyte_line_is_refused_fast(runner, tmp_path):
-    (tmp_path / "line.txt").write_bytes(b"word " * 2_000_000)
+    (tmp_path / "line.txt").write_bytes(b"lighthouse-keepers " * 526_316)  # 10 MB, 39 hours
     started = time.monotonic()
     result = build(runner, "line.txt")
     assert time.monotonic() - started < LONG_LINE_SECONDS
-    assert_fails(result, "line.txt has a line of 10,000,000 characters with no line break, too long "
+    assert_fails(result, "line.txt has a line of 10,000,004 characters with no line break, too long "
                          "for an article: put each paragraph on its own line", 2)
     assert_nothing_written(tmp_path / "out")
 
@@ -109,14 +109,14 @@ def test_directory_missing_file_and_empty_stdin(runner, tmp_path):
 
 
 def test_unreadable_file_is_refused(runner, tmp_path, monkeypatch):
-    real_open = Path.open
+    real_open = os.open
 
-    def denied(self, *args, **kwargs):
-        if self.name == "article.txt":
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
+    def denied(path, *args, **kwargs):
+        if Path(path).name == "article.txt":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", denied)
+    monkeypatch.setattr(os, "open", denied)
     message = "article.txt cannot be read (permission denied): check its permissions"
     assert_fails(build(runner, "article.txt"), message, 2)
     assert_fails(runner.invoke(main, ["clean", "article.txt"]), message, 2)
@@ -348,9 +348,10 @@ def test_full_disk_while_filling_the_cache(runner, tmp_path, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(fsutil._FdWriter, "write", full)
-    assert_fails_like(build(runner, "article.txt"),
-                      r"\S+/cache/audiobook/clips/[0-9a-f]{2}/[0-9a-f]{64}\.clip: cannot write "
-                      r"\(No space left on device\); free space or fix permissions", 6)
-    assert_nothing_written(tmp_path / "out")
+    result = build(runner, "article.txt")
+    assert result.exit_code == 0, result.stderr
+    assert re.fullmatch(r"audiobook: warning: the cache at \S+/cache/audiobook could not be written "
+                        r"\(No space left on device\); parts were built without it\n", result.stderr)
+    assert (tmp_path / "out").is_dir()
     leftovers = [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]
     assert leftovers == []

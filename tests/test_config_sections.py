@@ -56,3 +56,18 @@ def test_lexicon_flags() -> None:
     entries = sections.lexicon(READER, node(
         "[{match: ' NHS ', say: N H S, case_sensitive: true, whole_word: false}]"))
     assert entries == (LexiconEntry("NHS", "N H S", case_sensitive=True, whole_word=False),)
+
+
+def test_cache_max_size_is_read_in_decimal_units(tmp_path) -> None:
+    from audiobook.config import load_config
+    from audiobook.errors import ConfigError
+
+    path = tmp_path / "voices.yaml"
+    assert load_config(None).cache_max_bytes == 2 * 10**9
+    for written, size in (("500MB", 500 * 10**6), ("1.5 GB", 15 * 10**8), ("3000000", 3 * 10**6)):
+        path.write_text(f"cache: {{max_size: {written}}}\n")
+        assert load_config(path).cache_max_bytes == size
+    for bad in ("lots", "10KB"):
+        path.write_text(f"cache: {{max_size: {bad}}}\n")
+        with pytest.raises(ConfigError, match="cache.max_size"):
+            load_config(path)

@@ -23,6 +23,8 @@ voices are matched against installed ones by ``audiobook.engines.voices``. May i
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 from types import MappingProxyType
@@ -36,8 +38,9 @@ from .yamlnodes import YamlReader
 from ..errors import ConfigError
 
 ROLES = ("narrator", "title", "heading", "quote", "caption")
+MAX_CONFIG_BYTES = 1 << 20  # a commented voices.yaml is a few kB; a lexicon of 10,000 words fits
 TOP_KEYS = ("engine", "roles", "pauses", "speakers", "auto_speakers", "speaker_pool", "lexicon",
-            "normalise", "loudness")
+            "normalise", "loudness", "cache")
 
 DEFAULTS = """
 engine: espeak
@@ -55,6 +58,7 @@ speaker_pool: [en-gb+m3, en-us+f2, en-gb-scotland, en-us+m4, en-gb+f4, en-029]
 lexicon: []
 normalise: {urls: brief, emails: brief, handles: skip}
 loudness: {target: -19, true_peak: -1.5}
+cache: {max_size: 2GB}
 """  # the built-in voices; audiobook/data/voices.yaml repeats it with reasons
 
 
@@ -76,15 +80,33 @@ def load_config(path: str | Path | None, engines: Sequence[str] | None = None,
 
 
 def _read_text(path: Path) -> str:
-    if not path.exists():
-        raise ConfigError(f"{path} does not exist: check the path, or write the commented "
-                          "defaults there with 'audiobook init' and edit them")
-    if path.is_dir():
-        raise ConfigError(f"{path} is a directory: give the path of a voices.yaml file")
+    """The file's text; devices, FIFOs and files over ``MAX_CONFIG_BYTES`` are refused unread."""
     try:
-        data = path.read_bytes()
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise ConfigError(f"{path} does not exist: check the path, or write the commented "
+                          "defaults there with 'audiobook init' and edit them") from None
     except OSError as error:
-        raise ConfigError(f"{path} cannot be read ({error.strerror}): check its permissions")
+        raise ConfigError(f"{path} cannot be read ({error.strerror}): check its permissions") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ConfigError(f"{path} is a directory: give the path of a voices.yaml file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ConfigError(f"{path} is not a regular file (a device, pipe or socket): "
+                          "give the path of a voices.yaml file")
+    if info.st_size > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path} is larger than {MAX_CONFIG_BYTES // 2**20} MB, too large "
+                          "for a voices.yaml: give the path of a voices.yaml file")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise ConfigError(f"{path} is not a regular file: give the path of a voices.yaml file")
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+    except OSError as error:
+        raise ConfigError(f"{path} cannot be read ({error.strerror}): check its permissions") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path} is larger than {MAX_CONFIG_BYTES // 2**20} MB, too large "
+                          "for a voices.yaml: give the path of a voices.yaml file")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -132,8 +154,9 @@ def _build(defaults: dict[str, yaml.Node], user: dict[str, yaml.Node], source: s
     lexicon = sections.lexicon(reader, user.get("lexicon"))
     normalise = sections.normalise(*pick("normalise"))
     loudness = sections.loudness(*pick("loudness"))
+    cache_max_bytes = sections.cache_max_bytes(*pick("cache"))
     return Config(MappingProxyType(roles), pauses, speakers, auto_speakers, pool, lexicon,
-                  normalise, source, loudness)
+                  normalise, source, loudness, cache_max_bytes)
 
 
 __all__ = ["Config", "Pauses", "RoleConfig", "SpeakerConfig", "VoiceSpec", "load_config",

@@ -3,6 +3,7 @@ speakers, the speaker pool, the lexicon and normalisation."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -27,6 +28,10 @@ LOUDNESS_KEYS = ("target", "true_peak")
 LOUDNESS_OFF = "off"
 TARGET_RANGE = (-40.0, -10.0)  # LUFS: quieter is lost in noise, louder cannot keep the peak
 TRUE_PEAK_RANGE = (-12.0, 0.0)  # dBTP: above 0 clips; below −12 leaves speech squashed
+CACHE_KEYS = ("max_size",)
+SIZE_UNITS = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12}
+MIN_CACHE_BYTES = 10**6  # below a megabyte the cache could not hold one unit
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?B?)\s*", re.IGNORECASE)
 
 
 def role_nodes(reader: YamlReader, node: yaml.Node | None, path: str) -> dict[str, yaml.Node]:
@@ -154,3 +159,18 @@ def loudness(reader: YamlReader, node: yaml.Node) -> Loudness | None:
         out = replace(out, true_peak_dbtp=reader.number(keys["true_peak"], "loudness.true_peak",
                                                         *TRUE_PEAK_RANGE))
     return out
+
+
+def cache_max_bytes(reader: YamlReader, node: yaml.Node) -> int:
+    """``cache.max_size``: a size such as ``2GB``, ``500 MB`` or a number of bytes."""
+    keys = reader.mapping(node, "cache", CACHE_KEYS)
+    if "max_size" not in keys:
+        return 2 * 10**9
+    value = str(reader.scalar(keys["max_size"]))
+    match = _SIZE.fullmatch(value)
+    if match is None:
+        raise reader.fail(keys["max_size"], f"cache.max_size is {value!r}: write a size such as 2GB or 500MB")
+    size = int(float(match.group(1)) * SIZE_UNITS[match.group(2).upper()])
+    if size < MIN_CACHE_BYTES:
+        raise reader.fail(keys["max_size"], f"cache.max_size is {value!r}: give at least 1MB")
+    return size

@@ -67,3 +67,4 @@ class Config:
     normalise: NormaliseOptions
     source: str | None
     loudness: Loudness | None = Loudness()  # None: ``loudness: off``, clips as engines made them
+    cache_max_bytes: int = 2 * 10**9  # cache.max_size: least recently used clips go past it

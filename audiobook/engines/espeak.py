@@ -28,6 +28,7 @@ import ctypes
 import ctypes.util
 import os
 import re
+import signal
 import threading
 from collections.abc import Sequence
 
@@ -161,7 +162,12 @@ class _Library:
         data = text.encode("utf-8") + b"\0"
         self.chunks = []
         _synthesised = True
-        status = dll.espeak_Synth(data, len(data), 0, POS_CHARACTER, 0, CHARS_UTF8, None, None)
+        held = _hold_signals()  # raised inside the C callback, a signal would be lost, not stop us
+        try:
+            status = dll.espeak_Synth(data, len(data), 0, POS_CHARACTER, 0, CHARS_UTF8, None, None)
+        finally:
+            if held is not None:
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
         pcm = b"".join(self.chunks)
         self.chunks = []
         if status != EE_OK:
@@ -170,6 +176,13 @@ class _Library:
                 "check the espeak-ng installation with 'espeak-ng --version'"
             )
         return pcm
+
+
+def _hold_signals() -> set | None:
+    """Block SIGINT and SIGTERM until the caller restores the mask returned (None: no masks)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 def _load(candidates: Sequence[str]) -> ctypes.CDLL:

@@ -31,9 +31,15 @@ def call_forked(function: Callable[..., T], *args: object, what: str) -> T:
     if not CAN_FORK:
         return function(*args)
     read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - runs in the child, which never returns
-        _child(read_fd, write_fd, function, args)
+    held = _hold_signals()
+    try:
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - runs in the child, which never returns
+            _quiet_child_signals()
+            _child(read_fd, write_fd, function, args)
+    finally:
+        if held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
     os.close(write_fd)
     with os.fdopen(read_fd, "rb") as pipe:
         data = pipe.read()
@@ -64,6 +70,20 @@ def _child(read_fd: int, write_fd: int, function: Callable, args: tuple) -> None
         code = CHILD_FAILED
     finally:
         os._exit(code)
+
+
+def _hold_signals() -> set | None:
+    """Block SIGINT and SIGTERM (None where masks do not exist); the caller restores the mask."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+def _quiet_child_signals() -> None:  # pragma: no cover - runs in the child
+    """Ctrl-C is the parent's to answer; SIGTERM ends the child at once, without Python."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 def _pickled_error(error: BaseException) -> bytes:

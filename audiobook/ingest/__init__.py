@@ -10,7 +10,9 @@ shares with the writer), never a later stage (segment, speech, render, writers) 
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +41,10 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 # minified line, and Markdown paragraphs are read as they are.
 MAX_LINE_CHARS = 1_000_000
 HINT = "give a .txt, .html or .md file"
+# What can sensibly be spoken: beyond 100 hours (about a million words at the narrator's
+# 170 a minute) an input is a corpus, not an article, and is refused before any work.
+DEFAULT_MAX_HOURS = 100.0
+SPOKEN_WORDS_PER_MINUTE = 170  # the built-in narrator's rate
 
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 _HTML_TAGS = re.compile(r"<(p|div|br|body|head|title|meta|h[1-6]|ul|ol|li|table|tr|td|span|a|img|script|style|article|section|nav|header|footer)[\s/>]", re.IGNORECASE)
@@ -56,7 +62,8 @@ class Ingested:
     warnings: tuple[str, ...] = ()  # for the user: e.g. no headline found, and the title used
 
 
-def read_input(path: str | Path, *, stdin: BinaryIO | None = None) -> Ingested:
+def read_input(path: str | Path, *, stdin: BinaryIO | None = None,
+               max_hours: float = DEFAULT_MAX_HOURS) -> Ingested:
     """Read the file at ``path`` ("-" for stdin bytes) into an Article.
 
     Raises InputError for a missing, unreadable, empty, binary or article-less input.
@@ -64,13 +71,20 @@ def read_input(path: str | Path, *, stdin: BinaryIO | None = None) -> Ingested:
     if str(path) == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(MAX_INPUT_BYTES + 1)
-        return read_bytes(_within_limit(data, "stdin"), "stdin")
-    file = Path(path)
+        return read_bytes(_within_limit(data, "stdin"), "stdin", max_hours)
     name = str(path)
     try:
-        if file.is_dir():
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
             raise InputError(f"{name} is a directory, not an article: {HINT}")
-        with file.open("rb") as handle:
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{name} is not a regular file (a device, pipe or socket): {HINT}, "
+                             "or pipe it to - (standard input)")
+        _within_limit_size(info.st_size, name)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise InputError(f"{name} is not a regular file: {HINT}")
             data = handle.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
         raise InputError(f"{name} does not exist: check the path") from None
@@ -80,13 +94,17 @@ def read_input(path: str | Path, *, stdin: BinaryIO | None = None) -> Ingested:
         raise InputError(f"{name} is a directory, not an article: {HINT}") from None
     except OSError as exc:
         raise InputError(f"{name} cannot be read ({exc.strerror}): check the path") from None
-    return read_bytes(_within_limit(data, name), name)
+    return read_bytes(_within_limit(data, name), name, max_hours)
 
 
-def read_bytes(data: bytes, name: str) -> Ingested:
-    """Recognise, decode and read the bytes of one input called ``name`` (used in messages)."""
+def read_bytes(data: bytes, name: str, max_hours: float = DEFAULT_MAX_HOURS) -> Ingested:
+    """Recognise, decode and read the bytes of one input called ``name`` (used in messages).
+
+    An input estimated at more than ``max_hours`` of speech is refused before it is read.
+    """
     if is_gzip(data):
         data = gunzip(data, name)
+    _check_spoken_length(data, name, max_hours)
     if not data.strip():
         raise InputError(f"{name} is empty: {HINT} with the article's text")
     kind = binary_kind(data)
@@ -147,6 +165,20 @@ def _suffix(name: str) -> str:
     return suffixes[-1] if suffixes else ""
 
 
+def estimated_words(data: bytes) -> int:
+    """Words in ``data``, counted by the spaces and line breaks between them (no copy made)."""
+    return data.count(b" ") + data.count(b"\n") + data.count(b"\t") + 1
+
+
+def _check_spoken_length(data: bytes, name: str, max_hours: float) -> None:
+    words = estimated_words(data)
+    hours = words / SPOKEN_WORDS_PER_MINUTE / 60
+    if hours > max_hours:
+        raise InputError(f"{name} has about {words:,} words, an estimated {hours:,.0f} hours of "
+                         f"speech, more than --max-hours {max_hours:g}: split it into articles, "
+                         "or raise --max-hours")
+
+
 def _check_line_length(text: str, name: str) -> None:
     longest = max(map(len, text.split("\n")))
     if longest > MAX_LINE_CHARS:
@@ -155,9 +187,13 @@ def _check_line_length(text: str, name: str) -> None:
 
 
 def _within_limit(data: bytes, name: str) -> bytes:
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"{name} is larger than {MAX_INPUT_BYTES // 2**20} MB, too large for an article: {HINT}")
+    _within_limit_size(len(data), name)
     return data
 
 
-__all__ = ["TITLE_WARNING", "Ingested", "read_bytes", "read_input", "sniff_format"]
+def _within_limit_size(size: int, name: str) -> None:
+    if size > MAX_INPUT_BYTES:
+        raise InputError(f"{name} is larger than {MAX_INPUT_BYTES // 2**20} MB, too large for an article: {HINT}")
+
+
+__all__ = ["DEFAULT_MAX_HOURS", "TITLE_WARNING", "estimated_words", "Ingested", "read_bytes", "read_input", "sniff_format"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..model import Article, LineDecision, Role, Span
+from .nesting import flatten_deep_nesting
 from .page.fallback import fallback_title, no_headline_warning
 from .structure import Piece, build_sections, has_body, narration, squash
 
@@ -60,6 +61,7 @@ def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
 
     from .htmlcheck import cross_check
 
+    html = flatten_deep_nesting(html)
     document = trafilatura.bare_extraction(
         html,
         url=url,

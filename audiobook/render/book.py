@@ -11,17 +11,20 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from contextlib import closing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..engines import Engine, WorkerStart, get_engine
 from ..errors import OutputError
+from ..fsutil import output_error
 from ..model import Loudness, RenderedBook, RenderedChapter, Script, TimelineEntry
 from .cache import ClipCache
 from .encode import BOOK_SAMPLE_RATE, START_OFFSET
 from .loudness import calibrate
 from .mp3frames import VerifiedAudio, concat_frames
+from .pool import run_in_pool
 from .plan import ChapterPlan, UnitPlan, plan_chapters
 from .workers import UnitResult, UnitTask, raise_result_error, run_task
 
@@ -30,6 +33,7 @@ Progress = Callable[[float, float], None]
 FORK_METHOD = "fork"  # instant, no __main__ guard needed, shares what this process loaded
 SPAWN_METHOD = "spawn"  # a new interpreter: the only way back to a pristine engine state
 UNITS_DIR = "units"  # scratch for encoded units under the workdir when there is no cache
+VANISHED_RETRIES = 2  # units removed from the cache mid-build are encoded again, this often
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ class RenderStats:
     units: int
     units_encoded: int
     clips_synthesised: int
+    cache_fault: str | None = None  # why the cache could not be used for some units, if so
 
 
 def render(
@@ -96,21 +101,34 @@ def render_with_stats(
     scratch = workdir / UNITS_DIR
     stored = cache.prefetch_units([unit.key for unit in units]) if cache is not None else set()
 
-    def encode(indices: list[int]) -> list[UnitTask]:
+    faults: list[str] = []
+
+    def encode(indices: list[int], cached: bool = True) -> list[UnitTask]:
         """Encode these units (longest first, for an even end); the tasks run."""
-        cache_root = str(cache.root) if cache is not None else None
+        cache_root = str(cache.root) if cache is not None and cached else None
         tasks = [
             UnitTask(
                 index, units[index].key, units[index].items,
-                None if cache is not None else str(scratch / f"{index:06d}.mp3"), cache_root,
+                None if cache_root is not None else str(scratch / f"{index:06d}.mp3"), cache_root,
+                str(scratch / f"{index:06d}.mp3"),
             )
             for index in sorted(indices, key=lambda i: -units[i].estimate_seconds)
         ]
-        for result in _run(tasks, workers_for(used.values(), jobs, len(tasks))):
-            raise_result_error(result)
-            results[result.index] = result
-            tracker.done(result.index, result.samples)
+        if tasks:
+            _make_dir(scratch)
+        with closing(_run(tasks, workers_for(used.values(), jobs, len(tasks)))) as finished:
+            for result in finished:
+                _take(result)
         return tasks
+
+    def _take(result: UnitResult) -> None:
+        raise_result_error(result)
+        if result.cache_fault is not None:
+            faults.append(result.cache_fault)
+        if result.index not in results:
+            tracker.done(result.index, result.samples)
+        results[result.index] = result
+        verified.pop(result.index, None)
 
     # Units not stored are encoded while the stored ones are read in; then those are checked.
     tasks = encode([index for index, unit in enumerate(units) if unit.key not in stored])
@@ -126,15 +144,30 @@ def render_with_stats(
         tracker.done(index, hit[0].samples)
     tasks += encode(unfit)
 
-    book = _assemble(plans, results, verified, workdir)
-    if cache is None:
-        shutil.rmtree(scratch, ignore_errors=True)
+    for attempt in range(VANISHED_RETRIES + 1):
+        try:
+            book = _assemble(plans, results, verified, workdir)
+            break
+        except _UnitVanished as error:
+            if attempt == VANISHED_RETRIES:
+                raise OutputError(f"{error}: a unit kept vanishing while it was joined; "
+                                  "build again") from None
+            gone = [i for i, r in results.items() if not Path(r.mp3_path).is_file()]
+            faults.append(f"{cache.root if cache is not None else scratch}: units were removed "
+                          "during the build (cache --clear?); they were encoded again")
+            tasks += encode(gone or list(results), cached=False)
+    shutil.rmtree(scratch, ignore_errors=True)
     stats = RenderStats(
         units=len(units),
         units_encoded=len(tasks),
         clips_synthesised=calibrated + sum(results[t.index].synthesised for t in tasks),
+        cache_fault=faults[0] if faults else None,
     )
     return book, stats
+
+
+class _UnitVanished(Exception):
+    """A unit's MP3 was gone when its chapter was joined (the cache was cleared meanwhile)."""
 
 
 def _cached_result(
@@ -195,9 +228,7 @@ def _run(tasks: list[UnitTask], start: tuple[int, str | None]) -> Iterator[UnitR
 
     if method not in multiprocessing.get_all_start_methods():
         method = SPAWN_METHOD  # no fork (Windows): new interpreters, speaking in place
-    context = multiprocessing.get_context(method)
-    with context.Pool(processes=workers) as pool:
-        yield from pool.imap_unordered(run_task, tasks, chunksize=1)
+    yield from run_in_pool(run_task, tasks, workers, method)
 
 
 def _assemble(
@@ -221,7 +252,14 @@ def _assemble(
             position += result.samples
             index += 1
         out = workdir / f"{number:03d}-{_slug(plan.chapter.id)}.mp3"
-        joined = concat_frames(paths, out)
+        try:
+            joined = concat_frames(paths, out)
+        except FileNotFoundError as error:
+            if error.filename is not None and Path(error.filename) != out:
+                raise _UnitVanished(error.filename) from error
+            raise output_error(out, error) from error
+        except OSError as error:
+            raise output_error(out, error) from error
         if joined != position - start:
             raise OutputError(f"{out}: a unit changed while it was joined; render again")
         chapters.append(

@@ -13,6 +13,8 @@ import json
 import os
 import shutil
 import struct
+import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
@@ -20,16 +22,19 @@ from pathlib import Path
 
 import platformdirs
 
-from ..errors import OutputError
+from ..errors import CacheError, OutputError
 from ..fsutil import atomic_file
 from ..model import Clip, Voice
 from .mp3frames import file_identity
 
-CLIP_MAGIC = b"ABCLIP1\n"  # bump when the clip file layout changes
-CLIP_HEADER = struct.Struct("<8sIQ32s")  # magic, sample rate, PCM bytes, SHA-256 of PCM
+CLIP_MAGIC = b"ABCLIP2\n"  # bump when the clip file layout changes
+CLIP_HEADER = struct.Struct("<8s32sIQ32s")  # magic, own key, sample rate, PCM bytes, SHA-256 of PCM
 UNIT_SUFFIX = ".mp3"
 UNIT_META_SUFFIX = ".json"  # written after the MP3, so its presence commits the entry
 KINDS = ("clips", "units")
+TEMP_SUFFIX = ".tmp"  # what fsutil.atomic_file names its hidden temporary files with
+STALE_TEMP_SECONDS = 300  # a live writer touches its temp file at every utterance, seconds apart
+DEFAULT_MAX_BYTES = 2 * 10**9  # 2 GB: about 400 hours of cached MP3 units and their clips
 HASH_BLOCK_BYTES = 1 << 20  # a unit is checked in blocks: flat memory, few reads
 
 
@@ -76,6 +81,18 @@ class ClipCache:
     def __repr__(self) -> str:
         return f"ClipCache({str(self.root)!r})"
 
+    def unwritable(self) -> str | None:
+        """Why no entry can be written under the root now (one line), or None when one can."""
+        try:
+            for kind in KINDS:
+                (self.root / kind).mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=".probe.", suffix=TEMP_SUFFIX, dir=self.root / KINDS[0])
+            os.close(fd)
+            os.unlink(name)
+        except OSError as error:
+            return error.strerror or type(error).__name__
+        return None
+
     def _path(self, kind: str, key: str, suffix: str) -> Path:
         return self.root / kind / key[:2] / f"{key}{suffix}"
 
@@ -86,19 +103,20 @@ class ClipCache:
                 header = source.read(CLIP_HEADER.size)
                 if len(header) != CLIP_HEADER.size:
                     return None
-                magic, rate, length, digest = CLIP_HEADER.unpack(header)
-                if magic != CLIP_MAGIC:
+                magic, own_key, rate, length, digest = CLIP_HEADER.unpack(header)
+                if magic != CLIP_MAGIC or own_key != _key_bytes(key):
                     return None
                 pcm = source.read(length + 1)  # one byte more reveals a file that grew
         except OSError:
             return None
         if len(pcm) != length or hashlib.sha256(pcm).digest() != digest:
             return None
+        _touch(self._path("clips", key, ".clip"))
         return Clip(rate, pcm)
 
     def put_clip(self, key: str, clip: Clip) -> None:
         header = CLIP_HEADER.pack(
-            CLIP_MAGIC, clip.sample_rate, len(clip.pcm), hashlib.sha256(clip.pcm).digest()
+            CLIP_MAGIC, _key_bytes(key), clip.sample_rate, len(clip.pcm), hashlib.sha256(clip.pcm).digest()
         )
         path = self._path("clips", key, ".clip")
         with atomic_entry(path) as sink:
@@ -114,7 +132,7 @@ class ClipCache:
         mp3 = self.unit_path(key)
         try:
             meta = json.loads(self._path("units", key, UNIT_META_SUFFIX).read_text("utf-8"))
-            if not isinstance(meta, dict):
+            if not isinstance(meta, dict) or meta.get("key") != key:
                 return None
             with open(mp3, "rb") as source:
                 stat = os.fstat(source.fileno())
@@ -127,6 +145,7 @@ class ClipCache:
             return None
         if digest.hexdigest() != meta.get("sha256"):
             return None
+        _touch(self._path("units", key, UNIT_META_SUFFIX))
         return UnitEntry(mp3, meta, file_identity(stat))
 
     def prefetch_units(self, keys: list[str]) -> set[str]:
@@ -159,10 +178,10 @@ class ClipCache:
         return atomic_entry(self.unit_path(key))
 
     def commit_unit(self, key: str, meta: dict) -> None:
-        """Record the unit's metadata (which must hold ``bytes`` and ``sha256``)."""
+        """Record the unit's metadata (which must hold ``bytes`` and ``sha256``) and its key."""
         path = self._path("units", key, UNIT_META_SUFFIX)
         with atomic_entry(path) as sink:
-            sink.write(json.dumps(meta, sort_keys=True).encode("utf-8"))
+            sink.write(json.dumps({**meta, "key": key}, sort_keys=True).encode("utf-8"))
 
     def entries(self) -> Iterator[CacheEntry]:
         """Every stored clip and unit (a unit's size includes its metadata file)."""
@@ -187,6 +206,49 @@ class ClipCache:
                 total += sum(_size(path) for path in base.glob("*/*"))
         return total
 
+    def remove_stale_temp_files(self, older_than: float = STALE_TEMP_SECONDS) -> int:
+        """Delete temporary files that killed writers left (older than ``older_than`` s)."""
+        removed = 0
+        cutoff = time.time() - older_than
+        for kind in KINDS:
+            for path in (self.root / kind).glob(f"*/.*{TEMP_SUFFIX}"):
+                try:
+                    if path.stat().st_mtime < cutoff:
+                        path.unlink()
+                        removed += 1
+                except OSError:
+                    continue
+        return removed
+
+    def prune(self, max_bytes: int) -> int:
+        """Remove least recently used entries until the cache holds at most ``max_bytes``.
+
+        A hit touches its entry, so modification time orders entries by last use. A unit's
+        metadata goes first: without it the unit is a miss, never a half-entry served.
+        Returns the bytes freed.
+        """
+        listed = []
+        for entry in self.entries():
+            used = _mtime(entry.path.with_suffix(UNIT_META_SUFFIX) if entry.kind == "units"
+                          else entry.path)
+            listed.append((used, entry))
+        total = sum(entry.size for _, entry in listed)
+        freed = 0
+        for _, entry in sorted(listed, key=lambda pair: pair[0]):
+            if total - freed <= max_bytes:
+                break
+            paths = [entry.path]
+            if entry.kind == "units":
+                paths.insert(0, entry.path.with_suffix(UNIT_META_SUFFIX))
+            try:
+                for path in paths:
+                    path.unlink(missing_ok=True)
+            except OSError as error:
+                raise CacheError(f"{entry.path}: cannot prune the cache ({error.strerror}); "
+                                 "check its permissions") from error
+            freed += entry.size
+        return freed
+
     def clear(self) -> None:
         """Remove every entry (the root itself stays)."""
         for kind in KINDS:
@@ -201,9 +263,18 @@ class ClipCache:
                 ) from error
 
 
-def cache_error(path: Path, error: OSError) -> OutputError:
+def cache_error(path: Path, error: OSError) -> CacheError:
     """The one-line error for a cache entry that cannot be written."""
-    return OutputError(f"{path}: cannot write ({error.strerror}); free space or fix permissions")
+    reason = error.strerror or type(error).__name__
+    return CacheError(f"{path}: the cache cannot be written ({reason})", reason)
+
+
+def _key_bytes(key: str) -> bytes:
+    """The 32 bytes of a SHA-256 hex key, as a clip file records its own address."""
+    try:
+        return bytes.fromhex(key)[:32].ljust(32, b"\0")
+    except ValueError:
+        return hashlib.sha256(key.encode("utf-8")).digest()
 
 
 def atomic_entry(path: Path) -> AbstractContextManager:
@@ -213,6 +284,21 @@ def atomic_entry(path: Path) -> AbstractContextManager:
     miss rather than served; syncing every clip would only slow synthesis down.
     """
     return atomic_file(path, durable=False, hashed=True, make_parents=True, fail=cache_error)
+
+
+def _touch(path: Path) -> None:
+    """Mark an entry used now (for least-recently-used pruning); a read-only cache stays as is."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _size(path: Path) -> int:

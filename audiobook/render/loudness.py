@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from ..engines import get_engine
 from ..engines.forking import call_forked
-from ..errors import EngineError
+from ..errors import CacheError, EngineError
 from ..model import Clip, Loudness, Voice
 from .cache import ClipCache, clip_key
 from .encode import BOOK_SAMPLE_RATE, resample
@@ -112,7 +112,10 @@ def _calibration_clip(voice: Voice, engine_id: str, cache: ClipCache | None) -> 
         raise EngineError(f"{voice.engine}: voice {voice.name} spoke no audio for the "
                           "loudness calibration; try another voice or 'loudness: off'")
     if cache is not None:
-        cache.put_clip(key, clip)
+        try:
+            cache.put_clip(key, clip)
+        except CacheError:
+            pass  # a cache that cannot be written degrades: the units report it, once
     return clip, 1
 
 

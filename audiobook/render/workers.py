@@ -11,16 +11,17 @@ fresh and cached clips of such an engine, so its audio is a function of its item
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import errors
 from ..engines import get_engine
 from ..engines.forking import call_forked
-from ..errors import AudiobookError, EncodeError, EngineError
+from ..errors import AudiobookError, CacheError, EncodeError, EngineError
+from ..fsutil import atomic_file
 from ..model import Clip, Voice
 from . import loudness
-from .cache import ClipCache, atomic_entry
+from .cache import ClipCache, atomic_entry, cache_error
 from .encode import (
     BOOK_SAMPLE_RATE,
     SAMPLES_PER_FRAME,
@@ -53,6 +54,7 @@ class UnitTask:
     items: tuple[UnitItem, ...]
     out_path: str | None  # where to write without a cache; None when cached under ``key``
     cache_root: str | None
+    scratch_path: str = ""  # where the unit goes instead when the cache cannot take it
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class UnitResult:
     # first and end audible sample within the clip)
     synthesised: int = 0  # clips made by an engine rather than read from the cache
     error: tuple[str, str] | None = None  # (errors class name, message)
+    cache_fault: str | None = None  # why the cache could not take this unit (it was built without)
 
     @property
     def samples(self) -> int:
@@ -100,16 +103,27 @@ def raise_result_error(result: UnitResult) -> None:
 
 
 def _encode_unit(task: UnitTask) -> UnitResult:
-    cache = ClipCache(Path(task.cache_root)) if task.cache_root is not None else None
-    target = Path(task.out_path) if task.out_path is not None else None
-    if target is None and cache is not None:
-        target = cache.unit_path(task.key)
-    if target is None:
+    """The unit in the cache; when the cache fails it (full, read-only, cleared), in scratch."""
+    if task.out_path is not None:
+        return _encode_to(task, None, Path(task.out_path))
+    if task.cache_root is None or not task.scratch_path:
         raise EncodeError(f"unit {task.index}: no output path and no cache; this is a bug")
+    cache = ClipCache(Path(task.cache_root))
+    try:
+        return _encode_to(task, cache, cache.unit_path(task.key))
+    except (CacheError, OSError) as error:
+        fault = (error if isinstance(error, CacheError) else cache_error(cache.root, error)).reason
+    result = _encode_to(task, None, Path(task.scratch_path))
+    return replace(result, cache_fault=fault)
+
+
+def _encode_to(task: UnitTask, cache: ClipCache | None, target: Path) -> UnitResult:
+    """Encode the unit at ``target``; with ``cache``, clips are shared and the unit recorded."""
     fresh, synthesised = _fresh_clips(task, cache)
     encoder = UnitEncoder()
     offsets: list[tuple[int, int, int, int]] = []
-    with atomic_entry(target) as sink:
+    writer = atomic_entry(target) if cache is not None else atomic_file(target, durable=False)
+    with writer as sink:
         for position, item in enumerate(task.items):
             if position in fresh:
                 clip, made = fresh.pop(position), 0
@@ -126,10 +140,11 @@ def _encode_unit(task: UnitTask) -> UnitResult:
             pause = join_pause(encoder.samples, item.pause) if last else item.pause
             sink.write(encoder.silence(pause))
         sink.write(encoder.finish())
-        mp3_bytes, sha256 = sink.bytes, sink.sha256.hexdigest()
+        mp3_bytes = sink.bytes
+        sha256 = sink.sha256.hexdigest() if sink.sha256 is not None else ""
     frames = _frames_of(target, encoder.samples)
     result = UnitResult(task.index, str(target), frames, tuple(offsets), synthesised)
-    if task.out_path is None and cache is not None:
+    if cache is not None:
         cache.commit_unit(task.key, result.meta(mp3_bytes, sha256))
     return result
 

@@ -41,6 +41,14 @@ TERMINALS = ".!?…"
 INITIAL = re.compile(r"(?:^|[\s(])[A-Z]$")
 
 
+# Longer sentences are spoken in pieces cut at a clause (or else a word) boundary: an
+# utterance's clip, its timeline entry and the engine's working memory all grow with its
+# length, and a listener needs a breath every minute or so anyway (600 characters is about
+# 100 words, 35 seconds at 170 words a minute; real news sentences stay under 400).
+MAX_SENTENCE_CHARS = 600
+CLAUSE_MARKS = ",;:—–)"  # after one of these (and a space) a long sentence is cut first
+
+
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text`` as exact, stripped slices of it, in order."""
     return [text[start:end] for start, end in sentence_bounds(text)]
@@ -82,7 +90,34 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     tail_end = len(text.rstrip())
     if start < tail_end:
         bounds.append((start, tail_end))
+    if any(end - start > MAX_SENTENCE_CHARS for start, end in bounds):
+        bounds = [piece for bound in bounds for piece in _bounded(text, *bound)]
     return bounds
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` as pieces of at most ``MAX_SENTENCE_CHARS``, cut at clauses or words.
+
+    The last clause mark in the second half of each window wins, then the last space, and
+    a run with no space at all is cut where the window ends; every piece is stripped.
+    """
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        floor = start + MAX_SENTENCE_CHARS // 2
+        cut = max((text.rfind(f"{mark} ", floor, limit) for mark in CLAUSE_MARKS), default=-1)
+        cut = cut + 1 if cut >= 0 else text.rfind(" ", floor, limit)
+        if cut <= start:
+            cut = limit
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            pieces.append((start, piece_end))
+        start = _skip_space(text, cut)
+    if start < end:
+        pieces.append((start, end))
+    return pieces
 
 
 def _skip_space(text: str, i: int) -> int:
