@@ -101,8 +101,11 @@ def main(debug: bool) -> None:
               help="What to write, comma-separated and repeatable: mp3, web, vtt, srt, epub, "
                    "daisy, m4b, all (default: mp3,web,vtt).")
 @click.option("--title", metavar="TEXT", help="The article's title, instead of the headline found in the page.")
+@click.option("--cluster", "cluster", metavar="ADDRESS", envvar="AUDIOBOOK_CLUSTER",
+              help="Encode on the Dask scheduler at ADDRESS (tcp://host:8786, tls://...; "
+                   "env AUDIOBOOK_CLUSTER) instead of this machine's cores.")
 @translate_errors
-def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title):
+def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title, cluster):
     """Build an audio edition (chaptered MP3 and more) from each INPUT.
 
     INPUT is a copied web page (.txt), a saved HTML page, Markdown (as written by
@@ -113,12 +116,29 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title):
     Example:
       audiobook build article.txt -o output --voices voices.yaml
     """
-    from .pipeline import build as build_edition
     from .writers import parse_formats
 
     chosen = parse_formats(formats) if formats else None
     title = _one_title(title, inputs)
     config = _config(voices)
+    with _runner(cluster) as runner:
+        _build_all(inputs, out_dir, config, jobs, no_cache, quiet, chosen, title, runner)
+
+
+def _runner(address: str | None):
+    """A cluster runner for ``--cluster`` (connected before anything is built), else none."""
+    from contextlib import nullcontext
+
+    if not address:
+        return nullcontext(None)
+    from .render.cluster import connect
+
+    return connect(address)
+
+
+def _build_all(inputs, out_dir, config, jobs, no_cache, quiet, chosen, title, runner) -> None:
+    from .pipeline import build as build_edition
+
     failed: list[AudiobookError] = []
     for source in inputs:
         started = time.monotonic()
@@ -126,7 +146,7 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title):
         try:
             edition = build_edition(source, out_dir, config=config, jobs=jobs, cache=not no_cache,
                                     progress=bar.update, stdin=sys.stdin.buffer, formats=chosen,
-                                    title=title)
+                                    title=title, runner=runner)
         except AudiobookError as exc:
             if len(inputs) == 1:
                 raise

@@ -50,3 +50,9 @@ class PlayerError(AudiobookError):
     """No player is available, or the file given to play/chapters is not a chaptered MP3."""
 
     exit_code = 7
+
+
+class ClusterError(AudiobookError):
+    """A Dask cluster cannot be used: Dask missing, scheduler unreachable, no workers."""
+
+    exit_code = 8

@@ -86,11 +86,13 @@ def build(
     stdin=None,
     formats: tuple[str, ...] | None = None,
     title: str | None = None,
+    runner=None,
 ) -> Built:
     """Turn one article into an edition directory inside ``out_dir``.
 
     ``formats`` names what to write (``writers.FORMATS``); None writes the default ones.
-    ``title`` replaces the title the cleaner found.
+    ``title`` replaces the title the cleaner found. ``runner`` encodes the units elsewhere
+    (``render.cluster.connect``); None: this machine's processes.
     """
     from .edition import build_edition
     from .fsutil import safe_slug, unique_edition_dir
@@ -107,7 +109,7 @@ def build(
     slug = safe_slug(cleaned.article.title)
     with Staging(out) as staging:
         book = render(script, workdir=staging.scratch, cache=clip_cache, jobs=jobs,
-                      progress=progress)
+                      progress=progress, runner=runner)
         edition = build_edition(script, book)
         path = staging.publish(lambda into: unique_edition_dir(into, slug, source_id),
                                lambda folder: write_edition(edition, folder, formats or DEFAULT_FORMATS),

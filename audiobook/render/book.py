@@ -25,6 +25,7 @@ from .plan import ChapterPlan, UnitPlan, plan_chapters
 from .workers import UnitResult, UnitTask, raise_result_error, run_task
 
 Progress = Callable[[float, float], None]
+Runner = Callable[[list[UnitTask], tuple[int, str | None]], Iterator[UnitResult]]
 
 FORK_METHOD = "fork"  # instant, no __main__ guard needed, shares what this process loaded
 SPAWN_METHOD = "spawn"  # a new interpreter: the only way back to a pristine engine state
@@ -47,6 +48,7 @@ def render(
     cache: ClipCache | None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    runner: Runner | None = None,
 ) -> RenderedBook:
     """The edition's chapter MP3s (untagged, in ``workdir``) and their exact timeline.
 
@@ -57,8 +59,12 @@ def render(
     the unit; it ends after its clip, before its pause. ``jobs`` worker processes
     (default: one per CPU) synthesise and encode units; ``progress(done, total)`` gets
     audio seconds as units finish, the total estimated from text until all are known.
+    ``runner(tasks, start)`` runs the units to encode and yields their results as they
+    finish, each unit's MP3 at its task's path or in ``cache``; default: this machine's
+    processes (``start`` from ``workers_for``), else e.g. ``render.cluster.ClusterRunner``.
     """
-    book, _ = render_with_stats(script, workdir=workdir, cache=cache, jobs=jobs, progress=progress)
+    book, _ = render_with_stats(script, workdir=workdir, cache=cache, jobs=jobs, progress=progress,
+                                runner=runner)
     return book
 
 
@@ -69,6 +75,7 @@ def render_with_stats(
     cache: ClipCache | None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    runner: Runner | None = None,
 ) -> tuple[RenderedBook, RenderStats]:
     """``render``, also saying how many units were encoded and clips synthesised."""
     workdir = Path(workdir)
@@ -97,7 +104,7 @@ def render_with_stats(
             )
             for index in sorted(indices, key=lambda i: -units[i].estimate_seconds)
         ]
-        for result in _run(tasks, workers_for(used.values(), jobs, len(tasks))):
+        for result in (runner or _run)(tasks, workers_for(used.values(), jobs, len(tasks))):
             raise_result_error(result)
             results[result.index] = result
             tracker.done(result.index, result.samples)
