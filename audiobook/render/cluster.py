@@ -19,23 +19,18 @@ from __future__ import annotations
 
 import socket
 import tempfile
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..engines import get_engine
-from ..errors import AudiobookError, ClusterError
+from ..errors import ClusterError
 from .cache import ClipCache, atomic_entry
-from .workers import UnitResult, UnitTask, run_task
+from .workers import UnitResult, UnitTask, missing_for, run_task
 
 CONNECT_TIMEOUT_SECONDS = 10  # a scheduler that answers at all does so in well under this
 WORKERS_TIMEOUT_SECONDS = 60  # a scheduler with no worker yet: wait this long for a first one
 TASK_PREFIX = "audiobook-unit-"  # task keys: the unit's cache key, so equal units run once
 INSTALL_HINT = "install audiobook[cluster] (pip install 'audiobook[cluster]')"
-
-_checked: dict[tuple[str, str], str | None] = {}  # (engine, voice) → what is missing, per process
-_checked_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -52,7 +47,7 @@ def encode_remote(task: UnitTask) -> RemoteUnit:
     Errors come back as values (``UnitResult.error``) naming this worker, never raised, so
     the scheduler does not retry a unit that can only fail again.
     """
-    missing = _missing(task)
+    missing = missing_for(task)
     if missing is not None:
         return RemoteUnit(UnitResult(task.index, error=("EngineError", f"{_worker_name()}: "
                                      f"{missing}; install it there or remove the worker")))
@@ -63,30 +58,6 @@ def encode_remote(task: UnitTask) -> RemoteUnit:
             name, message = result.error
             return RemoteUnit(replace(result, error=(name, f"{_worker_name()}: {message}")))
         return RemoteUnit(result, path.read_bytes())
-
-
-def _missing(task: UnitTask) -> str | None:
-    """What this worker lacks for the unit (an engine, a voice), checked once per process."""
-    for voice in {item.voice for item in task.items}:
-        wanted = (voice.engine, voice.name)
-        with _checked_lock:
-            if wanted not in _checked:
-                _checked[wanted] = _lacks(voice.engine, voice.name)
-            if _checked[wanted] is not None:
-                return _checked[wanted]
-    return None
-
-
-def _lacks(engine_name: str, voice_name: str) -> str | None:
-    try:
-        engine = get_engine(engine_name)
-        ids = {info.id for info in engine.voices()}
-    except AudiobookError as error:
-        return f"engine {engine_name} is unavailable ({error})"
-    base, plus, variant = voice_name.partition("+")
-    if voice_name in ids or (base in ids and plus and f"+{variant}" in ids):
-        return None
-    return f"{engine_name} voice {voice_name} is not installed"
 
 
 def _worker_name() -> str:

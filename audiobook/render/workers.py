@@ -11,6 +11,7 @@ fresh and cached clips of such an engine, so its audio is a function of its item
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,9 @@ from .encode import (
     resample,
 )
 from .mp3frames import count_samples
+
+_checked: dict[tuple[str, str], str | None] = {}  # (engine, voice) → what is missing here
+_checked_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,32 @@ def run_task(task: UnitTask) -> UnitResult:
         return _encode_unit(task)
     except AudiobookError as error:
         return UnitResult(task.index, error=(type(error).__name__, str(error)))
+
+
+def missing_for(task: UnitTask) -> str | None:
+    """What this process lacks for the unit (an engine, a voice), or None; checked once each.
+
+    A cluster worker on another machine may lack what the client resolved voices against.
+    """
+    for voice in {item.voice for item in task.items}:
+        wanted = (voice.engine, voice.name)
+        with _checked_lock:
+            if wanted not in _checked:
+                _checked[wanted] = _lacks(voice.engine, voice.name)
+            if _checked[wanted] is not None:
+                return _checked[wanted]
+    return None
+
+
+def _lacks(engine_name: str, voice_name: str) -> str | None:
+    try:
+        ids = {info.id for info in get_engine(engine_name).voices()}
+    except AudiobookError as error:
+        return f"engine {engine_name} is unavailable ({error})"
+    base, plus, variant = voice_name.partition("+")
+    if voice_name in ids or (base in ids and plus and f"+{variant}" in ids):
+        return None
+    return f"{engine_name} voice {voice_name} is not installed"
 
 
 def raise_result_error(result: UnitResult) -> None:
