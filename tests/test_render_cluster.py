@@ -156,3 +156,30 @@ def test_cluster_address_from_the_environment(runner, monkeypatch, cluster):
     result = runner.invoke(main, ["build", str(EXAMPLE), "-o", "out", "--voices", "fake.yaml"])
     assert result.exit_code == 0, result.output
     assert list(Path("out").glob("*/*.mp3"))
+
+
+@pytest.mark.slow
+def test_edition_of_a_manifest_on_the_cluster_is_byte_identical(tmp_path: Path, cluster):
+    from newsroom_support import write_edition_sources
+
+    from audiobook.newsroom import load_manifest
+    from audiobook.newsroom.build import build_manifest
+
+    manifest = load_manifest(write_edition_sources(tmp_path / "week"))
+    local = build_manifest(manifest, tmp_path / "local", cache_root=tmp_path / "c1", jobs=2)
+    with connect(cluster.scheduler_address) as runner:
+        remote = build_manifest(manifest, tmp_path / "cluster", cache_root=tmp_path / "c2",
+                                runner=runner)
+        assert runner.submitted > 0
+    assert _files(remote.path) == _files(local.path)
+
+
+@pytest.mark.slow
+def test_edition_command_takes_the_cluster(runner, tmp_path: Path, cluster):
+    from newsroom_support import write_edition_sources
+
+    manifest = write_edition_sources(tmp_path / "week")
+    result = runner.invoke(main, ["edition", str(manifest), "-o", "out", "--voices", "fake.yaml",
+                                  "--cluster", cluster.scheduler_address])
+    assert result.exit_code == 0, result.output
+    assert list(Path("out").glob("*/*.mp3"))

@@ -19,10 +19,11 @@ after ``initialise()`` so that the children share what it loaded.
 
 The engines, each declaring all of this:
 
-- eSpeak NG is stateful (wave-generator state carries from call to call), ``FORK_WHILE_
-  PRISTINE``, one thread, 80–450 words per minute, 22050 Hz.
-- pyttsx3 (``system``) is stateless; its client forks freely; the platform sets its rate.
-- the fake engine is stateless, forks freely, and is exact.
+- eSpeak NG: stateful (its wave generator and the C library's ``rand()`` carry from call
+  to call), forked only while pristine, one thread, 80–450 words per minute, 22050 Hz.
+- pyttsx3 (``system``): stateless, forked freely (a copy starts its own pyttsx3 process),
+  one thread, its sample rate the platform voice's.
+- the fake engine: stateless, forked freely, exact, 22050 Hz.
 
 A neural engine such as Piper needs nothing more. It is not stateful (the same text gives
 the same samples in any process), but loading its model is expensive, and onnxruntime's
