@@ -72,7 +72,7 @@ def main() -> None:
           f"load {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory() as tmp, LocalCluster(
         n_workers=WORKERS, threads_per_worker=1, processes=True, host="127.0.0.1",
-        dashboard_address=None,
+        dashboard_address="127.0.0.1:0",
     ) as cluster, connect(cluster.scheduler_address) as runner:
         base = Path(tmp)
         if not args.skip_single:

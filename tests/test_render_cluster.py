@@ -27,7 +27,7 @@ SETTLE_SECONDS = 15  # time for the scheduler to forget cancelled tasks
 
 def _cluster(workers: int = 2):
     return distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                    host=HOST, dashboard_address=None, protocol="tcp")
+                                    host=HOST, dashboard_address=f"{HOST}:0", protocol="tcp")
 
 
 @pytest.fixture(scope="module")
