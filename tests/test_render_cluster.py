@@ -61,12 +61,13 @@ def test_encode_remote_returns_the_bytes_a_local_worker_writes(tmp_path: Path):
     assert (remote.result.frames, remote.result.offsets) == (local.frames, local.offsets)
 
 
-@pytest.mark.parametrize("voice, missing", [
-    (Voice("fake", "fake-zz"), "fake voice fake-zz is not installed"),
-    (Voice("nosuch", "x"), "engine nosuch is unavailable"),
+@pytest.mark.parametrize("voice, ids, missing", [
+    (Voice("fake", "fake-zz"), None, "fake voice fake-zz is not installed"),
+    (Voice("nosuch", "x"), None, "engine nosuch is unavailable"),
+    (Voice("fake", "fake-a"), {"fake": "fake-0"}, "engine fake is fake-1 here but fake-0 on the"),
 ])
-def test_encode_remote_names_the_worker_and_what_it_lacks(voice: Voice, missing: str):
-    result = encode_remote(_unit_task(voice)).result
+def test_encode_remote_names_the_worker_and_what_it_lacks(voice: Voice, ids, missing: str):
+    result = encode_remote(_unit_task(voice), ids).result
     with pytest.raises(EngineError, match=f"worker .* on {socket.gethostname()}: {missing}"):
         raise_result_error(result)
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ..errors import ClusterError
 from .cache import ClipCache, atomic_entry
-from .workers import UnitResult, UnitTask, missing_for, run_task
+from .workers import UnitResult, UnitTask, engine_ids, missing_for, run_task
 
 CONNECT_TIMEOUT_SECONDS = 10  # a scheduler that answers at all does so in well under this
 WORKERS_TIMEOUT_SECONDS = 60  # a scheduler with no worker yet: wait this long for a first one
@@ -41,13 +41,15 @@ class RemoteUnit:
     mp3: bytes = b""
 
 
-def encode_remote(task: UnitTask) -> RemoteUnit:
+def encode_remote(task: UnitTask, wanted_ids: dict[str, str] | None = None) -> RemoteUnit:
     """The Dask task: check the worker has what the unit needs, encode it, return the bytes.
 
-    Errors come back as values (``UnitResult.error``) naming this worker, never raised, so
-    the scheduler does not retry a unit that can only fail again.
+    ``wanted_ids`` are the client's engine versions (``workers.engine_ids``): a worker with
+    another version would speak other audio under the same cache keys. Errors come back as
+    values (``UnitResult.error``) naming this worker, never raised, so the scheduler does
+    not retry a unit that can only fail again.
     """
-    missing = missing_for(task)
+    missing = missing_for(task, wanted_ids)
     if missing is not None:
         return RemoteUnit(UnitResult(task.index, error=("EngineError", f"{_worker_name()}: "
                                      f"{missing}; install it there or remove the worker")))
@@ -100,9 +102,10 @@ class ClusterRunner:
         waiting: dict[str, list[UnitTask]] = {}
         for task in tasks:
             waiting.setdefault(TASK_PREFIX + task.key, []).append(task)
+        ids = engine_ids(tasks)
         futures = []
         for rank, (key, group) in enumerate(waiting.items()):
-            futures.append(self.client.submit(encode_remote, group[0], key=key,
+            futures.append(self.client.submit(encode_remote, group[0], ids, key=key,
                                               priority=len(waiting) - rank, pure=False))
         self.submitted += len(futures)
         try:

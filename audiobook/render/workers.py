@@ -31,7 +31,7 @@ from .encode import (
 )
 from .mp3frames import count_samples
 
-_checked: dict[tuple[str, str], str | None] = {}  # (engine, voice) → what is missing here
+_checked: dict[tuple[str, str, str], str | None] = {}  # (engine, voice, id) → what lacks
 _checked_lock = threading.Lock()
 
 
@@ -89,26 +89,38 @@ def run_task(task: UnitTask) -> UnitResult:
         return UnitResult(task.index, error=(type(error).__name__, str(error)))
 
 
-def missing_for(task: UnitTask) -> str | None:
-    """What this process lacks for the unit (an engine, a voice), or None; checked once each.
+def engine_ids(tasks: list[UnitTask]) -> dict[str, str]:
+    """Every engine the tasks use → its ``cache_id`` here, for workers to compare theirs with."""
+    names = sorted({item.voice.engine for task in tasks for item in task.items})
+    return {name: get_engine(name).cache_id() for name in names}
 
-    A cluster worker on another machine may lack what the client resolved voices against.
+
+def missing_for(task: UnitTask, wanted_ids: dict[str, str] | None = None) -> str | None:
+    """What this process lacks for the unit, or None; each engine and voice checked once.
+
+    A cluster worker on another machine may lack an engine or voice the client resolved,
+    or run another version of it (``wanted_ids``: the client's ``engine_ids``), which would
+    store other audio under the client's cache keys.
     """
     for voice in {item.voice for item in task.items}:
-        wanted = (voice.engine, voice.name)
+        wanted = (voice.engine, voice.name, (wanted_ids or {}).get(voice.engine, ""))
         with _checked_lock:
             if wanted not in _checked:
-                _checked[wanted] = _lacks(voice.engine, voice.name)
+                _checked[wanted] = _lacks(*wanted)
             if _checked[wanted] is not None:
                 return _checked[wanted]
     return None
 
 
-def _lacks(engine_name: str, voice_name: str) -> str | None:
+def _lacks(engine_name: str, voice_name: str, wanted_id: str) -> str | None:
     try:
-        ids = {info.id for info in get_engine(engine_name).voices()}
+        engine = get_engine(engine_name)
+        ids = {info.id for info in engine.voices()}
+        here = engine.cache_id()
     except AudiobookError as error:
         return f"engine {engine_name} is unavailable ({error})"
+    if wanted_id and here != wanted_id:
+        return f"engine {engine_name} is {here} here but {wanted_id} on the client"
     base, plus, variant = voice_name.partition("+")
     if voice_name in ids or (base in ids and plus and f"+{variant}" in ids):
         return None
