@@ -17,6 +17,7 @@ the optional extra ``audiobook[cluster]``.
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import tempfile
 from collections.abc import Iterator
@@ -148,6 +149,16 @@ def _task_failure(address: str, error: BaseException) -> str:
     return f"a unit failed on the cluster at {address} ({type(error).__name__}: {text})"
 
 
+async def _probe(address: str, timeout: float) -> None:
+    """Open and drop one connection, so a failure never leaves a half-made Client behind."""
+    from distributed.comm import connect as open_comm
+    from distributed.security import Security
+
+    comm = await open_comm(address, timeout=timeout,
+                           **Security().get_connection_args("client"))
+    comm.abort()
+
+
 def connect(address: str, *, timeout: float = CONNECT_TIMEOUT_SECONDS,
             workers_timeout: float = WORKERS_TIMEOUT_SECONDS) -> ClusterRunner:
     """A runner on the Dask scheduler at ``address`` (tcp://host:port, tls://…).
@@ -161,12 +172,13 @@ def connect(address: str, *, timeout: float = CONNECT_TIMEOUT_SECONDS,
     except ImportError:
         raise ClusterError(f"--cluster {address}: Dask is not installed; {INSTALL_HINT}") from None
     try:
+        asyncio.run(_probe(address, timeout))
         client = Client(address, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError, TypeError) as error:
         reason = " ".join(str(error).split()) or type(error).__name__
         raise ClusterError(
             f"cannot reach the Dask scheduler at {address} ({reason[:200]}); "
-            "start it (dask scheduler) or check the address"
+            "start it (dask scheduler), check the address or the TLS settings"
         ) from None
     try:
         client.wait_for_workers(1, timeout=workers_timeout)
