@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..model import LexiconEntry, NormaliseOptions
+from ..model import LexiconEntry, Loudness, NormaliseOptions
 
 
 @dataclass(frozen=True)
@@ -66,3 +66,4 @@ class Config:
     lexicon: tuple[LexiconEntry, ...]
     normalise: NormaliseOptions
     source: str | None
+    loudness: Loudness | None = Loudness()  # None: ``loudness: off``, clips as engines made them
