@@ -31,7 +31,7 @@ from .workers import UnitResult, UnitTask, engine_ids, missing_for, run_task
 CONNECT_TIMEOUT_SECONDS = 10  # a scheduler that answers at all does so in well under this
 WORKERS_TIMEOUT_SECONDS = 60  # a scheduler with no worker yet: wait this long for a first one
 TASK_PREFIX = "audiobook-unit-"  # task keys: the unit's cache key, so equal units run once
-INSTALL_HINT = "install audiobook[cluster] (pip install 'audiobook[cluster]')"
+INSTALL_HINT = "pip install 'audiobook-edition[cluster]'"
 
 
 @dataclass(frozen=True)
