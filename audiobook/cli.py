@@ -36,6 +36,24 @@ def _on_sigterm(_signum, _frame) -> None:
     raise Terminated()
 
 
+CLUSTER_OPTION = click.option(
+    "--cluster", "cluster", metavar="ADDRESS", envvar="AUDIOBOOK_CLUSTER",
+    help="Encode on the Dask scheduler at ADDRESS (tcp://host:8786, tls://...; env "
+         "AUDIOBOOK_CLUSTER) instead of this machine's cores; needs audiobook[cluster].")
+
+
+def _runner(address: str | None):
+    """The cluster runner of ``--cluster``, connected before anything is built; else None.
+
+    Closed with the command (``click.Context.with_resource``).
+    """
+    if not address:
+        return None
+    from .render.cluster import connect
+
+    return click.get_current_context().with_resource(connect(address))
+
+
 def _fail(message: str, code: int) -> None:
     click.echo(f"audiobook: {message}", err=True)
     sys.exit(code)
@@ -150,9 +168,10 @@ def main(debug: bool) -> None:
               help="Then listen to each edition as `audiobook check` does (default model and limit).")
 @click.option("--max-hours", type=click.FloatRange(min=0, min_open=True), default=100.0,
               show_default=True, help="Refuse inputs estimated at more hours of speech than this.")
+@CLUSTER_OPTION
 @translate_errors
 def build(inputs, out_dir, voices, jobs, no_cache, quiet, progress_mode, formats, title, edition_title,
-          check_after, max_hours):
+          check_after, max_hours, cluster):
     """Build an audio edition (chaptered MP3 and more) from each INPUT.
 
     INPUT is a copied web page (.txt), a saved HTML page, Markdown (as written by
@@ -171,12 +190,14 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, progress_mode, formats
     title = _one_title(title, inputs)
     config = _config(voices)
     mode = "none" if quiet else choose_mode(progress_mode, sys.stderr)
+    runner = _runner(cluster)
     if edition_title is not None:
         from .newsroom.manifest import manifest_of_inputs
 
         recogniser = _recogniser(None) if check_after else None
         built = _build_edition(manifest_of_inputs(edition_title, list(inputs)), out_dir, config,
-                               chosen, jobs, no_cache, quiet, skip_bad=False, mode=mode)
+                               chosen, jobs, no_cache, quiet, skip_bad=False, mode=mode,
+                               runner=runner)
         if recogniser is not None and not _check(built.path, recogniser, None, quiet).passed():
             _fail("the edition failed the check by ear", EXIT_CHECK_FAILED)
         return
@@ -189,7 +210,7 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, progress_mode, formats
         try:
             edition = build_edition(source, out_dir, config=config, jobs=jobs, cache=not no_cache,
                                     progress=bar.update, stdin=sys.stdin.buffer, formats=chosen,
-                                    title=title, max_hours=max_hours)
+                                    title=title, max_hours=max_hours, runner=runner)
         except AudiobookError as exc:
             if len(inputs) == 1:
                 raise
@@ -282,8 +303,10 @@ def check(edition_dir, model, max_wer, strict, quiet):
                    "when the manifest has feed:).")
 @click.option("--skip-bad", is_flag=True, help="Leave out items that cannot be read, say which "
               "on stderr, and build the rest.")
+@CLUSTER_OPTION
 @translate_errors
-def edition(manifest, out_dir, voices, jobs, no_cache, quiet, progress_mode, formats, skip_bad):
+def edition(manifest, out_dir, voices, jobs, no_cache, quiet, progress_mode, formats, skip_bad,
+            cluster):
     """Build one edition of many articles from MANIFEST (edition.yaml).
 
     The manifest lists the articles (paths relative to it), in groups if wanted, and the
@@ -301,17 +324,21 @@ def edition(manifest, out_dir, voices, jobs, no_cache, quiet, progress_mode, for
     loaded = load_manifest(manifest)
     chosen = parse_formats(formats) if formats else None
     mode = "none" if quiet else choose_mode(progress_mode, sys.stderr)
-    _build_edition(loaded, out_dir, _config(voices), chosen, jobs, no_cache, quiet, skip_bad, mode)
+    config = _config(voices)
+    _build_edition(loaded, out_dir, config, chosen, jobs, no_cache, quiet, skip_bad, mode,
+                   _runner(cluster))
 
 
-def _build_edition(loaded, out_dir, config, chosen, jobs, no_cache, quiet, skip_bad, mode):
+def _build_edition(loaded, out_dir, config, chosen, jobs, no_cache, quiet, skip_bad, mode,
+                   runner=None):
     from .newsroom import build_manifest
 
     started = time.monotonic()
     bar = make_progress(mode)
     try:
         built = build_manifest(loaded, out_dir, config=config, formats=chosen, skip_bad=skip_bad,
-                               jobs=jobs, cache=not no_cache, progress=bar.update)
+                               jobs=jobs, cache=not no_cache, progress=bar.update,
+                               runner=runner)
     finally:
         bar.close()
     for skipped in built.skipped:

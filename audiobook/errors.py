@@ -75,3 +75,9 @@ class RecogniserError(AudiobookError):
 class AudiobookWarning(UserWarning):
     """Something the user should know that does not stop the work (e.g. a voice stood in for
     another); ``cli.py`` prints each as one line on stderr."""
+
+
+class ClusterError(AudiobookError):
+    """A Dask cluster cannot be used: Dask missing, scheduler unreachable, no workers."""
+
+    exit_code = 9

@@ -92,11 +92,13 @@ def build(
     formats: tuple[str, ...] | None = None,
     title: str | None = None,
     max_hours: float = DEFAULT_MAX_HOURS,
+    runner=None,
 ) -> Built:
     """Turn one article into an edition directory inside ``out_dir``.
 
     ``formats`` names what to write (``writers.FORMATS``); None writes the default ones.
-    ``title`` replaces the title the cleaner found.
+    ``title`` replaces the title the cleaner found. ``runner`` encodes the units elsewhere
+    (``render.cluster.connect``); None: this machine's processes.
     """
     from .edition import build_edition
     from .fsutil import output_error, safe_slug, unique_edition_dir
@@ -115,7 +117,7 @@ def build(
         with Staging(out) as staging:
             book, stats = render_with_stats(script, workdir=staging.scratch, cache=clip_cache,
                                             jobs=jobs, progress=progress,
-                                            loudness=config.loudness)
+                                            loudness=config.loudness, runner=runner)
             edition = build_edition(script, book)
             path = staging.publish(lambda into: unique_edition_dir(into, slug, source_id),
                                    lambda folder: write_edition(edition, folder,

@@ -113,8 +113,12 @@ def build_manifest(
     cache: bool = True,
     cache_root: Path | None = None,
     progress: Progress | None = None,
+    runner=None,
 ) -> EditionBuilt:
-    """Build the edition ``manifest`` lists into ``out_dir``, and its feed when it has one."""
+    """Build the edition ``manifest`` lists into ``out_dir``, and its feed when it has one.
+
+    ``runner`` encodes the units elsewhere (``render.cluster.connect``); None: here.
+    """
     from ..fsutil import safe_slug, unique_edition_dir
     from ..staging import Staging
     from ..writers import write_edition
@@ -137,7 +141,7 @@ def build_manifest(
         def rendered(script: Script, name: str) -> RenderedBook:
             book, stats[name] = render_with_stats(
                 script, workdir=staging.scratch / name, cache=clip_cache, jobs=jobs,
-                progress=tracker.step())
+                progress=tracker.step(), runner=runner)
             return book
 
         books = [rendered(r.script, f"{ARTICLE_PREFIX}{n}") for n, r in enumerate(reads, 1)]

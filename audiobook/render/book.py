@@ -29,6 +29,7 @@ from .plan import ChapterPlan, UnitPlan, plan_chapters
 from .workers import UnitResult, UnitTask, raise_result_error, run_task
 
 Progress = Callable[[float, float], None]
+Runner = Callable[[list[UnitTask], tuple[int, str | None]], Iterator[UnitResult]]
 
 FORK_METHOD = "fork"  # instant, no __main__ guard needed, shares what this process loaded
 SPAWN_METHOD = "spawn"  # a new interpreter: the only way back to a pristine engine state
@@ -54,6 +55,7 @@ def render(
     jobs: int | None = None,
     progress: Progress | None = None,
     loudness: Loudness | None = None,
+    runner: Runner | None = None,
 ) -> RenderedBook:
     """The edition's chapter MP3s (untagged, in ``workdir``) and their exact timeline.
 
@@ -65,10 +67,13 @@ def render(
     (default: one per CPU) synthesise and encode units; ``progress(done, total)`` gets
     audio seconds as units finish, the total estimated from text until all are known.
     ``loudness``: the target every voice is brought to (``audiobook.render.loudness``);
-    None leaves clips as their engines made them.
+    None leaves clips as their engines made them. ``runner(tasks, start)`` runs the units
+    to encode and yields their results as they finish, each unit's MP3 at its task's path
+    or in ``cache``; default: this machine's processes (``start`` from ``workers_for``),
+    else e.g. ``render.cluster.ClusterRunner``.
     """
     book, _ = render_with_stats(script, workdir=workdir, cache=cache, jobs=jobs, progress=progress,
-                                loudness=loudness)
+                                loudness=loudness, runner=runner)
     return book
 
 
@@ -80,6 +85,7 @@ def render_with_stats(
     jobs: int | None = None,
     progress: Progress | None = None,
     loudness: Loudness | None = None,
+    runner: Runner | None = None,
 ) -> tuple[RenderedBook, RenderStats]:
     """``render``, also saying how many units were encoded and clips synthesised."""
     workdir = Path(workdir)
@@ -116,7 +122,7 @@ def render_with_stats(
         ]
         if tasks:
             _make_dir(scratch)
-        with closing(_run(tasks, workers_for(used.values(), jobs, len(tasks)))) as finished:
+        with closing((runner or _run)(tasks, workers_for(used.values(), jobs, len(tasks)))) as finished:
             for result in finished:
                 _take(result)
         return tasks

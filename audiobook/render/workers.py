@@ -11,6 +11,7 @@ fresh and cached clips of such an engine, so its audio is a function of its item
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -31,6 +32,9 @@ from .encode import (
     resample,
 )
 from .mp3frames import count_samples
+
+_checked: dict[tuple[str, str, str], str | None] = {}  # (engine, voice, id) → what lacks
+_checked_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,44 @@ def run_task(task: UnitTask) -> UnitResult:
         return _encode_unit(task)
     except AudiobookError as error:
         return UnitResult(task.index, error=(type(error).__name__, str(error)))
+
+
+def engine_ids(tasks: list[UnitTask]) -> dict[str, str]:
+    """Every engine the tasks use → its ``cache_id`` here, for workers to compare theirs with."""
+    names = sorted({item.voice.engine for task in tasks for item in task.items})
+    return {name: get_engine(name).cache_id() for name in names}
+
+
+def missing_for(task: UnitTask, wanted_ids: dict[str, str] | None = None) -> str | None:
+    """What this process lacks for the unit, or None; each engine and voice checked once.
+
+    A cluster worker on another machine may lack an engine or voice the client resolved,
+    or run another version of it (``wanted_ids``: the client's ``engine_ids``), which would
+    store other audio under the client's cache keys.
+    """
+    for voice in {item.voice for item in task.items}:
+        wanted = (voice.engine, voice.name, (wanted_ids or {}).get(voice.engine, ""))
+        with _checked_lock:
+            if wanted not in _checked:
+                _checked[wanted] = _lacks(*wanted)
+            if _checked[wanted] is not None:
+                return _checked[wanted]
+    return None
+
+
+def _lacks(engine_name: str, voice_name: str, wanted_id: str) -> str | None:
+    try:
+        engine = get_engine(engine_name)
+        ids = {info.id for info in engine.voices()}
+        here = engine.cache_id()
+    except AudiobookError as error:
+        return f"engine {engine_name} is unavailable ({error})"
+    if wanted_id and here != wanted_id:
+        return f"engine {engine_name} is {here} here but {wanted_id} on the client"
+    base, plus, variant = voice_name.partition("+")
+    if voice_name in ids or (base in ids and plus and f"+{variant}" in ids):
+        return None
+    return f"{engine_name} voice {voice_name} is not installed"
 
 
 def raise_result_error(result: UnitResult) -> None:
