@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from ..markdown_syntax import (ATTRIBUTION_DASH, CAPTION_CLASS, METADATA_KEYS, PULL_QUOTE_CLASS, QUOTE_TAG,
                                QUOTES_MARKED, REPEATS_BODY_CLASS, SECTION_LEVEL, SPEAKER_ATTRIBUTE, TITLE_LEVEL)
 from ..model import Article, Role, Span, SpanKind, normalise_spans
+from .language import guess_language, language_tag
 from .structure import Piece, build_sections, squash
 
 # Language assumed when the Markdown names none.
-DEFAULT_LANGUAGE = "en"
 
 # Raw HTML elements in hand-edited Markdown that hold no article text.
 SKIPPED_TAGS = frozenset({"hr", "script", "style", "template", "noscript", "iframe", "img", "svg"})
@@ -53,13 +53,15 @@ def read_markdown(text: str) -> Article:
             title = squash(element.text_content())
             continue
         pieces.extend(_pieces(element))
+    sections = build_sections(pieces)
     return Article(
         title=title,
-        sections=build_sections(pieces),
+        sections=sections,
         byline=metadata.get("byline"),
         date=metadata.get("date"),
         source=metadata.get("source"),
-        language=metadata.get("language") or DEFAULT_LANGUAGE,
+        language=language_tag(metadata.get("language")) or guess_language(
+            " ".join([title, *(b.text for s in sections for b in s.blocks)])),
         url=metadata.get("url"),
         quotes_marked=(metadata.get("quotes", "").lower() == QUOTES_MARKED
                        or any(True for _ in root.iter(QUOTE_TAG))),
