@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import sys
@@ -101,8 +102,10 @@ def main(debug: bool) -> None:
               help="What to write, comma-separated and repeatable: mp3, web, vtt, srt, epub, "
                    "daisy, m4b, all (default: mp3,web,vtt).")
 @click.option("--title", metavar="TEXT", help="The article's title, instead of the headline found in the page.")
+@click.option("--fallback-voice", metavar="VOICE",
+              help="Voice for an article in a language no installed voice speaks.")
 @translate_errors
-def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title):
+def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title, fallback_voice):
     """Build an audio edition (chaptered MP3 and more) from each INPUT.
 
     INPUT is a copied web page (.txt), a saved HTML page, Markdown (as written by
@@ -119,6 +122,8 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title):
     chosen = parse_formats(formats) if formats else None
     title = _one_title(title, inputs)
     config = _config(voices)
+    if fallback_voice:
+        config = dataclasses.replace(config, fallback_voice=fallback_voice.strip())
     failed: list[AudiobookError] = []
     for source in inputs:
         started = time.monotonic()
@@ -233,20 +238,26 @@ def _spoken(script) -> str:
 
 @main.command()
 @click.option("--engine", "engines", multiple=True, help="Only this engine (repeatable).")
+@click.option("--language", metavar="TAG", help="Only the voices that speak this language (e.g. pt).")
 @translate_errors
-def voices(engines):
+def voices(engines, language):
     """List the installed voices of each engine, to name in voices.yaml.
 
     \b
     Example:
-      audiobook voices --engine espeak
+      audiobook voices --engine espeak --language pt
     """
-    from .engines.voices import list_voices
+    from .engines.voices import list_voices, speaking
 
     for engine, found in list_voices(list(engines) or None).items():
         if isinstance(found, str):
             click.echo(f"{engine}: unavailable: {found}")
             continue
+        if language:
+            found = speaking(language, found)
+            if not found:
+                click.echo(f"{engine}: no voice speaks '{language}'")
+                continue
         click.echo(f"{engine}: {len(found)} voices")
         for v in found:
             langs = ",".join(v.languages)

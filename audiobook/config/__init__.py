@@ -29,6 +29,7 @@ from types import MappingProxyType
 import yaml
 
 from . import sections
+from .languages import languages as language_voices
 from .values import Config, Pauses, RoleConfig, SpeakerConfig, VoiceSpec
 from .voice import Layer, voice_spec
 from .yamlnodes import YamlReader
@@ -36,7 +37,7 @@ from ..errors import ConfigError
 
 ROLES = ("narrator", "title", "heading", "quote", "caption")
 TOP_KEYS = ("engine", "roles", "pauses", "speakers", "auto_speakers", "speaker_pool", "lexicon",
-            "normalise")
+            "normalise", "languages")
 
 DEFAULTS = """
 engine: espeak
@@ -53,6 +54,7 @@ auto_speakers: false
 speaker_pool: [en-gb+m3, en-us+f2, en-gb-scotland, en-us+m4, en-gb+f4, en-029]
 lexicon: []
 normalise: {urls: brief, emails: brief, handles: skip}
+languages: {}
 """  # the built-in voices; voices.yaml at the repository root repeats it with reasons
 
 
@@ -124,8 +126,11 @@ def _build(defaults: dict[str, yaml.Node], user: dict[str, yaml.Node], source: s
     pool = sections.speaker_pool(*pick("speaker_pool"), quote, engines)
     lexicon = sections.lexicon(reader, user.get("lexicon"))
     normalise = sections.normalise(*pick("normalise"))
+    role_layers = {name: narrator if name == "narrator" else narrator + given[name]
+                   for name in ROLES}
+    by_language = language_voices(*pick("languages"), ROLES, role_layers, engines)
     return Config(MappingProxyType(roles), pauses, speakers, auto_speakers, pool, lexicon,
-                  normalise, source)
+                  normalise, source, by_language)
 
 
 __all__ = ["Config", "Pauses", "RoleConfig", "SpeakerConfig", "VoiceSpec", "load_config",

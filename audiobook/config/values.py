@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from ..model import LexiconEntry, NormaliseOptions
 
@@ -66,3 +67,6 @@ class Config:
     lexicon: tuple[LexiconEntry, ...]
     normalise: NormaliseOptions
     source: str | None
+    languages: Mapping[str, Mapping[str, VoiceSpec]] = field(
+        default_factory=lambda: MappingProxyType({}))  # language → role → voice
+    fallback_voice: str | None = None  # reads any language no installed voice speaks

@@ -12,9 +12,10 @@ repeats the body is never read. ``display`` keeps the written text for the trans
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..config import Config, VoiceSpec
+from ..errors import NoVoiceForLanguage, VoiceNotFound
 from ..model import (
     Article,
     Block,
@@ -27,6 +28,7 @@ from ..model import (
     Utterance,
     Voice,
 )
+from .languages import no_voice_message, primary, spec_for
 from .spoken import spoken_text
 
 SPAN_PAUSE_MS = 120  # a breath where the voice changes inside a sentence, so the switch is heard
@@ -53,7 +55,7 @@ class _Line:
 
 def build_script(article: Article, config: Config, resolve: Resolve) -> Script:
     """The speech script of a segmented article under ``config``; ``resolve`` maps specs to voices."""
-    voices = _Voices(config, resolve)
+    voices = _Voices(config, resolve, article.language)
     chapters = []
     for index, section in enumerate(article.sections):
         lines = list(_section_lines(article, section, index == 0, config, voices))
@@ -74,11 +76,13 @@ def spoken_date(iso: str) -> str | None:
 
 
 class _Voices:
-    """Resolves each role's and speaker's voice once, keeping auto-assigned voices stable."""
+    """Resolves each role's and speaker's voice once, keeping auto-assigned voices stable;
+    every voice is the one for the article's language (``languages.spec_for``)."""
 
-    def __init__(self, config: Config, resolve: Resolve) -> None:
+    def __init__(self, config: Config, resolve: Resolve, language: str = "") -> None:
         self._config = config
         self._resolve = resolve
+        self._language = language
         self._cache: dict[VoiceSpec, Voice] = {}
         self._aliases = {
             alias.casefold(): speaker.spec
@@ -87,13 +91,37 @@ class _Voices:
         }
         self._auto: dict[str, VoiceSpec] = {}
 
-    def get(self, spec: VoiceSpec) -> Voice:
+    def get(self, spec: VoiceSpec, role: str | None = None) -> Voice:
+        spec = spec_for(role, spec, self._language, self._config)
         if spec not in self._cache:
-            self._cache[spec] = self._resolve(spec)
+            try:
+                self._cache[spec] = self._resolve(spec)
+            except VoiceNotFound as error:
+                lang = primary(self._language)
+                if primary(spec.language) != lang:
+                    raise
+                raise NoVoiceForLanguage(no_voice_message(lang, spec.engine), lang) from error
         return self._cache[spec]
 
     def role(self, role: str) -> Voice:
-        return self.get(self._config.roles[role].spec)
+        return self.get(self._config.roles[role].spec, role)
+
+    def distinct(self, spec: VoiceSpec, role: str | None = None) -> Voice:
+        """A quote's voice, kept apart from the narrator's when moving to another language
+        made them one: a voice of another gender is asked for instead."""
+        voice = self.get(spec, role)
+        narrator = self._config.roles["narrator"].spec
+        if voice != self.role("narrator") or spec == narrator or spec_for(
+                role, spec, self._language, self._config) == spec:
+            return voice
+        for gender in ("female", "male"):
+            try:
+                other = self.get(replace(spec, gender=gender), role)
+            except VoiceNotFound:
+                continue
+            if other != voice:
+                return other
+        return voice
 
     def speaker(self, name: str | None) -> Voice:
         if name:
@@ -102,8 +130,8 @@ class _Voices:
                 pool = self._config.speaker_pool
                 spec = self._auto.setdefault(name, pool[len(self._auto) % len(pool)])
             if spec is not None:
-                return self.get(spec)
-        return self.role("quote")
+                return self.distinct(spec)
+        return self.distinct(self._config.roles["quote"].spec, "quote")
 
 
 def _section_lines(
