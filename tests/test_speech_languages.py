@@ -120,3 +120,67 @@ def test_voices_lists_what_speaks_a_language(runner) -> None:
     assert [line.split()[0] for line in result.output.splitlines()[1:]] == ["fake-ru-female", "fake-ru-male"]
     result = runner.invoke(main, ["voices", "--engine", "fake", "--language", "pt"])
     assert result.output.strip() == "fake: no voice speaks 'pt'"
+
+
+MIXED = """# The library stays open
+
+The council decided last night to keep the library open, and the people nearby are pleased.
+
+Le conseil municipal a décidé hier soir de garder la bibliothèque ouverte.
+{lang=fr}
+
+> Wir werden jeden Tag hierher kommen, denn das ist unsere Bibliothek.
+> {lang=de}
+
+The work begins in spring.
+"""
+
+
+def _by_text(text: str, tmp_path: Path, voices: str | None) -> list[tuple[str, str]]:
+    path = tmp_path / "mixed.md"
+    path.write_text(text, encoding="utf-8")
+    config_path = None
+    if voices is not None:
+        config_path = tmp_path / "voices.yaml"
+        config_path.write_text(voices)
+    script = make_script(clean(path).article, load_config(config_path))
+    return [(u.display.split()[0], u.voice.name) for c in script.chapters for u in c.utterances]
+
+
+def test_a_block_marked_in_another_language_is_read_in_its_voice(tmp_path) -> None:
+    assert _by_text(MIXED, tmp_path, FAKE_VOICES) == [
+        ("The", "fake-a"), ("The", "fake-a"), ("Le", "fake-fr-female"), ("Wir", "fake-de-male"),
+        ("The", "fake-a")]
+
+
+def test_espeak_reads_a_mixed_article_in_each_block_language(tmp_path, espeak_engine) -> None:
+    assert [voice for _, voice in _by_text(MIXED, tmp_path, None)] == [
+        "gmw/en", "gmw/en", "roa/fr", "gmw/de+f3", "gmw/en"]
+
+
+def test_the_edition_marks_each_entry_with_its_block_language(tmp_path) -> None:
+    from audiobook.pipeline import build
+
+    (tmp_path / "mixed.md").write_text(MIXED, encoding="utf-8")
+    (tmp_path / "fake.yaml").write_text(FAKE_VOICES)
+    built = build(tmp_path / "mixed.md", tmp_path / "out", config=load_config(tmp_path / "fake.yaml"),
+                  cache=False, formats=("mp3",))
+    languages = [entry.language for chapter in built.edition.chapters for block in chapter.blocks
+                 for entry in block.entries]
+    assert languages == ["en", "en", "fr", "de", "en"]  # title, then the four blocks
+
+
+def test_a_russian_edition_keeps_its_title_names_and_language_tags(tmp_path) -> None:
+    from mutagen.id3 import ID3
+
+    from audiobook.pipeline import build
+
+    (tmp_path / "statya.md").write_text(RUSSIAN, encoding="utf-8")
+    (tmp_path / "fake.yaml").write_text(FAKE_VOICES)
+    built = build(tmp_path / "statya.md", tmp_path / "out", config=load_config(tmp_path / "fake.yaml"),
+                  cache=False, formats=("mp3", "web"))
+    assert built.path.name == "biblioteka-ostanetsya-otkrytoy"
+    tags = ID3(built.mp3)
+    assert str(tags["TLAN"]) == "rus" and str(tags["TIT2"]) == "Библиотека останется открытой"
+    assert '<html lang="ru"' in (built.path / "transcript.html").read_text(encoding="utf-8")
+    assert json.loads((built.path / "chapters.json").read_text())["language"] == "ru"

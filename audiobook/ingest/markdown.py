@@ -52,7 +52,9 @@ def read_markdown(text: str) -> Article:
         if tag == f"h{TITLE_LEVEL}" and not title and not pieces:
             title = squash(element.text_content())
             continue
-        pieces.extend(_pieces(element))
+        own = language_tag(element.get("lang"))
+        pieces.extend(_in_language(piece, own or language_tag(_first_child_lang(element)))
+                      for piece in _pieces(element))
     sections = build_sections(pieces)
     return Article(
         title=title,
@@ -93,6 +95,20 @@ def _skip_blank(lines: list[str], index: int) -> int:
 
 def _classes(element) -> set[str]:
     return set((element.get("class") or "").split())
+
+
+def _first_child_lang(element) -> str | None:
+    """A block quote's language, marked on its paragraph (``> …`` then ``{lang=fr}``)."""
+    if element.tag != "blockquote":
+        return None
+    return next((child.get("lang") for child in element if child.get("lang")), None)
+
+
+def _in_language(piece: Piece, language: str | None) -> Piece:
+    """``piece`` marked as read in ``language`` (None leaves it in the article's)."""
+    from dataclasses import replace
+
+    return replace(piece, language=language) if language and piece.heading is None else piece
 
 
 def _pieces(element, role: Role = Role.PARAGRAPH) -> Iterator[Piece]:

@@ -64,15 +64,24 @@ def build_script(article: Article, config: Config, resolve: Resolve) -> Script:
     return Script(article, tuple(c for c in chapters if c.utterances))
 
 
-def spoken_date(iso: str) -> str | None:
-    """'2010-12-13' → '13 December 2010' (then normalised like any text), or None."""
+def spoken_date(iso: str, language: str = "en") -> str | None:
+    """'2010-12-13' → '13 December 2010' (then normalised like any text), or None.
+
+    Other languages get the date as their voices read it: '13.12.2010', in Chinese and
+    Japanese '2010年12月13日'; never English month names.
+    """
     parts = iso.split("-")
     if len(parts) != 3 or not all(p.isdigit() for p in parts):
         return None
     year, month, day = (int(p) for p in parts)
     if not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
-    return f"{day} {MONTHS[month - 1]} {year}"
+    lang = primary(language)
+    if lang in ("", "en"):
+        return f"{day} {MONTHS[month - 1]} {year}"
+    if lang in ("ja", "zh"):
+        return f"{year}年{month}月{day}日"
+    return f"{day}.{month}.{year}"
 
 
 class _Voices:
@@ -105,6 +114,14 @@ class _Voices:
 
     def role(self, role: str) -> Voice:
         return self.get(self._config.roles[role].spec, role)
+
+    def speaking(self, language: str | None) -> _Voices:
+        """These voices for a block in ``language`` (None: the article's), sharing the cache."""
+        if not language or primary(language) == primary(self._language):
+            return self
+        other = _Voices(self._config, self._resolve, language)
+        other._cache, other._auto = self._cache, self._auto
+        return other
 
     def distinct(self, spec: VoiceSpec, role: str | None = None) -> Voice:
         """A quote's voice, kept apart from the narrator's when moving to another language
@@ -150,13 +167,14 @@ def _section_lines(
         yield _Line(f"{section.id}.heading", Role.SECTION_HEADING, voices.role("heading"),
                     section.heading, _speak(heading, config, article.language), None, "block")
     for block in section.blocks:
-        yield from _block_lines(block, config, voices, article.language)
+        yield from _block_lines(block, config, voices.speaking(block.language),
+                                block.language or article.language)
 
 
 def _metadata_line(article: Article) -> str:
     parts = [article.source, article.byline]
     if article.date:
-        parts.append(spoken_date(article.date) or article.date)
+        parts.append(spoken_date(article.date, article.language) or article.date)
     return ". ".join(p.strip().rstrip(".") for p in parts if p and p.strip()) + (
         "." if any(parts) else ""
     )
