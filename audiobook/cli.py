@@ -100,12 +100,16 @@ def main(debug: bool) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("-f", "--format", "formats", multiple=True, metavar="LIST",
               help="What to write, comma-separated and repeatable: mp3, web, vtt, srt, epub, "
-                   "daisy, m4b, all (default: mp3,web,vtt).")
+                   "daisy, m4b, usb, feed, all (default: mp3,web,vtt).")
 @click.option("--title", metavar="TEXT", help="The article's title, instead of the headline found in the page.")
+@click.option("--edition", "edition_title", metavar="TITLE",
+              help="Join the INPUTs into one edition of this title, as a manifest listing them "
+                   "would (see `audiobook edition`).")
 @click.option("--fallback-voice", metavar="VOICE",
               help="Voice for an article in a language no installed voice speaks.")
 @translate_errors
-def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title, fallback_voice):
+def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title, edition_title,
+          fallback_voice):
     """Build an audio edition (chaptered MP3 and more) from each INPUT.
 
     INPUT is a copied web page (.txt), a saved HTML page, Markdown (as written by
@@ -115,6 +119,7 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title, fallba
     \b
     Example:
       audiobook build article.txt -o output --voices voices.yaml
+      audiobook build bridge.txt derby.html --edition "Riverside News"
     """
     from .pipeline import build as build_edition
     from .writers import parse_formats
@@ -124,6 +129,12 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title, fallba
     config = _config(voices)
     if fallback_voice:
         config = dataclasses.replace(config, fallback_voice=fallback_voice.strip())
+    if edition_title is not None:
+        from .newsroom.manifest import manifest_of_inputs
+
+        _build_edition(manifest_of_inputs(edition_title, list(inputs)), out_dir, config, chosen,
+                       jobs, no_cache, quiet, skip_bad=False)
+        return
     failed: list[AudiobookError] = []
     for source in inputs:
         started = time.monotonic()
@@ -149,6 +160,73 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title, fallba
     if failed:
         _fail(f"{len(failed)} of {len(inputs)} inputs failed; the others were built",
               failed[0].exit_code)
+
+
+@main.command()
+@click.argument("manifest", type=click.Path(dir_okay=False))
+@click.option("-o", "--output-dir", "out_dir", default="output", show_default=True,
+              type=click.Path(), help="Where the edition (and the podcast feed) are written.")
+@click.option("--voices", type=click.Path(dir_okay=False), help="voices.yaml to use "
+              "(default: ./voices.yaml when present, else built-in defaults).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes (default: all cores).")
+@click.option("--no-cache", is_flag=True, help="Synthesise everything again; do not use the clip cache.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("-f", "--format", "formats", multiple=True, metavar="LIST",
+              help="What to write, comma-separated and repeatable: mp3, web, vtt, srt, epub, "
+                   "daisy, m4b, usb, feed, all (default: mp3,web,vtt,epub,daisy,usb, and feed "
+                   "when the manifest has feed:).")
+@click.option("--skip-bad", is_flag=True, help="Leave out items that cannot be read, say which "
+              "on stderr, and build the rest.")
+@translate_errors
+def edition(manifest, out_dir, voices, jobs, no_cache, quiet, formats, skip_bad):
+    """Build one edition of many articles from MANIFEST (edition.yaml).
+
+    The manifest lists the articles (paths relative to it), in groups if wanted, and the
+    edition's title, date, publisher, intro, outro and podcast feed. An item that cannot be
+    read stops the build with its manifest line, and nothing is written; --skip-bad builds
+    the others. Articles built before with the same voices are not synthesised again.
+
+    \b
+    Example:
+      audiobook edition examples/riverside/edition.yaml -o output
+    """
+    from .newsroom import load_manifest
+    from .writers import parse_formats
+
+    loaded = load_manifest(manifest)
+    chosen = parse_formats(formats) if formats else None
+    _build_edition(loaded, out_dir, _config(voices), chosen, jobs, no_cache, quiet, skip_bad)
+
+
+def _build_edition(loaded, out_dir, config, chosen, jobs, no_cache, quiet, skip_bad) -> None:
+    from .newsroom import build_manifest
+
+    started = time.monotonic()
+    bar = ProgressBar(enabled=not quiet and sys.stderr.isatty())
+    try:
+        built = build_manifest(loaded, out_dir, config=config, formats=chosen, skip_bad=skip_bad,
+                               jobs=jobs, cache=not no_cache, progress=bar.update)
+    finally:
+        bar.close()
+    for skipped in built.skipped:
+        click.echo(f"audiobook: left out: {skipped.reason}", err=True)
+    if not quiet:
+        _edition_summary(built, time.monotonic() - started)
+
+
+def _edition_summary(built, took: float) -> None:
+    from .model import PartKind
+    from .writers.usb import USB_DIR, folder_bytes
+
+    articles = sum(1 for part in built.edition.parts if part.kind is PartKind.ARTICLE)
+    click.echo(f"{built.mp3}  ({_clock(built.seconds)}, {articles} articles, "
+               f"{len(built.edition.chapters)} chapters, built in {took:.1f} s)")
+    usb = built.path / USB_DIR
+    if usb.is_dir():
+        folders = sum(1 for p in usb.iterdir() if p.is_dir())
+        click.echo(f"{usb}  ({_size(folder_bytes(usb))} in {folders} folders, for a USB stick)")
+    if built.feed is not None:
+        click.echo(f"{built.feed}  (podcast feed)")
 
 
 @main.command()
@@ -270,14 +348,22 @@ def voices(engines, language):
 def chapters(mp3):
     """List the chapters of a chaptered MP3: number, start time, title.
 
+    An edition's chapters are listed under its groups and articles, indented.
+
     \b
     Example:
       audiobook chapters output/my-article/my-article.mp3
     """
     from .id3 import read_chapters
 
+    shown: tuple[str, ...] = ()
     for ch in read_chapters(mp3):
-        click.echo(f"{ch.number:>3}  {_clock(ch.start_ms / 1000)}  {ch.title}")
+        depth = next((n for n, (a, b) in enumerate(zip(shown, ch.within)) if a != b),
+                     min(len(shown), len(ch.within)))
+        for level, title in enumerate(ch.within[depth:], start=depth):
+            click.echo(f"{'  ' * level}{title}")
+        shown = ch.within
+        click.echo(f"{'  ' * len(ch.within)}{ch.number:>3}  {_clock(ch.start_ms / 1000)}  {ch.title}")
 
 
 @main.command()

@@ -18,6 +18,10 @@ class InputError(AudiobookError):
     exit_code = 2
 
 
+class BadItem(InputError):
+    """An article listed in an edition manifest cannot be read or cleaned; names the item."""
+
+
 class ConfigError(AudiobookError):
     """voices.yaml is broken, mistyped, or names an unknown key or engine."""
 

@@ -1,17 +1,20 @@
 """ID3v2.3 tags with chapters: written for the edition's MP3s, and read back from any MP3.
 
 One module declares the layout both ways: a top-level, ordered CTOC ``toc`` whose children
-are CHAP frames ``chp1``, ``chp2`` … in time order, each with a TIT2 title. ID3v2.3 rather
+are CHAP frames ``chp1``, ``chp2`` … in time order, each with a TIT2 title. An edition of
+several articles nests: the top-level CTOC holds one ordered CTOC per group and per article
+(``toc1``, ``toc2`` … depth first), each holding its chapters; and since a CTOC counts its
+children in one byte, any table of more than 255 is split into CTOCs of at most 255. ID3v2.3 rather
 than 2.4 because more players, car stereos and screen-reader-friendly apps read it.
 Chapter frames are written in time order: ffmpeg, and so mpv and most players, list
-chapters in the order the frames appear in the file. Reading accepts any MP3: CTOC order
-when a top-level table of contents names every chapter, else time order.
+chapters in the order the frames appear in the file. Reading accepts any MP3: the order of
+the nested tables from the top-level one when they name every chapter once, else time order.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -45,6 +48,7 @@ URL_SAFE = ":/?#[]@!$&'()*+,;=%~"  # URL frames are Latin-1: percent-encode ever
 UNDETERMINED_LANGUAGE = "und"  # ISO 639-2 code for a language we cannot map
 TOC_ID = "toc"  # element id of the single top-level table of contents
 CHAPTER_ID_PREFIX = "chp"  # chapter element ids are chp1, chp2, … in time order
+MAX_TOC_CHILDREN = 255  # a CTOC frame stores how many children it has in one byte
 
 # ISO 639-1 → ISO 639-2 (bibliographic) for the languages news sites are commonly written in.
 _ISO639_2 = {
@@ -167,13 +171,83 @@ def toc_frame(title: str, chapters: int) -> CTOC:
 
 
 @dataclass(frozen=True)
+class ChapterMark:
+    """A chapter to write: its CHAP title and where it lies in the file, in ms."""
+
+    title: str
+    start_ms: int
+    end_ms: int
+
+
+@dataclass(frozen=True)
+class TocNode:
+    """A nested table of contents to write: a group or an article and what it holds."""
+
+    title: str
+    children: tuple[TocNode | ChapterMark, ...]
+
+
+def table_frames(title: str, children: Sequence[TocNode | ChapterMark]) -> list[Frame]:
+    """The CTOC and CHAP frames of a table of contents, top-level CTOC first.
+
+    Chapters are ``chp1`` … in depth-first (listening) order, nested tables ``toc1`` …;
+    a table of more than ``MAX_TOC_CHILDREN`` is split into tables of that many at most,
+    so a flat table of up to 255 chapters is exactly ``toc_frame`` and its CHAPs.
+    """
+    frames: list[Frame] = []
+    counter = {"chp": 0, "toc": 0}
+
+    def chunked(node_title: str, items: Sequence[TocNode | ChapterMark], first: int) -> list:
+        if len(items) <= MAX_TOC_CHILDREN:
+            return list(items)
+        chunks, number = [], first
+        for start in range(0, len(items), MAX_TOC_CHILDREN):
+            part = items[start:start + MAX_TOC_CHILDREN]
+            count = sum(_chapters_in(item) for item in part)
+            chunks.append(TocNode(f"{node_title}: chapters {number} to {number + count - 1}",
+                                  tuple(part)))
+            number += count
+        return chunked(node_title, chunks, first)
+
+    def emit(element_id: str, node_title: str, items: Sequence[TocNode | ChapterMark],
+             flags: int) -> None:
+        at = len(frames)
+        ids = []
+        for item in chunked(node_title, items, counter["chp"] + 1):
+            if isinstance(item, ChapterMark):
+                counter["chp"] += 1
+                ids.append(chapter_element_id(counter["chp"]))
+                frames.append(chapter_frame(ids[-1], item.title, item.start_ms, item.end_ms))
+            else:
+                counter["toc"] += 1
+                ids.append(f"{TOC_ID}{counter['toc']}")
+                emit(ids[-1], item.title, item.children, CTOCFlags.ORDERED)
+        frames.insert(at, CTOC(element_id=element_id, flags=flags, child_element_ids=ids,
+                               sub_frames=[TIT2(encoding=TEXT_ENCODING, text=[node_title])]))
+
+    emit(TOC_ID, title, children, CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED)
+    return frames
+
+
+def _chapters_in(item: TocNode | ChapterMark) -> int:
+    if isinstance(item, ChapterMark):
+        return 1
+    return sum(_chapters_in(child) for child in item.children)
+
+
+@dataclass(frozen=True)
 class ChapterInfo:
-    """One chapter as stored in the file: 1-based number, title, start and end in ms."""
+    """One chapter as stored in the file: 1-based number, title, start and end in ms.
+
+    ``within`` names the nested tables of contents that hold it, outermost first (the
+    group and the article of an edition); empty in a flat table.
+    """
 
     number: int
     title: str
     start_ms: int
     end_ms: int
+    within: tuple[str, ...] = ()
 
 
 def _title(frame: CHAP, number: int) -> str:
@@ -182,20 +256,35 @@ def _title(frame: CHAP, number: int) -> str:
     return text or f"Chapter {number}"
 
 
-def _top_level_order(toc_frames: list[CTOC]) -> list[str]:
-    for toc in toc_frames:
-        if toc.flags & CTOCFlags.TOP_LEVEL:
-            return list(toc.child_element_ids)
-    return []
+def _toc_title(toc: CTOC) -> str:
+    tit2 = toc.sub_frames.get("TIT2")
+    return str(tit2.text[0]).strip() if tit2 is not None and tit2.text else ""
 
 
-def _ordered(frames: list[CHAP], toc_frames: list[CTOC]) -> list[CHAP]:
-    """CTOC order when a top-level table of contents names every chapter, else time order."""
+def _walk(tocs: dict[str, CTOC], chapters: set[str], toc: CTOC, within: tuple[str, ...],
+          seen: set[str]) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """(chapter id, enclosing table titles) in the table's order, nested tables depth first."""
+    seen.add(toc.element_id)
+    for child in toc.child_element_ids:
+        if child in chapters:
+            yield child, within
+        elif child in tocs and child not in seen:
+            yield from _walk(tocs, chapters, tocs[child], (*within, _toc_title(tocs[child])), seen)
+
+
+def _ordered(frames: list[CHAP], toc_frames: list[CTOC]) -> list[tuple[CHAP, tuple[str, ...]]]:
+    """Table order (with enclosing titles) when the top-level table and those nested in it
+    name every chapter once, else time order."""
     by_id = {frame.element_id: frame for frame in frames}
-    order = _top_level_order(toc_frames)
-    if order and set(order) == set(by_id) and len(order) == len(by_id):
-        return [by_id[element_id] for element_id in order]
-    return sorted(frames, key=lambda f: (f.start_time, f.end_time, f.element_id))
+    tocs = {toc.element_id: toc for toc in toc_frames}
+    top = next((toc for toc in toc_frames if toc.flags & CTOCFlags.TOP_LEVEL), None)
+    if top is not None:
+        order = list(_walk(tocs, set(by_id), top, (), set()))
+        ids = [element_id for element_id, _ in order]
+        if set(ids) == set(by_id) and len(ids) == len(by_id):
+            return [(by_id[element_id], within) for element_id, within in order]
+    return [(frame, ()) for frame in
+            sorted(frames, key=lambda f: (f.start_time, f.end_time, f.element_id))]
 
 
 def read_chapters(path: Path | str) -> list[ChapterInfo]:
@@ -226,8 +315,8 @@ def read_chapters_if_any(path: Path | str) -> list[ChapterInfo]:
         return []
     ordered = _ordered(frames, tags.getall("CTOC"))
     return [
-        ChapterInfo(number, _title(frame, number), frame.start_time, frame.end_time)
-        for number, frame in enumerate(ordered, start=1)
+        ChapterInfo(number, _title(frame, number), frame.start_time, frame.end_time, within)
+        for number, (frame, within) in enumerate(ordered, start=1)
     ]
 
 

@@ -73,12 +73,15 @@ class Staging:
         return self.path / SCRATCH_NAME
 
     def publish(self, choose: Callable[[Path], Path], write: Callable[[Path], object],
-                source_id: str | None = None) -> Path:
+                source_id: str | None = None,
+                after: Callable[[Path], object] | None = None) -> Path:
         """Choose the edition's final path, write it aside and swap it in, under one lock.
 
         ``choose(out_dir)`` names the final path (inside ``out_dir``); ``write(folder)``
         fills a new folder of that name. ``source_id`` is recorded in the edition so
         ``fsutil.unique_edition_dir`` can tell editions of different articles apart.
+        ``after(final)`` runs once the edition is in place, still under the lock: files of
+        the output directory that several editions share (a podcast feed) are updated there.
         """
         assert self.path is not None, "use Staging as a context manager"
         with _PublishLock(self.out_dir):
@@ -94,6 +97,8 @@ class Staging:
             if source_id is not None:
                 atomic_write_text(folder / SOURCE_MARKER, source_id + "\n")
             _swap_in(folder, final, self.path / PREVIOUS_NAME)
+            if after is not None:
+                after(final)
         return final
 
 

@@ -143,7 +143,8 @@ def check_book(folder: Path, edition) -> ReadBook:
     assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), f"NCC skips a level: {levels}"
     smils = sorted(name for name in files if name.endswith(".smil") and name != "master.smil")
     assert sorted(read.pars) == smils, "every SMIL file is reached from a heading"
-    titles = {chapter.title for chapter in edition.chapters}
+    titles = {chapter.title for chapter in edition.chapters} | {
+        part.group for part in edition.parts if part.group}  # a group's heading names it
     for level, text, smil, par in read.headings:
         said = {p[0]: p[1] for p in read.pars[smil]}
         assert par in said, f"heading {text!r} points at {smil}#{par}, which is no par"

@@ -13,7 +13,7 @@ SLUG = "harbour-lights-shine-again-after-forty-dark-years"
 
 
 def test_help_of_every_command_has_an_example(runner):
-    for command in ("build", "clean", "voices", "chapters", "play", "cache"):
+    for command in ("build", "edition", "clean", "voices", "chapters", "play", "cache"):
         result = runner.invoke(main, [command, "--help"])
         assert result.exit_code == 0, command
         assert "Example" in result.output, command
@@ -152,6 +152,59 @@ def test_a_batch_builds_the_good_inputs_and_reports_the_bad(runner, tmp_path):
     assert lines[1] == "audiobook: 1 of 2 inputs failed; the others were built"
     assert (tmp_path / "out" / SLUG / f"{SLUG}.mp3").is_file()
     assert "Traceback" not in result.output
+
+
+def test_edition_builds_and_reports_usb_size_and_feed(runner, tmp_path):
+    from newsroom_support import write_edition_sources
+
+    manifest = write_edition_sources(tmp_path / "week")
+    result = runner.invoke(main, ["edition", str(manifest), "-o", "out", "--voices", "fake.yaml"])
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "out" / "riverside-talking-news-2026-12-01"
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"out/{folder.name}/{folder.name}.mp3  (")
+    assert "3 articles, 7 chapters" in lines[0]
+    assert lines[1].startswith(f"out/{folder.name}/usb  (") and "MB in 5 folders, for a USB stick)" in lines[1]
+    assert lines[2] == "out/feed.xml  (podcast feed)"
+    listed = runner.invoke(main, ["chapters", str(folder / f"{folder.name}.mp3")]).stdout.splitlines()
+    assert [line for line in listed if not line.strip()[0].isdigit() or "  " not in line.strip()] == [
+        "1. Bridge closes for repairs", "2. Library opens on Sundays", "Sport", "  3. Derby day"]
+    assert listed[-1].split(None, 2)[::2] == ["7", "Closing"]
+
+
+def test_edition_skip_bad_says_what_was_left_out(runner, tmp_path):
+    from newsroom_support import MANIFEST, write_edition_sources
+
+    manifest = write_edition_sources(tmp_path / "week", MANIFEST.replace(
+        "  - news/library.md\n", "  - news/library.md\n  - news/gone.md\n"))
+    failed = runner.invoke(main, ["edition", str(manifest), "-o", "out", "--voices", "fake.yaml"])
+    assert failed.exit_code == 2 and not (tmp_path / "out").exists()
+    assert failed.stderr == f"audiobook: error: {manifest} line 7: news/gone.md does not exist: check the path\n"
+    result = runner.invoke(main, ["edition", str(manifest), "-o", "out", "--voices", "fake.yaml",
+                                  "--skip-bad", "-q", "--format", "mp3"])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr == f"audiobook: left out: {manifest} line 7: news/gone.md does not exist: check the path\n"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["riverside-talking-news-2026-12-01"]
+
+
+def test_build_edition_short_form_joins_the_inputs(runner, tmp_path):
+    from newsroom_support import write_edition_sources
+
+    write_edition_sources(tmp_path / "week")
+    result = runner.invoke(main, ["build", "week/news/bridge.md", "week/sport/derby.md", "-o", "out",
+                                  "--voices", "fake.yaml", "--edition", "Two Stories", "-f", "mp3"])
+    assert result.exit_code == 0, result.output
+    assert "2 articles, 6 chapters" in result.stdout
+    bad = runner.invoke(main, ["build", "week/none.md", "--voices", "fake.yaml", "--edition", "X"])
+    assert bad.exit_code == 2
+    assert bad.stderr == "audiobook: error: audiobook build --edition: week/none.md does not exist: check the path\n"
+
+
+def test_edition_with_a_broken_manifest_is_one_line(runner, tmp_path):
+    (tmp_path / "e.yaml").write_text("items:\n  - fille: a.txt\n")
+    result = runner.invoke(main, ["edition", "e.yaml"])
+    assert result.exit_code == 3
+    assert result.stderr == "audiobook: error: e.yaml line 2: unknown key 'fille' in items[1] — did you mean 'file'?\n"
 
 
 NO_HEADLINE = (

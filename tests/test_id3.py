@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from mutagen.id3 import CTOC, ID3, TIT2, CTOCFlags
-from writers_support import edition_of, encode_tone, make_article, make_book
+from writers_support import edition_of, encode_tone, ffprobe, make_article, make_book
 
 from audiobook.id3 import (
     ChapterInfo, chapter_frame, date_frames, info_frames, iso639_2, read_chapters, render_tag,
@@ -110,3 +110,88 @@ def test_mp3_without_chapters(tmp_path: Path):
     encode_tone(path, 4000)
     with pytest.raises(PlayerError, match=r"plain\.mp3: has no chapters; build it with 'audiobook build'"):
         read_chapters(path)
+
+
+def _nested_edition(tmp_path: Path):
+    """Intro, two articles in a group and one without, outro: the shape of a talking newspaper."""
+    from writers_support import make_script
+
+    from audiobook.edition import build_edition_of_parts, build_part
+    from audiobook.model import PartKind
+
+    shapes = [("intro", ["Introduction"], None, PartKind.INTRO),
+              ("a1", ["Bridge closure", "What happens next"], None, PartKind.ARTICLE),
+              ("a2", ["Derby day", "Second half"], "Sport", PartKind.ARTICLE),
+              ("a3", ["Pool reopens"], "Sport", PartKind.ARTICLE),
+              ("outro", ["Closing"], None, PartKind.OUTRO)]
+    parts, offset = [], 0
+    for part_id, titles, group, kind in shapes:
+        (tmp_path / part_id).mkdir()
+        book = make_book(tmp_path / part_id, titles, [0.2] * len(titles))
+        article = make_article(titles, title=titles[0])
+        parts.append(build_part(part_id, make_script(article, titles), book.chapters, offset=offset,
+                                id_prefix=f"{part_id}.", group=group, kind=kind))
+        offset += book.samples
+    return build_edition_of_parts(ArticleInfo("Riverside Talking News"), 22050, parts)
+
+
+FLAT = ["Introduction", "1. Bridge closure", "1. Bridge closure: What happens next", "2. Derby day",
+        "2. Derby day: Second half", "3. Pool reopens", "Closing"]
+
+
+def test_edition_chapters_nest_by_group_and_article_and_read_back_in_order(tmp_path: Path):
+    edition = _nested_edition(tmp_path)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    path = mp3.write(edition, folder)
+    tags = ID3(path)
+    top = tags["CTOC:toc"]
+    assert top.flags & CTOCFlags.TOP_LEVEL and top.flags & CTOCFlags.ORDERED
+    assert top.child_element_ids == ["chp1", "toc1", "toc2", "chp7"]
+    assert [tags[f"CTOC:{i}"].sub_frames["TIT2"].text[0] for i in ("toc1", "toc2", "toc3", "toc4")] == [
+        "1. Bridge closure", "Sport", "2. Derby day", "3. Pool reopens"]
+    assert tags["CTOC:toc2"].child_element_ids == ["toc3", "toc4"]
+    assert tags["CTOC:toc3"].child_element_ids == ["chp4", "chp5"]
+    read = read_chapters(path)
+    assert [c.title for c in read] == FLAT
+    assert [c.within for c in read] == [(), ("1. Bridge closure",), ("1. Bridge closure",),
+                                        ("Sport", "2. Derby day"), ("Sport", "2. Derby day"),
+                                        ("Sport", "3. Pool reopens"), ()]
+    starts = [c.start_ms for c in read]
+    assert starts == sorted(starts) and starts[0] == 0
+    probed = ffprobe(path)["chapters"]
+    assert [c["tags"]["title"] for c in probed] == FLAT
+    assert [round(float(c["start_time"]) * 1000) for c in probed] == starts
+
+
+@pytest.mark.slow
+def test_a_single_article_of_300_chapters_nests_them_in_tables_of_at_most_255(tmp_path: Path):
+    titles = [f"Section {n}" for n in range(1, 301)]
+    book = make_book(tmp_path, titles, [0.03] * 300)
+    edition = edition_of(make_article(titles), titles, book)
+    folder = tmp_path / "e"
+    folder.mkdir()
+    path = mp3.write(edition, folder)
+    tags = ID3(path)
+    assert tags["CTOC:toc"].child_element_ids == ["toc1", "toc2"]
+    assert len(tags["CTOC:toc1"].child_element_ids) == 255
+    assert tags["CTOC:toc2"].child_element_ids == [f"chp{n}" for n in range(256, 301)]
+    read = read_chapters(path)
+    assert [c.title for c in read] == titles
+    assert read[0].within == ("A test article: chapters 1 to 255",)
+    assert read[-1].within == ("A test article: chapters 256 to 300",)
+    probed = ffprobe(path)["chapters"]
+    assert [c["tags"]["title"] for c in probed] == titles
+
+
+def test_table_frames_split_any_table_above_255():
+    from audiobook.id3 import ChapterMark, TocNode, table_frames
+
+    marks = tuple(ChapterMark(f"c{n}", n, n + 1) for n in range(600))
+    frames = table_frames("Book", [TocNode("Long article", marks)])
+    tocs = {f.element_id: f for f in frames if f.FrameID == "CTOC"}
+    assert all(len(f.child_element_ids) <= 255 for f in tocs.values())
+    assert tocs["toc"].child_element_ids == ["toc1"]
+    assert [len(tocs[c].child_element_ids) for c in tocs["toc1"].child_element_ids] == [255, 255, 90]
+    chaps = [f.element_id for f in frames if f.FrameID == "CHAP"]
+    assert chaps == [f"chp{n}" for n in range(1, 601)]

@@ -63,7 +63,7 @@ def test_edition_has_every_file(example):
     slug = example.path.name
     chapters = [n for n in names if n.startswith("chapters/")]
     assert set(names) - set(chapters) == {f"{slug}.mp3", f"{slug}.m3u8", "chapters.json",
-                                          "transcript.html"}
+                                          "transcript.html", f"{slug}.vtt"}
     assert len(chapters) == len(example.edition.chapters) == 3
     assert chapters[0].startswith("chapters/01 ")
 

@@ -43,6 +43,7 @@ def test_edition_holds_every_file(tmp_path: Path):
         ".audiobook-source",
         "a-test-article.m3u8",
         "a-test-article.mp3",
+        "a-test-article.vtt",
         "chapters",
         "chapters.json",
         "chapters/01 Opening.mp3",
@@ -87,7 +88,7 @@ def test_every_rename_leaves_old_new_or_nothing(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(os, "rename", watching_rename)
     build(tmp_path, out, title="New")
     new_state = _state(final)
-    assert old_state == "Old (8 files)" and new_state == "New (8 files)"
+    assert old_state == "Old (9 files)" and new_state == "New (9 files)"
     assert seen and set(seen) <= {old_state, new_state, None}
     assert seen[0] == old_state and seen[-1] == new_state
 
@@ -242,7 +243,7 @@ def test_sigkill_at_any_moment_leaves_a_complete_edition_or_none(tmp_path: Path)
         if final.exists():
             files = listing(final)
             expected = expected or files
-            assert files == expected and len(files) == 7
+            assert files == expected and len(files) == 8
             assert json.loads((final / "chapters.json").read_text())["title"].startswith("Build ")
             assert [c["tags"]["title"] for c in ffprobe(final / "a-test-article.mp3")["chapters"]] == TITLES
 

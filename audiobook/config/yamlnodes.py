@@ -24,8 +24,13 @@ class YamlReader:
     """Turns YAML nodes into plain values, remembering each value's line for messages.
 
     ``name`` is what messages call the file; ``lines=False`` leaves line numbers out (the
-    built-in defaults, whose lines mean nothing to a user).
+    built-in defaults, whose lines mean nothing to a user). A reader of another kind of
+    file overrides ``KIND`` and ``TOP_LEVEL`` to name it and its settings in messages.
     """
+
+    KIND = "voices.yaml"  # what messages call this kind of file
+    TOP_LEVEL = "'roles:' and 'pauses:'"  # example settings, for a file that is no mapping
+    TAGS = SAFE_TAGS  # the YAML tags this kind of file may hold
 
     def __init__(self, name: str, *, lines: bool = True) -> None:
         self.name = name
@@ -54,8 +59,8 @@ class YamlReader:
             return {}
         self._check_tags(root)
         if not isinstance(root, yaml.MappingNode):
-            raise self.fail(root, "the top level must be settings such as 'roles:' and "
-                                  "'pauses:', one per line")
+            raise self.fail(root, f"the top level must be settings such as {self.TOP_LEVEL}, "
+                                  "one per line")
         return self.mapping(root, "", allowed)
 
     def _check_tags(self, node: yaml.Node, seen: set[int] | None = None) -> None:
@@ -63,8 +68,8 @@ class YamlReader:
         if id(node) in seen:
             return
         seen.add(id(node))
-        if node.tag not in SAFE_TAGS:
-            raise self.fail(node, f"the YAML tag '{node.tag}' is not allowed: voices.yaml "
+        if node.tag not in self.TAGS:
+            raise self.fail(node, f"the YAML tag '{node.tag}' is not allowed: {self.KIND} "
                                   "holds plain values only")
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:

@@ -6,7 +6,7 @@ each file atomically. Formats, the names a user chooses with ``--format``, are r
 explicitly in ``FORMATS`` as the writers they need, in writing order. Writers may import
 ``model``, ``errors``, ``fsutil``, ``id3`` and each other, never ``ingest``, ``segment``,
 ``speech`` or ``render``. ``markdown`` and ``article_json`` are the Article's own forms for
-``audiobook clean``, not edition writers.
+``audiobook clean``, not edition writers; ``cues`` holds what the caption writers share.
 """
 
 from __future__ import annotations
@@ -17,15 +17,24 @@ from types import MappingProxyType, ModuleType
 
 from ..errors import ConfigError
 from ..model import Edition
-from . import chapter_files, chapters_json, daisy, epub, m3u8, mp3, transcript
+from . import (
+    chapter_files, chapters_json, daisy, epub, m3u8, m4b, mp3, podcast_chapters, srt, transcript, usb,
+    vtt,
+)
 
 FORMATS = MappingProxyType({
     "mp3": (mp3, chapter_files, m3u8, chapters_json),  # the book with ID3 chapters, and its parts
     "web": (mp3, transcript),  # the reading page plays the book MP3 beside it
+    "vtt": (mp3, vtt),  # WebVTT captions are timed against the book MP3
+    "srt": (mp3, srt),  # SubRip captions, the same cues
     "epub": (epub,),  # EPUB 3 with media overlays: the text highlighted as it is read
     "daisy": (daisy,),  # a DAISY 2.02 book in daisy/: heading then sentence on DAISY players
+    "m4b": (m4b,),  # the audiobook file stands alone: its own AAC audio, chapters and tags
+    "usb": (usb,),  # usb/: a folder per article of numbered MP3s, for sticks and simple players
+    # the book and its Podcasting 2.0 chapters; `audiobook edition` adds it to feed.xml
+    "feed": (mp3, podcast_chapters),
 })
-DEFAULT_FORMATS = ("mp3", "web")  # what a build writes unless told otherwise
+DEFAULT_FORMATS = ("mp3", "web", "vtt")  # what a build writes unless told otherwise
 ALL_FORMATS = "all"  # every registered format
 
 

@@ -14,6 +14,7 @@ from mutagen.id3 import TALB, TIT2, TRCK
 from ..fsutil import MAX_NAME_BYTES, atomic_file, output_error, safe_filename
 from ..id3 import info_frames, render_tag, text_frame
 from ..model import Edition
+from .contents import flat_titles
 
 CHAPTER_DIR = "chapters"  # sub-directory of the edition holding one file per chapter
 EXTENSION = ".mp3"
@@ -28,10 +29,10 @@ def chapter_file_name(number: int, total: int, title: str) -> str:
 
 def chapter_relpaths(edition: Edition) -> list[str]:
     """Each chapter file's path relative to the edition directory, with "/" separators."""
-    chapters = edition.chapters
+    titles = flat_titles(edition)
     return [
-        f"{CHAPTER_DIR}/{chapter_file_name(n, len(chapters), chapter.title)}"
-        for n, chapter in enumerate(chapters, start=1)
+        f"{CHAPTER_DIR}/{chapter_file_name(n, len(titles), title)}"
+        for n, title in enumerate(titles, start=1)
     ]
 
 
@@ -45,10 +46,11 @@ def write(edition: Edition, directory: Path) -> list[Path]:
     chapters = edition.chapters
     shared = info_frames(edition.info)
     paths = []
+    titles = flat_titles(edition)
     for number, (chapter, relpath) in enumerate(zip(chapters, chapter_relpaths(edition)), start=1):
         tag = render_tag(
             [
-                text_frame(TIT2, chapter.title),
+                text_frame(TIT2, titles[number - 1]),
                 text_frame(TALB, edition.info.title),
                 text_frame(TRCK, f"{number}/{len(chapters)}"),
                 *shared,

@@ -4,6 +4,9 @@ Each chapter lists its entries (sentences, and the title, metadata line and head
 edition speaks) with the stretch of the book each owns (``start``/``end``: entries tile the
 chapter) and where its speech is heard (``speech_start``/``speech_end``), in milliseconds
 of the whole-book MP3. Entries shown but never spoken are listed with null times.
+``parts`` lists the edition's articles (and its intro and outro) with the chapters each
+holds, and ``groups`` the groups of neighbouring articles ("Sport"); a single article is
+one part and no group.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from ..id3 import chapter_element_id
 from ..model import Edition, EditionChapter, Entry, samples_to_ms
 from .article_json import article_metadata
 from .chapter_files import chapter_relpaths
+from .contents import ContentsGroup, contents, contents_parts
 from .mp3 import edition_file_name
 
 FORMAT_VERSION = 1  # bumped when a field changes meaning, so readers can refuse what they don't know
@@ -43,8 +47,26 @@ def _sentences(chapter: EditionChapter, rate: int) -> list[dict]:
     return [_entry(entry, rate) for entry in chapter.entries]
 
 
+def _parts(edition: Edition) -> tuple[list[dict], list[dict]]:
+    rate = edition.sample_rate
+    parts = [
+        {"id": entry.part.id, "kind": entry.part.kind.value, "number": entry.number,
+         "title": entry.part.info.title if entry.number is not None else entry.title,
+         "group": entry.part.group,
+         "start_ms": samples_to_ms(entry.part.book.start, rate),
+         "end_ms": samples_to_ms(entry.part.book.end, rate),
+         "chapters": [c.number for c in entry.chapters]}
+        for entry in contents_parts(edition)
+    ]
+    groups = [{"title": item.title, "parts": [p.part.id for p in item.parts]}
+              for item in contents(edition) if isinstance(item, ContentsGroup)]
+    return parts, groups
+
+
 def chapters_document(edition: Edition, directory: Path) -> dict:
     rate = edition.sample_rate
+    part_of = {chapter.id: part.id for part in edition.parts for chapter in part.chapters}
+    parts, groups = _parts(edition)
     chapters = [
         {
             "number": number,
@@ -55,6 +77,7 @@ def chapters_document(edition: Edition, directory: Path) -> dict:
             "start_ms": samples_to_ms(chapter.book.start, rate),
             "end_ms": samples_to_ms(chapter.book.end, rate),
             "file": relpath,
+            "part": part_of[chapter.id],
             "sentences": _sentences(chapter, rate),
         }
         for number, (chapter, relpath) in enumerate(zip(edition.chapters, chapter_relpaths(edition)),
@@ -67,6 +90,8 @@ def chapters_document(edition: Edition, directory: Path) -> dict:
         "sample_rate": rate,
         "duration_seconds": _seconds(edition.samples, rate),
         "duration_ms": samples_to_ms(edition.samples, rate),
+        "parts": parts,
+        "groups": groups,
         "chapters": chapters,
     }
 

@@ -18,6 +18,7 @@ from .epub_content import (
     ACTIVE_CLASS, OPS_NS, STYLESHEET, XHTML_NS, ChapterFiles, chapter_files, content_document,
     esc, language_tag, media_overlay, one_line,
 )
+from .contents import ContentsGroup, ContentsPart, contents, is_single
 from .epub_package import FALLBACK_TITLE, NAV_FILE, package_document
 from .ocf import Member, write_container
 
@@ -43,18 +44,28 @@ def epub_file_name(directory: Path) -> str:
 
 
 def _toc_items(edition: Edition, files: list[ChapterFiles]) -> list[str]:
-    """One item per chapter; with several articles, one per article holding its chapters."""
-    remaining = iter(files)
+    """One item per chapter; with several articles, the edition's contents: groups, then
+    articles (numbered, as in the MP3's chapters), then their sections."""
+
+    def item(target: str, title: str, inner: list[str] = ()) -> list[str]:
+        link = f'<a href="{target}">{esc(one_line(title))}</a>'
+        return [f"<li>{link}</li>"] if not inner else [f"<li>{link}", "<ol>", *inner, "</ol>", "</li>"]
+
+    def part_items(entry: ContentsPart) -> list[str]:
+        first, *rest = entry.chapters
+        inner = [line for c in rest for line in item(files[c.number - 1].text, c.chapter.title)]
+        return item(files[first.number - 1].text, entry.title, inner)
+
+    if is_single(edition):
+        return [line for chapter, each in zip(edition.chapters, files)
+                for line in item(each.text, chapter.title)]
     lines = []
-    for part in edition.parts:
-        here = [next(remaining) for _ in part.chapters]
-        items = [f'<li><a href="{each.text}">{esc(one_line(chapter.title))}</a></li>'
-                 for chapter, each in zip(part.chapters, here)]
-        if len(edition.parts) == 1:
-            return items
-        if here:
-            lines += [f'<li><a href="{here[0].text}">{esc(one_line(part.info.title))}</a>',
-                      "<ol>", *items, "</ol>", "</li>"]
+    for entry in contents(edition):
+        if isinstance(entry, ContentsGroup):
+            inner = [line for part in entry.parts for line in part_items(part)]
+            lines += item(files[entry.parts[0].chapters[0].number - 1].text, entry.title, inner)
+        elif entry.chapters:
+            lines += part_items(entry)
     return lines
 
 

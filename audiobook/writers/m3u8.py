@@ -8,6 +8,7 @@ from pathlib import Path
 from ..fsutil import atomic_write_text
 from ..model import Edition
 from .chapter_files import chapter_relpaths
+from .contents import flat_titles
 
 SECONDS_DECIMALS = 3  # millisecond precision; players that want integers round it themselves
 
@@ -19,9 +20,10 @@ def _one_line(text: str) -> str:
 
 def playlist_text(edition: Edition) -> str:
     lines = ["#EXTM3U", f"#PLAYLIST:{_one_line(edition.info.title)}"]
-    for chapter, relpath in zip(edition.chapters, chapter_relpaths(edition)):
+    for chapter, title, relpath in zip(edition.chapters, flat_titles(edition),
+                                       chapter_relpaths(edition)):
         seconds = chapter.book.length / edition.sample_rate
-        lines.append(f"#EXTINF:{seconds:.{SECONDS_DECIMALS}f},{_one_line(chapter.title)}")
+        lines.append(f"#EXTINF:{seconds:.{SECONDS_DECIMALS}f},{_one_line(title)}")
         lines.append(relpath)
     return "\n".join(lines) + "\n"
 

@@ -12,8 +12,9 @@ from mutagen.id3 import TALB, TIT2
 
 from ..errors import EncodeError
 from ..fsutil import atomic_file
-from ..id3 import chapter_element_id, chapter_frame, info_frames, render_tag, text_frame, toc_frame
+from ..id3 import ChapterMark, TocNode, info_frames, render_tag, table_frames, text_frame
 from ..model import Edition, samples_to_ms
+from .contents import ContentsChapter, ContentsGroup, ContentsPart, contents, contents_parts, is_single
 
 MPEG_SYNC = b"\xff"  # every MPEG audio frame begins with eleven set bits
 
@@ -29,18 +30,36 @@ def edition_tag(edition: Edition) -> bytes:
     frames = [text_frame(TIT2, info.title), *info_frames(info)]
     if info.source:
         frames.append(text_frame(TALB, info.source))
-    chapters = edition.chapters
-    frames.append(toc_frame(info.title, len(chapters)))
-    for number, chapter in enumerate(chapters, start=1):
-        frames.append(
-            chapter_frame(
-                chapter_element_id(number),
-                chapter.title,
-                samples_to_ms(chapter.book.start, edition.sample_rate),
-                samples_to_ms(chapter.book.end, edition.sample_rate),
-            )
-        )
+    frames.extend(table_frames(info.title, table_of_contents(edition)))
     return render_tag(frames)
+
+
+def _mark(chapter: ContentsChapter, rate: int) -> ChapterMark:
+    book = chapter.chapter.book
+    return ChapterMark(chapter.title, samples_to_ms(book.start, rate), samples_to_ms(book.end, rate))
+
+
+def table_of_contents(edition: Edition) -> list[TocNode | ChapterMark]:
+    """The CTOC tree: chapters flat for one article; else a table per group and per article
+    (the intro and outro, one chapter each, stand at the top level as chapters)."""
+    rate = edition.sample_rate
+
+    def part_node(part: ContentsPart) -> list[TocNode | ChapterMark]:
+        marks = [_mark(chapter, rate) for chapter in part.chapters]
+        if part.number is None and len(marks) == 1:
+            return marks
+        return [TocNode(part.title, tuple(marks))]
+
+    if is_single(edition):
+        return [_mark(chapter, rate) for part in contents_parts(edition) for chapter in part.chapters]
+    children: list[TocNode | ChapterMark] = []
+    for item in contents(edition):
+        if isinstance(item, ContentsGroup):
+            nodes = tuple(node for part in item.parts for node in part_node(part))
+            children.append(TocNode(item.title, nodes))
+        else:
+            children.extend(part_node(item))
+    return children
 
 
 def check_untagged_mp3(path: Path) -> None:

@@ -7,6 +7,8 @@ milliseconds of the book MP3 beside the page); the inline script (``audiobook/da
 transcript.js``) highlights and follows it and adds the keys and buttons. Without
 JavaScript the page is the complete transcript with a plain audio player. One
 self-contained file: the style and script are inline, nothing is fetched but the MP3.
+An edition of several articles has a heading per group and per article and nested contents
+(``transcript_edition``).
 Every string from the article is escaped: page text is untrusted input.
 """
 
@@ -20,7 +22,9 @@ from urllib.parse import quote
 
 from ..fsutil import atomic_write_text
 from ..model import ArticleInfo, Edition, EditionBlock, EditionChapter, Entry, Role, SpanKind, samples_to_ms
+from .contents import is_single
 from .mp3 import edition_file_name
+from .transcript_edition import Renderers, body_html, contents_html
 
 FILE_NAME = "transcript.html"
 CAPTION_LABEL = "Caption:"  # spoken and shown before a caption so it is not read as body text
@@ -107,9 +111,9 @@ def _sentences_html(block: EditionBlock, sample_rate: int, shown: str | None = N
     return " ".join(_entry_html(e, sample_rate, labelled, operable) for e in block.entries).strip()
 
 
-def _block_html(block: EditionBlock, sample_rate: int) -> str:
+def _block_html(block: EditionBlock, sample_rate: int, depth: int = 0) -> str:
     if block.role is Role.HEADING:
-        return f"<h3>{_sentences_html(block, sample_rate)}</h3>"
+        return f"<h{3 + depth}>{_sentences_html(block, sample_rate)}</h{3 + depth}>"
     if block.role is Role.CAPTION:
         body = _sentences_html(block, sample_rate)
         return f'<figure><figcaption><span class="label">{esc(CAPTION_LABEL)}</span> {body}</figcaption></figure>'
@@ -129,13 +133,14 @@ def _spoken_lines(chapter: EditionChapter) -> dict[Role, Entry]:
     return {e.role: e for b in chapter.blocks if b.role in SPOKEN_ONLY for e in b.entries}
 
 
-def _section_html(chapter: EditionChapter, heading: str | None, anchor: str, sample_rate: int) -> list[str]:
+def _section_html(chapter: EditionChapter, heading: str | None, anchor: str, sample_rate: int,
+                  depth: int = 0) -> list[str]:
     start = samples_to_ms(chapter.book.start, sample_rate)
     lines = [f'<section id="{anchor}" data-chapter-start="{start}">']
     if heading:
         timing = _timing(_spoken_lines(chapter).get(Role.SECTION_HEADING), sample_rate)
         kind = ' class="t"' if timing else ""
-        lines.append(f"<h2{kind}{timing}>{esc(heading)}</h2>")
+        lines.append(f"<h{2 + depth}{kind}{timing}>{esc(heading)}</h{2 + depth}>")
     items: list[str] = []
     for block in chapter.blocks:
         if block.role in SPOKEN_ONLY:
@@ -146,7 +151,7 @@ def _section_html(chapter: EditionChapter, heading: str | None, anchor: str, sam
         if items:
             lines.extend(["<ul>", *items, "</ul>"])
             items = []
-        lines.append(_block_html(block, sample_rate))
+        lines.append(_block_html(block, sample_rate, depth))
     if items:
         lines.extend(["<ul>", *items, "</ul>"])
     lines.append("</section>")
@@ -197,9 +202,18 @@ def _player_html(edition: Edition, mp3_name: str) -> list[str]:
     ]
 
 
+def _renderers(edition: Edition) -> Renderers:
+    rate = edition.sample_rate
+    return Renderers(esc, lambda samples: _clock(samples, rate), lambda e: _timing(e, rate),
+                     lambda chapter, heading, anchor, depth:
+                     _section_html(chapter, heading, anchor, rate, depth))
+
+
 def _contents_html(edition: Edition, anchors: dict[str, str]) -> list[str]:
     if not edition.chapters:
         return []
+    if not is_single(edition):
+        return contents_html(edition, anchors, _renderers(edition))
     lines = ['<nav aria-label="Chapters">', "<h2>Chapters</h2>", "<ol>"]
     for chapter in edition.chapters:
         title = f'<a href="#{anchors[chapter.id]}">{esc(chapter.title)}</a>'
@@ -232,7 +246,9 @@ def transcript_html(edition: Edition, mp3_name: str) -> str:
         *_player_html(edition, mp3_name),
         *_contents_html(edition, anchors),
     ]
-    for part in edition.parts:
+    if not is_single(edition):
+        lines.extend(body_html(edition, anchors, _renderers(edition)))
+    for part in edition.parts if is_single(edition) else ():
         for chapter in part.chapters:
             heading = None if chapter.title == part.info.title else chapter.title
             lines.extend(_section_html(chapter, heading, anchors[chapter.id], rate))

@@ -8,6 +8,8 @@ chapter's own MP3 from ``entry.file.audio``; entries tile their chapter, so each
 ends where the next begins, to the millisecond.
 
 Heading levels: the article's title is h1, a section h2, a heading inside a section h3.
+In an edition of several articles each article's title is h1 too, or h2 under the h1 of
+its group ("Sport", which points at the group's first article); the levels below follow.
 DAISY 2.02 forbids skipping a level, so a heading before the first section (under the
 title) is h2. Every chapter opens with a heading at its first sentence, so each SMIL file
 is reached by heading: an untitled chapter's opening heading block becomes its h2, and a
@@ -136,16 +138,19 @@ def _block_text(block: EditionBlock) -> str:
     return " ".join(entry.display for entry in block.entries)
 
 
-def _chapter_headings(smil: SmilFile, first_chapter: bool, levels: dict[str, int]) -> list[Heading]:
+def _chapter_headings(smil: SmilFile, first_chapter: bool, levels: dict[str, int],
+                      top: int = TITLE_LEVEL) -> list[Heading]:
     """The NCC items of one chapter; records every heading block's level in ``levels``.
 
     The chapter opens with a heading at its first clip: its own heading block when it has
-    one there, else its title. That opening heading is h1 in the first chapter (the NCC
-    must begin with h1) and for an article's title, h2 otherwise.
+    one there, else its title. That opening heading is at the article's level ``top`` in
+    the article's first chapter (the NCC must begin with h1) and for an article's title,
+    one below otherwise.
     """
     lead = smil.clips[0].entry
     lead_block = next(b for b in smil.chapter.blocks if any(e is lead for e in b.entries))
-    opened = TITLE_LEVEL if first_chapter or lead_block.role is Role.TITLE else SECTION_LEVEL
+    shift = top - TITLE_LEVEL
+    opened = top if first_chapter or lead_block.role is Role.TITLE else SECTION_LEVEL + shift
     headings = []
     if lead_block.role not in HEADING_ROLES:
         headings.append(Heading(opened, smil.title, smil.name, lead.id))
@@ -155,9 +160,9 @@ def _chapter_headings(smil: SmilFile, first_chapter: bool, levels: dict[str, int
         if block is lead_block:
             level = opened
         elif block.role in _FIXED_LEVELS:
-            level = opened = _FIXED_LEVELS[block.role]
+            level = opened = _FIXED_LEVELS[block.role] + shift
         else:
-            level = min(opened + 1, MAX_LEVEL)
+            level = min(opened + 1, MAX_LEVEL + shift)
         levels[block.entries[0].id] = level
         first = next((entry for entry in block.entries if entry.file is not None), None)
         if first is not None:
@@ -169,6 +174,16 @@ def plan_book(edition: Edition) -> BookPlan:
     """The layout of ``edition`` as a DAISY 2.02 book."""
     smils = _smil_files(edition)
     levels: dict[str, int] = {}
-    headings = [heading for number, smil in enumerate(smils)
-                for heading in _chapter_headings(smil, number == 0, levels)]
+    part_of = {chapter.id: part for part in edition.parts for chapter in part.chapters}
+    headings: list[Heading] = []
+    group: str | None = None
+    for number, smil in enumerate(smils):
+        part = part_of[smil.chapter.id]
+        first = number == 0 or part.chapters[0] is smil.chapter
+        if first and part.group is not None and part.group != group:
+            headings.append(Heading(TITLE_LEVEL, part.group, smil.name, smil.clips[0].entry.id))
+        if first:
+            group = part.group
+        top = TITLE_LEVEL if part.group is None else TITLE_LEVEL + 1
+        headings.extend(_chapter_headings(smil, first, levels, top))
     return BookPlan(identifier(edition), smils, tuple(headings), MappingProxyType(levels))
