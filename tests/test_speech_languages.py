@@ -184,3 +184,12 @@ def test_a_russian_edition_keeps_its_title_names_and_language_tags(tmp_path) -> 
     assert str(tags["TLAN"]) == "rus" and str(tags["TIT2"]) == "Библиотека останется открытой"
     assert '<html lang="ru"' in (built.path / "transcript.html").read_text(encoding="utf-8")
     assert json.loads((built.path / "chapters.json").read_text())["language"] == "ru"
+
+
+def test_block_languages_survive_the_markdown_round_trip(tmp_path) -> None:
+    from audiobook.ingest.markdown import read_markdown
+    from audiobook.writers.markdown import render_markdown
+
+    article = read_markdown(MIXED)
+    again = read_markdown(render_markdown(article))
+    assert [b.language for s in again.sections for b in s.blocks] == [None, "fr", "de", None]
