@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import shlex
 import sys
 import time
+import warnings
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -14,17 +16,26 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import AudiobookError, OutputError
+from .errors import AudiobookError, AudiobookWarning, OutputError
+from .progress import ENV as PROGRESS_ENV
+from .progress import MODES as PROGRESS_MODES
+from .progress import choose_mode, clock, make_progress
 
 DEFAULT_VOICES = Path("voices.yaml")  # picked up from the working directory when present
-BAR_WIDTH = 30  # characters of the progress bar: fits an 80-column terminal with the figures
+PLAYER_ARGS_ENV = "AUDIOBOOK_PLAYER_ARGS"  # extra options for mpv or ffplay, shell-quoted
 EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped with Ctrl-C
 EXIT_BUG = 70  # EX_SOFTWARE: an internal error, not the user's input
+EXIT_CHECK_FAILED = 1  # `check` ran and found a chapter over the limit or a sentence not heard
 
 
 def _fail(message: str, code: int) -> None:
     click.echo(f"audiobook: {message}", err=True)
     sys.exit(code)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings the library raises while it works (AudiobookWarning) as one line on stderr."""
+    click.echo(f"audiobook: warning: {message}", err=True)
 
 
 def translate_errors(func: Callable) -> Callable:
@@ -33,7 +44,10 @@ def translate_errors(func: Callable) -> Callable:
     @wraps(func)
     def wrapper(*args, **kwargs):
         try:
-            return func(*args, **kwargs)
+            with warnings.catch_warnings():
+                warnings.simplefilter("once", AudiobookWarning)
+                warnings.showwarning = _show_warning
+                return func(*args, **kwargs)
         except AudiobookError as exc:
             _fail(f"error: {exc}", exc.exit_code)
         except KeyboardInterrupt:
@@ -41,7 +55,7 @@ def translate_errors(func: Callable) -> Callable:
         except BrokenPipeError:
             sys.exit(0)
         except click.ClickException:
-            raise
+            raise  # a usage error, which click reports itself (exit 2)
         except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
             if click.get_current_context().find_root().params.get("debug"):
                 raise
@@ -69,11 +83,11 @@ def _one_title(title: str | None, inputs) -> str | None:
 
 def _config(voices: str | None):
     from .config import load_config
-    from .engines import engine_names
+    from .engines import engine_names, pitch_refused
 
     if voices is None and DEFAULT_VOICES.is_file():
         voices = str(DEFAULT_VOICES)
-    return load_config(voices, engine_names())
+    return load_config(voices, engine_names(), pitch_refused())
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -84,8 +98,16 @@ def main(debug: bool) -> None:
 
     \b
     Example:
+      audiobook init              # a commented voices.yaml to edit (optional)
       audiobook build examples/harbour-lights.txt -o output
       audiobook play output/harbour-lights-*/harbour-lights-*.mp3
+
+    \b
+    Tab completion (add the line to the shell's start-up file):
+      bash  eval "$(_AUDIOBOOK_COMPLETE=bash_source audiobook)"      in ~/.bashrc
+      zsh   eval "$(_AUDIOBOOK_COMPLETE=zsh_source audiobook)"       in ~/.zshrc
+      fish  _AUDIOBOOK_COMPLETE=fish_source audiobook | source       in ~/.config/fish/completions/audiobook.fish
+    The manual: man audiobook (installed with the package).
     """
 
 
@@ -97,7 +119,12 @@ def main(debug: bool) -> None:
               "(default: ./voices.yaml when present, else built-in defaults).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes (default: all cores).")
 @click.option("--no-cache", is_flag=True, help="Synthesise everything again; do not use the clip cache.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
+@click.option("--progress", "progress_mode", type=click.Choice(PROGRESS_MODES), default="auto",
+              show_default=True, envvar=PROGRESS_ENV, show_envvar=True,
+              help="bar: one redrawn line; plain: a line at every 10 % (for screen readers); "
+                   "auto: plain when TERM=dumb, NO_COLOR is set or a screen reader is on, "
+                   "else a bar on a terminal.")
 @click.option("-f", "--format", "formats", multiple=True, metavar="LIST",
               help="What to write, comma-separated and repeatable: mp3, web, vtt, srt, epub, "
                    "daisy, m4b, usb, feed, all (default: mp3,web,vtt).")
@@ -105,11 +132,13 @@ def main(debug: bool) -> None:
 @click.option("--edition", "edition_title", metavar="TITLE",
               help="Join the INPUTs into one edition of this title, as a manifest listing them "
                    "would (see `audiobook edition`).")
+@click.option("--check", "check_after", is_flag=True,
+              help="Then listen to each edition as `audiobook check` does (default model and limit).")
 @click.option("--fallback-voice", metavar="VOICE",
               help="Voice for an article in a language no installed voice speaks.")
 @translate_errors
-def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title, edition_title,
-          fallback_voice):
+def build(inputs, out_dir, voices, jobs, no_cache, quiet, progress_mode, formats, title, edition_title,
+          check_after, fallback_voice):
     """Build an audio edition (chaptered MP3 and more) from each INPUT.
 
     INPUT is a copied web page (.txt), a saved HTML page, Markdown (as written by
@@ -129,16 +158,22 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title, editio
     config = _config(voices)
     if fallback_voice:
         config = dataclasses.replace(config, fallback_voice=fallback_voice.strip())
+    mode = "none" if quiet else choose_mode(progress_mode, sys.stderr)
     if edition_title is not None:
         from .newsroom.manifest import manifest_of_inputs
 
-        _build_edition(manifest_of_inputs(edition_title, list(inputs)), out_dir, config, chosen,
-                       jobs, no_cache, quiet, skip_bad=False)
+        recogniser = _recogniser(None) if check_after else None
+        built = _build_edition(manifest_of_inputs(edition_title, list(inputs)), out_dir, config,
+                               chosen, jobs, no_cache, quiet, skip_bad=False, mode=mode)
+        if recogniser is not None and not _check(built.path, recogniser, None, quiet).passed():
+            _fail("the edition failed the check by ear", EXIT_CHECK_FAILED)
         return
+    recogniser = _recogniser(None) if check_after else None
     failed: list[AudiobookError] = []
+    unheard = 0
     for source in inputs:
         started = time.monotonic()
-        bar = ProgressBar(enabled=not quiet and sys.stderr.isatty())
+        bar = make_progress(mode)
         try:
             edition = build_edition(source, out_dir, config=config, jobs=jobs, cache=not no_cache,
                                     progress=bar.update, stdin=sys.stdin.buffer, formats=chosen,
@@ -155,11 +190,66 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title, editio
         if not quiet:
             took = time.monotonic() - started
             shown = edition.mp3 if edition.mp3.is_file() else edition.path
-            click.echo(f"{shown}  ({_clock(edition.seconds)}, "
-                       f"{len(edition.edition.chapters)} chapters, built in {took:.1f} s)")
+            count = len(edition.edition.chapters)
+            click.echo(f"{shown}  ({clock(edition.seconds)}, "
+                       f"{count} chapter{'' if count == 1 else 's'}, built in {took:.1f} s)")
+        if recogniser is not None:
+            unheard += not _check(edition.path, recogniser, None, quiet).passed()
     if failed:
         _fail(f"{len(failed)} of {len(inputs)} inputs failed; the others were built",
               failed[0].exit_code)
+    if unheard:
+        _fail(f"{unheard} of {len(inputs)} editions failed the check by ear", EXIT_CHECK_FAILED)
+
+
+def _recogniser(model: str | None):
+    from .check import DEFAULT_MODEL, Recogniser
+    from .render.cache import default_cache_root
+
+    return Recogniser(model or DEFAULT_MODEL, default_cache_root())
+
+
+def _check(directory, recogniser, max_wer: float | None, quiet: bool, strict: bool = False):
+    """Check one edition, printing a line per chapter (unless quiet), per sentence not heard,
+    and the verdict."""
+    from .check import DEFAULT_MAX_WER, check_edition
+    from .check.report import chapter_line, missed_line, summary_line
+
+    limit = DEFAULT_MAX_WER if max_wer is None else max_wer
+    show = None if quiet else (lambda result: click.echo(chapter_line(result, limit)))
+    report = check_edition(directory, recogniser, limit, progress=show)
+    for missed in report.missed:
+        click.echo(missed_line(missed))
+    click.echo(summary_line(report, strict))
+    return report
+
+
+@main.command()
+@click.argument("edition_dir", type=click.Path(file_okay=False))
+@click.option("--model", metavar="NAME|DIR", help="Whisper model: tiny.en (default), base, "
+              "another faster-whisper name such as base.en (downloaded once), or a model folder.")
+@click.option("--max-wer", type=click.FloatRange(0, 1), metavar="RATE",
+              help="Highest word error rate a chapter may have (default 0.35).")
+@click.option("--strict", is_flag=True, help="Also fail when a sentence was not heard.")
+@click.option("-q", "--quiet", is_flag=True, help="Only the sentences not heard and the verdict.")
+@translate_errors
+def check(edition_dir, model, max_wer, strict, quiet):
+    """Listen to an edition with an offline recogniser and compare with what it should say.
+
+    Prints each chapter's word error rate and every sentence whose words were not heard
+    (dropped, cut short or garbled audio), with its time. Exits 1 when a chapter is over
+    --max-wer (or, with --strict, when a sentence was not heard).
+
+    \b
+    Example:
+      audiobook check output/my-article --model base
+    """
+    from .check import read_edition
+
+    edition = read_edition(Path(edition_dir))
+    report = _check(edition, _recogniser(model), max_wer, quiet, strict)
+    if not report.passed(strict):
+        sys.exit(EXIT_CHECK_FAILED)
 
 
 @main.command()
@@ -170,7 +260,10 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title, editio
               "(default: ./voices.yaml when present, else built-in defaults).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes (default: all cores).")
 @click.option("--no-cache", is_flag=True, help="Synthesise everything again; do not use the clip cache.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
+@click.option("--progress", "progress_mode", type=click.Choice(PROGRESS_MODES), default="auto",
+              show_default=True, envvar=PROGRESS_ENV, show_envvar=True,
+              help="bar, plain (a line at every 10 %), none, or auto, as for build.")
 @click.option("-f", "--format", "formats", multiple=True, metavar="LIST",
               help="What to write, comma-separated and repeatable: mp3, web, vtt, srt, epub, "
                    "daisy, m4b, usb, feed, all (default: mp3,web,vtt,epub,daisy,usb, and feed "
@@ -178,7 +271,7 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, formats, title, editio
 @click.option("--skip-bad", is_flag=True, help="Leave out items that cannot be read, say which "
               "on stderr, and build the rest.")
 @translate_errors
-def edition(manifest, out_dir, voices, jobs, no_cache, quiet, formats, skip_bad):
+def edition(manifest, out_dir, voices, jobs, no_cache, quiet, progress_mode, formats, skip_bad):
     """Build one edition of many articles from MANIFEST (edition.yaml).
 
     The manifest lists the articles (paths relative to it), in groups if wanted, and the
@@ -195,14 +288,15 @@ def edition(manifest, out_dir, voices, jobs, no_cache, quiet, formats, skip_bad)
 
     loaded = load_manifest(manifest)
     chosen = parse_formats(formats) if formats else None
-    _build_edition(loaded, out_dir, _config(voices), chosen, jobs, no_cache, quiet, skip_bad)
+    mode = "none" if quiet else choose_mode(progress_mode, sys.stderr)
+    _build_edition(loaded, out_dir, _config(voices), chosen, jobs, no_cache, quiet, skip_bad, mode)
 
 
-def _build_edition(loaded, out_dir, config, chosen, jobs, no_cache, quiet, skip_bad) -> None:
+def _build_edition(loaded, out_dir, config, chosen, jobs, no_cache, quiet, skip_bad, mode):
     from .newsroom import build_manifest
 
     started = time.monotonic()
-    bar = ProgressBar(enabled=not quiet and sys.stderr.isatty())
+    bar = make_progress(mode)
     try:
         built = build_manifest(loaded, out_dir, config=config, formats=chosen, skip_bad=skip_bad,
                                jobs=jobs, cache=not no_cache, progress=bar.update)
@@ -212,6 +306,7 @@ def _build_edition(loaded, out_dir, config, chosen, jobs, no_cache, quiet, skip_
         click.echo(f"audiobook: left out: {skipped.reason}", err=True)
     if not quiet:
         _edition_summary(built, time.monotonic() - started)
+    return built
 
 
 def _edition_summary(built, took: float) -> None:
@@ -219,7 +314,7 @@ def _edition_summary(built, took: float) -> None:
     from .writers.usb import USB_DIR, folder_bytes
 
     articles = sum(1 for part in built.edition.parts if part.kind is PartKind.ARTICLE)
-    click.echo(f"{built.mp3}  ({_clock(built.seconds)}, {articles} articles, "
+    click.echo(f"{built.mp3}  ({clock(built.seconds)}, {articles} articles, "
                f"{len(built.edition.chapters)} chapters, built in {took:.1f} s)")
     usb = built.path / USB_DIR
     if usb.is_dir():
@@ -315,6 +410,33 @@ def _spoken(script) -> str:
 
 
 @main.command()
+@click.argument("path", default=str(DEFAULT_VOICES), type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@translate_errors
+def init(path, force):
+    """Write the commented default voices.yaml, to edit (default: ./voices.yaml).
+
+    Every setting is shown with its default value and why; a file of your own needs only
+    what it changes. build reads ./voices.yaml when present, or the file given by --voices.
+
+    \b
+    Examples:
+      audiobook init                      # ./voices.yaml, then edit it
+      audiobook init ~/voices/slow.yaml   # then: audiobook build page.txt --voices ~/voices/slow.yaml
+    """
+    from .fsutil import atomic_write_text
+    from .packaged import default_voices_yaml
+
+    target = Path(path)
+    if target.exists() and not force:
+        raise OutputError(f"{target} already exists: edit it, or add --force to replace it with the defaults")
+    if not target.parent.is_dir():
+        raise OutputError(f"{target.parent} is not a directory: create it first or choose another path")
+    atomic_write_text(target, default_voices_yaml())
+    click.echo(f"wrote {target}: edit it; build uses ./voices.yaml, or --voices {target}")
+
+
+@main.command()
 @click.option("--engine", "engines", multiple=True, help="Only this engine (repeatable).")
 @click.option("--language", metavar="TAG", help="Only the voices that speak this language (e.g. pt).")
 @translate_errors
@@ -363,25 +485,42 @@ def chapters(mp3):
         for level, title in enumerate(ch.within[depth:], start=depth):
             click.echo(f"{'  ' * level}{title}")
         shown = ch.within
-        click.echo(f"{'  ' * len(ch.within)}{ch.number:>3}  {_clock(ch.start_ms / 1000)}  {ch.title}")
+        click.echo(f"{'  ' * len(ch.within)}{ch.number:>3}  {clock(ch.start_ms / 1000)}  {ch.title}")
 
 
 @main.command()
 @click.argument("mp3", type=click.Path(dir_okay=False))
 @click.option("--chapter", type=click.IntRange(1), help="Start at this chapter number.")
+@click.option("--from-start", is_flag=True,
+              help="Start at the beginning without offering to resume where you stopped.")
+@click.option("--player-args", metavar="ARGS", envvar=PLAYER_ARGS_ENV, show_envvar=True,
+              help="Extra options for mpv or ffplay, shell-quoted, e.g. '--volume=70' "
+                   "or '--ao=null' on a machine without sound.")
 @translate_errors
-def play(mp3, chapter):
+def play(mp3, chapter, from_start, player_args):
     """Play a chaptered MP3 with mpv (or ffplay), announcing each chapter.
+
+    Every key is answered with one plain line, which screen readers read. Quitting keeps
+    the position; the next play of the same file asks "Resume at 2 minutes 10? y or n."
+    (positions live in the user's state directory, e.g. ~/.local/state/audiobook).
 
     \b
     Keys: n next chapter, p previous chapter, r restart chapter, space pause,
-          f / b (or arrows) seek 10 s forward / back, ] faster, [ slower, h help, q quit.
+          f / b (or arrows) seek 10 s forward / back, t or . where you are,
+          ] faster, [ slower, h help, q quit.
     Example:
       audiobook play output/my-article/my-article.mp3 --chapter 2
     """
     from .playback import play as play_file
 
-    play_file(mp3, chapter)
+    try:
+        extra = shlex.split(player_args) if player_args is not None else None
+    except ValueError as exc:
+        raise click.BadParameter(f"{exc}: quote it as in a shell", param_hint="--player-args")
+    try:
+        play_file(mp3, chapter, from_start=from_start, player_args=extra)
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)  # playback has said where it stopped; nothing else to report
 
 
 @main.command()
@@ -403,39 +542,6 @@ def cache(clear):
         click.echo(f"cleared {store.root} ({_size(removed)})")
     else:
         click.echo(f"{store.root}: {_size(store.size())}")
-
-
-class ProgressBar:
-    """Audio seconds done of the estimated total, with an ETA, on stderr (terminals only)."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.started = time.monotonic()
-        self.drawn = False
-
-    def update(self, done: float, total: float) -> None:
-        if not self.enabled or total <= 0:
-            return
-        share = min(done / total, 1.0)
-        elapsed = time.monotonic() - self.started
-        eta = elapsed * (1 - share) / share if share > 0 else 0.0
-        filled = int(BAR_WIDTH * share)
-        bar = "#" * filled + "-" * (BAR_WIDTH - filled)
-        click.echo(f"\r[{bar}] {_clock(done)} of {_clock(total)} audio, ETA {eta:4.0f} s",
-                   err=True, nl=False)
-        self.drawn = True
-
-    def close(self) -> None:
-        if self.drawn:
-            click.echo("", err=True)
-
-
-def _clock(seconds: float) -> str:
-    """H:MM:SS or M:SS, truncated like players show positions (70.8 s is 1:10)."""
-    whole = int(seconds)
-    if whole >= 3600:
-        return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def _size(n: int) -> str:

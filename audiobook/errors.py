@@ -13,7 +13,8 @@ class AudiobookError(Exception):
 
 
 class InputError(AudiobookError):
-    """An article that cannot be read: missing, empty, binary, unreadable, not a file."""
+    """An input that cannot be read: an article (missing, empty, binary, unreadable, not a
+    file), or an MP3 given to ``play`` or ``chapters`` that is missing or is not a (chaptered) MP3."""
 
     exit_code = 2
 
@@ -59,6 +60,18 @@ class OutputError(AudiobookError):
 
 
 class PlayerError(AudiobookError):
-    """No player is available, or the file given to play/chapters is not a chaptered MP3."""
+    """No player is available, or the player failed; a chapter asked for that the file lacks."""
 
     exit_code = 7
+
+
+class RecogniserError(AudiobookError):
+    """The speech recogniser for ``audiobook check`` is not installed, or its model cannot be
+    found, joined or loaded."""
+
+    exit_code = 8
+
+
+class AudiobookWarning(UserWarning):
+    """Something the user should know that does not stop the work (e.g. a voice stood in for
+    another); ``cli.py`` prints each as one line on stderr."""

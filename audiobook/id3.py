@@ -25,7 +25,6 @@ from mutagen.id3 import (
     CTOC,
     ID3,
     TCON,
-    TDAT,
     TIT2,
     TLAN,
     TPE1,
@@ -38,7 +37,7 @@ from mutagen.id3 import (
 )
 from mutagen.mp3 import MP3, HeaderNotFoundError
 
-from .errors import PlayerError
+from .errors import InputError
 from .model import ArticleInfo
 
 ID3_VERSION = 3  # ID3v2.3: the version the widest range of players understands
@@ -46,6 +45,7 @@ TEXT_ENCODING = Encoding.UTF16  # v2.3 has no UTF-8; UTF-16 with BOM carries eve
 GENRE = "Speech"  # ID3v1 genre 101: lets players and libraries file the edition as spoken word
 URL_SAFE = ":/?#[]@!$&'()*+,;=%~"  # URL frames are Latin-1: percent-encode everything else
 UNDETERMINED_LANGUAGE = "und"  # ISO 639-2 code for a language we cannot map
+PADDING_BYTES = 1024  # room in the tag, so a tag editor changes a title without rewriting the file
 TOC_ID = "toc"  # element id of the single top-level table of contents
 CHAPTER_ID_PREFIX = "chp"  # chapter element ids are chp1, chp2, … in time order
 MAX_TOC_CHILDREN = 255  # a CTOC frame stores how many children it has in one byte
@@ -82,16 +82,21 @@ def artist(info: ArticleInfo) -> str | None:
 
 
 def date_frames(date: str | None) -> list[Frame]:
-    """ID3v2.3 splits a date into TYER (YYYY) and TDAT (DDMM); partial dates keep what is known."""
+    """The year as TYER, ID3v2.3's only date frame every reader takes the same way.
+
+    The day and month would go in TDAT, which the standard defines as DDMM: ffmpeg (so mpv),
+    mutagen and eyeD3 read it so, but exiftool's date (its Composite:DateTimeOriginal,
+    12.57 and still in its current source) reads it as MMDD, giving 14 March as month 14.
+    TDRC (v2.4) in a v2.3 tag is ignored by eyeD3 and by exiftool's date. So the tag says
+    only the year, which all agree on; the full date is in chapters.json, the transcript
+    and the spoken opening.
+    """
     if not date:
         return []
-    parts = date.strip()[:10].split("-")
-    if not parts[0].isdigit() or len(parts[0]) != 4:
+    year = date.strip()[:4]
+    if not (year.isdigit() and len(year) == 4):
         return []
-    frames: list[Frame] = [TYER(encoding=TEXT_ENCODING, text=[parts[0]])]
-    if len(parts) == 3 and all(len(p) == 2 and p.isdigit() for p in parts[1:]):
-        frames.append(TDAT(encoding=TEXT_ENCODING, text=[parts[2] + parts[1]]))
-    return frames
+    return [TYER(encoding=TEXT_ENCODING, text=[year])]
 
 
 def info_frames(info: ArticleInfo) -> list[Frame]:
@@ -139,12 +144,12 @@ class _TimeOrderedID3(ID3):
 
 
 def render_tag(frames: Iterable[Frame]) -> bytes:
-    """The complete ID3v2.3 tag (header included, no padding) holding ``frames``."""
+    """The complete ID3v2.3 tag (header included, ``PADDING_BYTES`` of padding) holding ``frames``."""
     tag = _TimeOrderedID3()
     for frame in frames:
         tag.add(frame)
     buffer = io.BytesIO()
-    tag.save(buffer, v2_version=ID3_VERSION, v1=0, padding=lambda info: 0)
+    tag.save(buffer, v2_version=ID3_VERSION, v1=0, padding=lambda info: PADDING_BYTES)
     return buffer.getvalue()
 
 
@@ -290,11 +295,11 @@ def _ordered(frames: list[CHAP], toc_frames: list[CTOC]) -> list[tuple[CHAP, tup
 def read_chapters(path: Path | str) -> list[ChapterInfo]:
     """The chapters of an MP3's ID3 tag, in listening order.
 
-    Raises PlayerError (one line) when the file is missing, is not an MP3, or has no chapters.
+    Raises InputError (one line) when the file is missing, is not an MP3, or has no chapters.
     """
     chapters = read_chapters_if_any(path)
     if not chapters:
-        raise PlayerError(f"{path}: has no chapters; build it with 'audiobook build' to add them")
+        raise InputError(f"{path}: has no chapters; build it with 'audiobook build' to add them")
     return chapters
 
 
@@ -302,13 +307,13 @@ def read_chapters_if_any(path: Path | str) -> list[ChapterInfo]:
     """Like ``read_chapters`` but an MP3 without chapters (a chapter file) gives ``[]``."""
     path = Path(path)
     if not path.is_file():
-        raise PlayerError(f"{path}: no such file; give the path of an edition's .mp3")
+        raise InputError(f"{path}: no such file; give the path of an edition's .mp3")
     try:
         audio = MP3(path)
     except HeaderNotFoundError as exc:
-        raise PlayerError(f"{path}: not an MP3 file; give the path of an edition's .mp3") from exc
+        raise InputError(f"{path}: not an MP3 file; give the path of an edition's .mp3") from exc
     except (MutagenError, OSError) as exc:
-        raise PlayerError(f"{path}: cannot be read as an MP3 ({exc}); rebuild the edition") from exc
+        raise InputError(f"{path}: cannot be read as an MP3 ({exc}); rebuild the edition") from exc
     tags = audio.tags
     frames = tags.getall("CHAP") if tags is not None else []
     if not frames:
@@ -321,8 +326,8 @@ def read_chapters_if_any(path: Path | str) -> list[ChapterInfo]:
 
 
 def duration_ms(path: Path | str) -> int:
-    """The audio length of an MP3 in milliseconds, as mutagen estimates it."""
+    """The audio length of an MP3 in milliseconds: exact from its Xing frame, else estimated."""
     try:
         return round(MP3(path).info.length * 1000)
     except (MutagenError, OSError) as exc:
-        raise PlayerError(f"{path}: cannot be read as an MP3 ({exc}); rebuild the edition") from exc
+        raise InputError(f"{path}: cannot be read as an MP3 ({exc}); rebuild the edition") from exc

@@ -135,6 +135,14 @@ class NormaliseOptions:
 
 
 @dataclass(frozen=True)
+class Loudness:
+    """The edition's loudness: EBU R128 integrated target and true-peak ceiling."""
+
+    target_lufs: float = -19.0  # mono speech: −16 LUFS stereo less 3 LU (AES TD1004)
+    true_peak_dbtp: float = -1.5  # headroom for MP3 decoding's overshoot and players' resampling
+
+
+@dataclass(frozen=True)
 class Utterance:
     """One stretch spoken in one voice. ``display`` is what was written, ``spoken`` what is said."""
 

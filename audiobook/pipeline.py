@@ -110,7 +110,7 @@ def build(
     slug = safe_slug(cleaned.article.title)
     with Staging(out) as staging:
         book = render(script, workdir=staging.scratch, cache=clip_cache, jobs=jobs,
-                      progress=progress)
+                      progress=progress, loudness=config.loudness)
         edition = build_edition(script, book)
         path = staging.publish(lambda into: unique_edition_dir(into, slug, source_id),
                                lambda folder: write_edition(edition, folder, formats or DEFAULT_FORMATS),

@@ -7,7 +7,8 @@ generated text without it) and, in one run, times in separate child processes:
 (c) a rebuild after editing one paragraph, with the cache warm;
 (e) the whole ``audiobook build`` command (Markdown in; clean, segment, script, render,
 every writer) on the same text, cold and after a one-paragraph edit;
-and a render of a 3-hour input for peak memory. Each child's peak RSS and CPU seconds come
+and a render of a 3-hour input for peak memory; with ``--piper MINUTES`` also the Piper
+rows of ``benchmarks.speed_piper`` (raw Piper against the render's Piper path). Each child's peak RSS and CPU seconds come
 from wait4, which covers its own children (render workers, their forked synthesis
 children, espeak-ng, ffmpeg); "cores busy" is CPU seconds over wall seconds, and the
 1-minute load average is printed beside each run since other work on the machine slows
@@ -365,6 +366,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--child", choices=("render", "naive", "profile", "cli"))
     parser.add_argument("--spec", type=Path)
+    parser.add_argument("--piper", type=float, metavar="MINUTES", default=0.0,
+                        help="also the Piper rows (benchmarks.speed_piper) on this much text")
     args = parser.parse_args(argv)
     if args.child:
         spec = json.loads(args.spec.read_text("utf-8"))
@@ -455,6 +458,10 @@ def main(argv: list[str] | None = None) -> None:
               f"largest offset drift {drift} samples")
     print(f"profile of a {PROFILE_MINUTES}-minute single-process render (own CPU time):")
     print(profile_text)
+    if args.piper:
+        from benchmarks.speed_piper import rows
+
+        rows(args.piper)
 
 
 if __name__ == "__main__":

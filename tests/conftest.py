@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from support import FAKE_VOICES
+
+os.environ["HF_HUB_OFFLINE"] = "1"  # nothing may download a model at test time
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -52,3 +55,9 @@ def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "fake.yaml").write_text(FAKE_VOICES)
     return CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def private_state(tmp_path_factory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Playback saves positions in the user's state directory: each test gets its own."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))

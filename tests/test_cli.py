@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+
+import pytest
 
 from audiobook.cli import main
 
@@ -13,7 +16,7 @@ SLUG = "harbour-lights-shine-again-after-forty-dark-years"
 
 
 def test_help_of_every_command_has_an_example(runner):
-    for command in ("build", "edition", "clean", "voices", "chapters", "play", "cache"):
+    for command in ("build", "edition", "clean", "init", "voices", "chapters", "play", "cache"):
         result = runner.invoke(main, [command, "--help"])
         assert result.exit_code == 0, command
         assert "Example" in result.output, command
@@ -116,31 +119,99 @@ def test_missing_input_is_one_line_and_non_zero(runner):
     assert "Traceback" not in result.output
 
 
-def test_progress_bar_counts_audio_time_with_an_eta(capsys):
-    from audiobook.cli import ProgressBar
-
-    bar = ProgressBar(enabled=True)
-    bar.started -= 10.0
-    bar.update(30.0, 120.0)
-    bar.close()
-    err = capsys.readouterr().err
-    assert err.startswith("\r[#######-----------------------] 0:30 of 2:00 audio, ETA   30 s")
-    assert err.endswith("\n")
-
-
-def test_progress_bar_is_silent_when_disabled(capsys):
-    from audiobook.cli import ProgressBar
-
-    bar = ProgressBar(enabled=False)
-    bar.update(30.0, 120.0)
-    bar.close()
-    assert capsys.readouterr().err == ""
-
-
 def test_build_draws_no_bar_when_stderr_is_not_a_terminal(runner):
     result = runner.invoke(main, ["build", str(EXAMPLE), "-o", "out", "--voices", "fake.yaml"])
     assert result.exit_code == 0
-    assert "ETA" not in result.stderr and "[" not in result.stderr
+    assert "left" not in result.stderr and "[" not in result.stderr and "% done" not in result.stderr
+
+
+def test_build_progress_plain_prints_a_line_every_tenth(runner):
+    result = runner.invoke(main, ["build", str(EXAMPLE), "-o", "out", "--voices", "fake.yaml",
+                                  "--progress", "plain"])
+    assert result.exit_code == 0, result.output
+    said = result.stderr.splitlines()
+    assert said[-1] == "100 % done" and "\r" not in result.stderr
+    assert all(re.fullmatch(r"[1-9]0 % done, (about \d+ seconds? left|less than a second left)", line)
+               for line in said[:-1]), said
+
+
+def test_progress_mode_from_the_environment(runner):
+    result = runner.invoke(main, ["build", str(EXAMPLE), "-o", "out", "--voices", "fake.yaml"],
+                           env={"AUDIOBOOK_PROGRESS": "plain"})
+    assert result.exit_code == 0 and result.stderr.splitlines()[-1] == "100 % done"
+
+
+def test_one_chapter_is_not_chapters(runner, tmp_path):
+    (tmp_path / "one.md").write_text("# A single part\n\nOnly one paragraph here.\n", encoding="utf-8")
+    result = runner.invoke(main, ["build", "one.md", "-o", "out", "--voices", "fake.yaml"])
+    assert result.exit_code == 0, result.output
+    assert ", 1 chapter, built in " in result.stdout
+
+
+def test_init_writes_the_commented_defaults_once(runner, tmp_path):
+    result = runner.invoke(main, ["init"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "voices.yaml").read_text(encoding="utf-8") == (ROOT / "voices.yaml").read_text(encoding="utf-8")
+    assert result.stdout == "wrote voices.yaml: edit it; build uses ./voices.yaml, or --voices voices.yaml\n"
+    again = runner.invoke(main, ["init"])
+    assert again.exit_code == 6
+    assert again.stderr == ("audiobook: error: voices.yaml already exists: edit it, or add --force "
+                            "to replace it with the defaults\n")
+    (tmp_path / "voices.yaml").write_text("engine: fake\n")
+    assert runner.invoke(main, ["init", "--force"]).exit_code == 0
+    assert (tmp_path / "voices.yaml").read_text(encoding="utf-8").startswith("# voices.yaml:")
+    other = runner.invoke(main, ["init", "sub/slow.yaml"])
+    assert other.exit_code == 6 and "sub is not a directory" in other.stderr
+    assert runner.invoke(main, ["init", "slow.yaml"]).exit_code == 0
+    built = runner.invoke(main, ["build", str(EXAMPLE), "-o", "out", "--voices", "slow.yaml", "-q",
+                                 "--format", "web"])
+    assert built.exit_code == 0, built.output
+
+
+def test_chapters_of_a_text_file_is_an_input_error(runner, tmp_path):
+    (tmp_path / "notes.txt").write_text("some notes, not audio\n" * 40)
+    result = runner.invoke(main, ["chapters", "notes.txt"])
+    assert result.exit_code == 2
+    assert result.stderr == ("audiobook: error: notes.txt: not an MP3 file; give the path of an "
+                             "edition's .mp3\n")
+
+
+def test_an_unknown_region_is_warned_of_once(runner, tmp_path):
+    (tmp_path / "zz.yaml").write_text("engine: espeak\nroles:\n  narrator: {voice: en-zz}\n")
+    result = runner.invoke(main, ["clean", str(EXAMPLE), "--spoken", "--voices", "zz.yaml"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "audiobook: warning: zz.yaml line 3: espeak has no voice for 'en-zz': using its nearest, "
+        "gmw/en (English (Great Britain)); run 'audiobook voices' to choose one\n")
+
+
+def test_play_documents_its_options_and_environment(runner):
+    result = runner.invoke(main, ["play", "--help"])
+    assert "--player-args ARGS" in result.stdout and "AUDIOBOOK_PLAYER_ARGS" in result.stdout
+    assert "--from-start" in result.stdout and "t or . where you are" in result.stdout
+
+
+@pytest.mark.slow
+def test_play_with_player_args_to_the_end(runner, tmp_path):
+    assert runner.invoke(main, ["build", str(EXAMPLE), "-o", "out", "--voices", "fake.yaml", "-q"]).exit_code == 0
+    chapter = next((tmp_path / "out" / SLUG / "chapters").glob("01 *.mp3"))
+    short = tmp_path / "short.mp3"
+    short.write_bytes(chapter.read_bytes())
+    result = runner.invoke(main, ["play", "short.mp3", "--player-args", "--ao=null --speed=20"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == "End of the file."
+    broken = runner.invoke(main, ["play", "short.mp3", "--player-args", "'unclosed"])
+    assert broken.exit_code == 2 and "--player-args" in broken.stderr
+
+
+def test_version_is_the_package_version(runner):
+    import importlib.metadata
+
+    from audiobook import __version__
+
+    result = runner.invoke(main, ["--version"])
+    assert result.stdout == f"audiobook, version {__version__}\n"
+    assert importlib.metadata.version("audiobook-edition") == __version__
 
 
 def test_a_batch_builds_the_good_inputs_and_reports_the_bad(runner, tmp_path):
@@ -152,6 +223,17 @@ def test_a_batch_builds_the_good_inputs_and_reports_the_bad(runner, tmp_path):
     assert lines[1] == "audiobook: 1 of 2 inputs failed; the others were built"
     assert (tmp_path / "out" / SLUG / f"{SLUG}.mp3").is_file()
     assert "Traceback" not in result.output
+
+
+def test_shell_completion_as_documented(runner):
+    """The lines in --help and the man page: click's completion, keyed on the program name."""
+    for shell in ("bash", "zsh", "fish"):
+        script = runner.invoke(main, [], prog_name="audiobook", env={"_AUDIOBOOK_COMPLETE": f"{shell}_source"})
+        assert script.exit_code == 0 and "_AUDIOBOOK_COMPLETE" in script.stdout, shell
+        assert f"_AUDIOBOOK_COMPLETE={shell}_source" in runner.invoke(main, ["--help"]).stdout
+    words = runner.invoke(main, [], prog_name="audiobook", env={
+        "_AUDIOBOOK_COMPLETE": "bash_complete", "COMP_WORDS": "audiobook build --progress ", "COMP_CWORD": "3"})
+    assert words.stdout.split() == ["plain,auto", "plain,bar", "plain,plain", "plain,none"]
 
 
 def test_edition_builds_and_reports_usb_size_and_feed(runner, tmp_path):

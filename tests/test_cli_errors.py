@@ -19,6 +19,7 @@ import audiobook.engines.espeak as espeak
 from audiobook.cli import main
 from audiobook.engines.fake import FakeEngine
 from audiobook.errors import EngineError
+from support import FAKE_VOICES
 
 REAL_SYNTHESIZE = FakeEngine.synthesize
 
@@ -191,7 +192,7 @@ def test_unusual_text_cleans_and_builds_with_the_right_words(runner, tmp_path, n
         ("engine: fake\nroles:\n  narator: {voice: fake-a}\n",
          "v.yaml line 3: unknown key 'narator' in roles — did you mean 'narrator'?"),
         ("engine: fake\nrols: {}\n", "v.yaml line 2: unknown key 'rols' — did you mean 'roles'?"),
-        ("engine: espeek\n", "v.yaml line 1: engine must be one of espeak, system, fake (got 'espeek') — "
+        ("engine: espeek\n", "v.yaml line 1: engine must be one of espeak, system, piper, fake (got 'espeek') — "
          "did you mean 'espeak'?"),
         ("engine: fake\nroles:\n  narrator: {voice: fake-e}\n",
          "v.yaml line 3: fake has no voice 'fake-e': closest installed: fake-d, fake-c, fake-b, fake-a, fake-ru-male; "
@@ -213,8 +214,8 @@ def test_broken_voices_file_is_refused(runner, tmp_path, yaml_text, message):
 
 def test_missing_voices_file_is_refused(runner, tmp_path):
     assert_fails(build(runner, "article.txt", voices="nowhere.yaml"),
-                 "nowhere.yaml does not exist: check the path, or copy voices.yaml from the repository "
-                 "root and edit it", 3)
+                 "nowhere.yaml does not exist: check the path, or write the commented defaults there "
+                 "with 'audiobook init' and edit them", 3)
 
 
 # --- engines and tools missing or failing ---------------------------------------------------------
@@ -250,14 +251,16 @@ def _failing_after(count: int, error: Exception):
 
 
 def test_engine_failing_mid_build_loses_no_finished_clip(runner, tmp_path, monkeypatch, fresh_engines):
+    (tmp_path / "plain.yaml").write_text(FAKE_VOICES + "loudness: off\n")  # no calibration
     failing, _ = _failing_after(2, EngineError("fake: the synthesiser stopped; restart it"))
     monkeypatch.setattr(FakeEngine, "synthesize", failing)
-    assert_fails(build(runner, "article.txt"), "fake: the synthesiser stopped; restart it", 4)
+    assert_fails(build(runner, "article.txt", voices="plain.yaml"),
+                 "fake: the synthesiser stopped; restart it", 4)
     assert_nothing_written(tmp_path / "out")
 
     counting, calls = _failing_after(10**6, RuntimeError("unused"))
     monkeypatch.setattr(FakeEngine, "synthesize", counting)
-    rebuilt = build(runner, "article.txt", "-q")
+    rebuilt = build(runner, "article.txt", "-q", voices="plain.yaml")
     assert rebuilt.exit_code == 0, rebuilt.stderr
     clips = sorted((tmp_path / "cache" / "audiobook" / "clips").glob("*/*.clip"))
     assert calls["n"] == len(clips) - 2  # the two clips made before the failure were kept

@@ -137,14 +137,14 @@ def test_top_level_engine_reaches_every_role_and_a_role_engine_overrides(tmp_pat
 
 
 def test_engine_names_given_are_checked_in_every_voice_with_its_line(tmp_path: Path) -> None:
-    speaker = "speakers:\n  - {name: Ann Lee, engine: piper}\n"
-    pool = "speaker_pool:\n  - {voice: en, engine: piper}\n"
+    speaker = "speakers:\n  - {name: Ann Lee, engine: festival}\n"
+    pool = "speaker_pool:\n  - {voice: en, engine: festival}\n"
     assert error_of(tmp_path, speaker) == ("voices.yaml line 2: speakers[1].engine must be one of "
-                                           "espeak, system, fake (got 'piper')")
+                                           "espeak, system, piper, fake (got 'festival')")
     assert error_of(tmp_path, pool) == ("voices.yaml line 2: speaker_pool[1].engine must be one "
-                                        "of espeak, system, fake (got 'piper')")
-    config = load_config(write(tmp_path, speaker), ("espeak", "piper"))
-    assert config.speakers[0].spec.engine == "piper"
+                                        "of espeak, system, piper, fake (got 'festival')")
+    config = load_config(write(tmp_path, speaker), ("espeak", "festival"))
+    assert config.speakers[0].spec.engine == "festival"
 
 
 def test_without_engine_names_any_engine_is_left_to_the_caller(tmp_path: Path) -> None:
@@ -193,8 +193,8 @@ def test_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "nope.yaml"
     with pytest.raises(ConfigError) as caught:
         load_config(path)
-    assert str(caught.value) == (f"{path} does not exist: check the path, or copy voices.yaml "
-                                 "from the repository root and edit it")
+    assert str(caught.value) == (f"{path} does not exist: check the path, or write the commented "
+                                 "defaults there with 'audiobook init' and edit them")
 
 
 def test_directory(tmp_path: Path) -> None:
@@ -310,10 +310,10 @@ def test_duplicate_key(tmp_path: Path) -> None:
         ("roles:\n  caption: {read: sometimes}\n",
          "voices.yaml line 2: roles.caption.read must be true or false (got 'sometimes')"),
         ("engine: espeek\n",
-         "voices.yaml line 1: engine must be one of espeak, system, fake (got 'espeek') — "
+         "voices.yaml line 1: engine must be one of espeak, system, piper, fake (got 'espeek') — "
          "did you mean 'espeak'?"),
         ("roles:\n  quote: {engine: sapi}\n",
-         "voices.yaml line 2: roles.quote.engine must be one of espeak, system, fake "
+         "voices.yaml line 2: roles.quote.engine must be one of espeak, system, piper, fake "
          "(got 'sapi')"),
         ("roles:\n  quote: {voice: {language: en, gender: woman}}\n",
          "voices.yaml line 2: roles.quote.voice.gender must be one of female, male "

@@ -39,7 +39,7 @@ def test_a_voice_name_clears_the_language_and_gender_it_replaces() -> None:
 
 
 @pytest.mark.parametrize(("text", "path", "expected"), [
-    ("engine: espek\n", "", "v.yaml line 1: engine must be one of espeak, system, fake "
+    ("engine: espek\n", "", "v.yaml line 1: engine must be one of espeak, system, piper, fake "
                             "(got 'espek') — did you mean 'espeak'?"),
     ("rate: 500\n", "roles.title", "v.yaml line 1: roles.title.rate must be from 80 to 450 "
                                    "words per minute (got 500)"),

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DECLARED = ("name", "capabilities", "rate_range", "sample_rate", "stateful", "worker_start",
             "threads")
 METHODS = ("voices", "synthesize", "cache_id", "synthesize_in_place", "pristine", "initialise",
-           "gender_variant")
+           "gender_variant", "lookup")
 
 
 def test_the_interface_is_what_these_tests_check() -> None:
@@ -102,7 +102,7 @@ ENGINE_READERS = [
 
 
 def test_render_reads_engines_in_book_and_workers() -> None:
-    assert [p.name for p in ENGINE_READERS] == ["book.py", "workers.py", "voices.py"]
+    assert [p.name for p in ENGINE_READERS] == ["book.py", "loudness.py", "workers.py", "voices.py"]
 
 
 @pytest.mark.parametrize("path", ENGINE_READERS, ids=lambda p: p.name)

@@ -78,13 +78,13 @@ def test_registry_creates_each_engine_once(monkeypatch) -> None:
 def test_registry_rejects_unknown_names() -> None:
     with pytest.raises(ConfigError) as caught:
         get_engine("festival")
-    assert str(caught.value) == "unknown engine 'festival': use one of espeak, fake, system"
+    assert str(caught.value) == "unknown engine 'festival': use one of espeak, fake, piper, system"
 
 
 def test_registry_names_are_what_config_accepts(tmp_path) -> None:
     from audiobook.config import load_config
 
-    assert engines.engine_names() == tuple(engines.ENGINES) == ("espeak", "system", "fake")
+    assert engines.engine_names() == tuple(engines.ENGINES) == ("espeak", "system", "piper", "fake")
     for name in engines.engine_names():
         path = tmp_path / f"{name}.yaml"
         path.write_text(f"engine: {name}\n")

@@ -3,6 +3,7 @@ and eSpeak NG."""
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import replace
 
 import pytest
@@ -12,7 +13,7 @@ from audiobook.config import VoiceSpec
 from audiobook.engines.base import Capabilities, VoiceInfo
 from audiobook.engines.espeak import EspeakEngine
 from audiobook.engines.fake import FakeEngine
-from audiobook.errors import ConfigError, EngineError, VoiceNotFound
+from audiobook.errors import AudiobookWarning, ConfigError, EngineError, VoiceNotFound
 from audiobook.model import Voice
 from audiobook.engines.voices import list_voices, resolve_voice
 
@@ -74,7 +75,25 @@ def test_resolves_by_language_and_gender() -> None:
 def test_broader_language_matches_narrower_tags_and_vice_versa() -> None:
     assert resolved(FakeEngine(), language="en") == "fake-a"
     assert resolved(FakeEngine(), language="en", gender="female") == "fake-b"
-    assert resolved(FakeEngine(), language="en-us-x-south") == "fake-c"
+    with pytest.warns(AudiobookWarning):
+        assert resolved(FakeEngine(), language="en-us-x-south") == "fake-c"
+
+
+def test_a_tag_narrower_than_every_voice_is_warned_of(espeak: EspeakEngine) -> None:
+    with pytest.warns(AudiobookWarning) as caught:
+        voice = resolve_voice(replace(SPEC, engine="espeak", voice="en-zz"), espeak)
+    assert voice.name == "gmw/en"
+    assert [str(w.message) for w in caught] == [
+        "voices.yaml line 4: espeak has no voice for 'en-zz': using its nearest, gmw/en "
+        "(English (Great Britain)); run 'audiobook voices' to choose one"]
+
+
+def test_installed_tags_resolve_without_a_warning(espeak: EspeakEngine) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", AudiobookWarning)
+        for tag in ("en-gb", "en", "en-us", "en-029", "fr"):
+            resolve_voice(replace(SPEC, engine="espeak", voice=tag), espeak)
+        resolve_voice(replace(SPEC, engine="espeak", language="en-gb", gender="female"), espeak)
 
 
 def test_no_voice_no_language_takes_engine_first_voice() -> None:
@@ -192,7 +211,7 @@ def test_list_voices_reports_unavailable_engine_as_text(monkeypatch) -> None:
 def test_list_voices_unknown_engine_is_config_error() -> None:
     with pytest.raises(ConfigError) as caught:
         list_voices(["espeek"])
-    assert str(caught.value) == "unknown engine 'espeek': use one of espeak, fake, system"
+    assert str(caught.value) == "unknown engine 'espeek': use one of espeak, fake, piper, system"
 
 
 def test_list_voices_defaults_to_every_engine(monkeypatch) -> None:

@@ -195,7 +195,8 @@ def test_rebuild_after_a_kill_reuses_finished_units_and_replaces_corrupt_clips(t
 
     script = make_script(clean(EXAMPLE).article, load_config(None))
     cache = ClipCache(root)
-    _, stats = render_with_stats(script, workdir=tmp_path / "work", cache=cache, jobs=1)
+    _, stats = render_with_stats(script, workdir=tmp_path / "work", cache=cache, jobs=1,
+                                 loudness=load_config(None).loudness)
     stored = {p.stem for p in root.glob("clips/*/*.clip")}
     assert stats.units_encoded == stats.units - len(kept_units)  # finished units not redone
     assert 0 < stats.clips_synthesised <= len(stored) - len(kept_units)
@@ -215,7 +216,8 @@ def test_rebuild_after_a_kill_reuses_finished_units_and_replaces_corrupt_clips(t
     assert cache.get_clip(truncated) is None and cache.get_clip(flipped) is None
     for meta in root.glob("units/*/*.json"):
         meta.unlink()  # units must be re-encoded from clips, so the clips are read
-    _, stats = render_with_stats(script, workdir=tmp_path / "work2", cache=cache, jobs=1)
+    _, stats = render_with_stats(script, workdir=tmp_path / "work2", cache=cache, jobs=1,
+                                 loudness=load_config(None).loudness)
     assert 2 <= stats.clips_synthesised < len(stored)  # the corrupt two, and at most their units
     assert cache.get_clip(truncated) is not None and cache.get_clip(flipped) is not None
     assert invalid_cache_entries(root) == []

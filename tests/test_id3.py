@@ -1,19 +1,21 @@
-"""id3: tags written (language codes, split dates, URL frames, CHAPs in time order) and read back."""
+"""id3: tags written (language codes, the year, URL frames, CHAPs in time order) and read back."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+import readers_support
 from mutagen.id3 import CTOC, ID3, TIT2, CTOCFlags
 from writers_support import edition_of, encode_tone, ffprobe, make_article, make_book
 
 from audiobook.id3 import (
     ChapterInfo, chapter_frame, date_frames, info_frames, iso639_2, read_chapters, render_tag,
 )
-from audiobook.errors import PlayerError
+from audiobook.errors import InputError
 from audiobook.model import ArticleInfo
-from audiobook.writers import mp3
+from audiobook.render.mp3frames import id3v2_size
+from audiobook.writers import chapter_files, mp3
 
 
 def test_iso639_2():
@@ -22,8 +24,8 @@ def test_iso639_2():
     ]
 
 
-def test_date_frames():
-    assert [(f.FrameID, f.text) for f in date_frames("2024-03-07")] == [("TYER", ["2024"]), ("TDAT", ["0703"])]
+def test_date_frames_say_only_the_year():
+    assert [(f.FrameID, f.text) for f in date_frames("2024-03-07")] == [("TYER", ["2024"])]
     assert [(f.FrameID, f.text) for f in date_frames("2024-03")] == [("TYER", ["2024"])]
     assert date_frames("March 2024") == [] and date_frames(None) == []
 
@@ -94,22 +96,59 @@ def test_time_order_without_a_table_of_contents(tmp_path: Path):
 
 
 def test_missing_file(tmp_path: Path):
-    with pytest.raises(PlayerError, match=r"^.*nope\.mp3: no such file; give the path of an edition's \.mp3$"):
+    with pytest.raises(InputError, match=r"^.*nope\.mp3: no such file; give the path of an edition's \.mp3$"):
         read_chapters(tmp_path / "nope.mp3")
 
 
 def test_not_an_mp3(tmp_path: Path):
     path = tmp_path / "notes.mp3"
     path.write_text("just some text, not audio\n" * 50)
-    with pytest.raises(PlayerError, match=r"notes\.mp3: not an MP3 file"):
+    with pytest.raises(InputError, match=r"notes\.mp3: not an MP3 file"):
         read_chapters(path)
 
 
 def test_mp3_without_chapters(tmp_path: Path):
     path = tmp_path / "plain.mp3"
     encode_tone(path, 4000)
-    with pytest.raises(PlayerError, match=r"plain\.mp3: has no chapters; build it with 'audiobook build'"):
+    with pytest.raises(InputError, match=r"plain\.mp3: has no chapters; build it with 'audiobook build'"):
         read_chapters(path)
+
+
+@pytest.fixture(scope="module")
+def tagged_edition(tmp_path_factory) -> tuple[Path, list[Path]]:
+    directory = tmp_path_factory.mktemp("tags")
+    book = make_book(directory, TITLES, [0.3, 0.2, 0.25])
+    edition = edition_of(make_article(TITLES), TITLES, book)
+    out = directory / "e"
+    out.mkdir()
+    return mp3.write(edition, out), chapter_files.write(edition, out)
+
+
+@pytest.mark.parametrize("reader", list(readers_support.READERS))
+def test_every_reader_agrees_on_date_album_and_track(tagged_edition, reader):
+    book_path, files = tagged_edition
+    read = readers_support.READERS[reader]
+    book = read(book_path)
+    assert (book.date, book.album, book.track) == ("2024", "A test article", None)
+    for number, path in enumerate(files, start=1):
+        chapter = read(path)
+        assert (chapter.date, chapter.album, chapter.track) == ("2024", "A test article", f"{number}/3")
+    assert "not valid for this ID3 version" not in book.warnings
+
+
+def test_a_tag_edit_fits_in_the_padding_and_leaves_the_audio_alone(tagged_edition, tmp_path: Path):
+    book_path, _ = tagged_edition
+    path = tmp_path / "edited.mp3"
+    path.write_bytes(book_path.read_bytes())
+    before = path.read_bytes()
+    tags = ID3(path)
+    tags.add(TIT2(encoding=3, text=["A test article, with a longer title a listener typed in"]))
+    tags.save(path, v2_version=3)
+    after = path.read_bytes()
+    assert len(after) == len(before)  # mutagen used the padding: nothing after the tag moved
+    start = id3v2_size(before)
+    assert id3v2_size(after) == start and after[start:] == before[start:]
+    assert ID3(path)["TIT2"].text == ["A test article, with a longer title a listener typed in"]
 
 
 def _nested_edition(tmp_path: Path):

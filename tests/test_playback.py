@@ -11,17 +11,16 @@ import time
 from pathlib import Path
 
 import pytest
+from playback_support import NULL_AUDIO, TITLES, install_fake_ffplay, lines, paced, starts, stopped
 from writers_support import edition_of, make_article, make_book
 
 from audiobook import playback as player_module
 from audiobook.id3 import read_chapters
-from audiobook.errors import PlayerError
+from audiobook.errors import InputError, PlayerError
 from audiobook.playback import NO_PLAYER, find_player, play
 from audiobook.playback.keys import TerminalKeys, action, split_keys
 from audiobook.writers import chapter_files, mp3
 
-TITLES = ["Opening", "Opportunities missed", "What next"]
-NULL_AUDIO = ["--ao=null"]
 
 
 @pytest.fixture(scope="module")
@@ -34,15 +33,11 @@ def edition(tmp_path_factory) -> Path:
     return mp3.write(edition_of(article, TITLES, book), edition_dir)
 
 
-def lines(out: io.StringIO) -> list[str]:
-    return out.getvalue().splitlines()
-
-
 @pytest.mark.slow
 def test_mpv_scripted_keys_announce_each_chapter(edition: Path):
     out = io.StringIO()
     play(edition, keys=["n", "n", "n", "p", "r", "q"], out=out, player="mpv", player_args=NULL_AUDIO)
-    assert lines(out) == [
+    assert stopped(out) == [
         "Chapter 1 of 3: Opening",
         "Chapter 2 of 3: Opportunities missed",
         "Chapter 3 of 3: What next",
@@ -56,7 +51,7 @@ def test_mpv_scripted_keys_announce_each_chapter(edition: Path):
 def test_mpv_pause_speed_and_help(edition: Path):
     out = io.StringIO()
     play(edition, keys=[" ", " ", "]", "]", "[", "x", "h", "q"], out=out, player="mpv", player_args=NULL_AUDIO)
-    assert lines(out) == [
+    assert stopped(out) == [
         "Chapter 1 of 3: Opening",
         "Paused.",
         "Playing.",
@@ -73,7 +68,8 @@ def test_mpv_plays_from_a_chapter_to_the_end(edition: Path):
     out = io.StringIO()
     started = time.monotonic()
     play(edition, 2, keys=[], out=out, player_args=NULL_AUDIO)
-    assert lines(out) == ["Chapter 2 of 3: Opportunities missed", "Chapter 3 of 3: What next"]
+    assert lines(out) == ["Chapter 2 of 3: Opportunities missed", "Chapter 3 of 3: What next",
+                          "End of the edition."]
     assert 1.5 < time.monotonic() - started < 10  # real time: two one-second chapters
 
 
@@ -82,50 +78,22 @@ def test_player_args_from_environment(edition: Path, monkeypatch):
     monkeypatch.setenv("AUDIOBOOK_PLAYER_ARGS", "--ao=null --volume=0")
     out = io.StringIO()
     play(edition, 3, keys=["q"], out=out, player="mpv")
-    assert lines(out) == ["Chapter 3 of 3: What next"]
+    assert stopped(out) == ["Chapter 3 of 3: What next"]
 
 
 @pytest.mark.slow
 def test_mpv_plays_a_chapter_file_without_chapters(tmp_path: Path):
-    book = make_book(tmp_path, ["Only"], [0.5])
+    book = make_book(tmp_path, ["Only"], [3.0])  # long enough for q to come before the end
     article = make_article(["Only"])
     (chapter_file,) = chapter_files.write(edition_of(article, ["Only"], book), tmp_path)
     out = io.StringIO()
     play(chapter_file, keys=["n", "p", "q"], out=out, player_args=NULL_AUDIO)
-    assert lines(out) == ["This file has no chapters.", "This file has no chapters."]
-
-
-FAKE_FFPLAY = """#!{python}
-import json, os, sys, time
-with open(os.environ["FAKE_FFPLAY_LOG"], "a") as log:
-    log.write(json.dumps(sys.argv[1:]) + "\\n")
-time.sleep(float(os.environ.get("FAKE_FFPLAY_SECONDS", "30")))
-"""
+    assert stopped(out) == ["This file has no chapters.", "This file has no chapters."]
 
 
 @pytest.fixture
 def fake_ffplay(tmp_path: Path, monkeypatch) -> Path:
-    executable = tmp_path / "bin" / "ffplay"
-    executable.parent.mkdir()
-    executable.write_text(FAKE_FFPLAY.format(python=sys.executable))
-    executable.chmod(0o755)
-    log = tmp_path / "ffplay.log"
-    monkeypatch.setenv("FAKE_FFPLAY_LOG", str(log))
-    return executable
-
-
-def paced(steps: list[tuple[str, int]], log: Path):
-    """Yield each key once the fake ffplay has been started the given number of times."""
-    for key, runs in steps:
-        deadline = time.monotonic() + 10
-        while (len(log.read_text().splitlines()) if log.exists() else 0) < runs:
-            assert time.monotonic() < deadline, f"ffplay was not started {runs} times"
-            time.sleep(0.01)
-        yield key
-
-
-def _starts(log: Path) -> list[str]:
-    return [json.loads(line)[json.loads(line).index("-ss") + 1] for line in log.read_text().splitlines()]
+    return install_fake_ffplay(tmp_path, monkeypatch)
 
 
 def test_ffplay_restarts_at_offsets(edition: Path, fake_ffplay: Path, tmp_path: Path):
@@ -133,7 +101,7 @@ def test_ffplay_restarts_at_offsets(edition: Path, fake_ffplay: Path, tmp_path: 
     log = tmp_path / "ffplay.log"
     steps = [("n", 1), ("p", 2), ("n", 3), ("n", 4), ("n", 5), ("r", 5), ("q", 6)]
     play(edition, keys=paced(steps, log), out=out, player=str(fake_ffplay))
-    assert lines(out) == [
+    assert stopped(out) == [
         "Chapter 1 of 3: Opening",
         "Chapter 2 of 3: Opportunities missed",
         "Chapter 1 of 3: Opening",
@@ -143,7 +111,7 @@ def test_ffplay_restarts_at_offsets(edition: Path, fake_ffplay: Path, tmp_path: 
         "Chapter 3 of 3: What next",
     ]
     s = [f"{c.start_ms / 1000:.3f}" for c in read_chapters(edition)]
-    assert _starts(tmp_path / "ffplay.log") == ["0.000", s[1], s[0], s[1], s[2], s[2]]
+    assert starts(tmp_path / "ffplay.log") == ["0.000", s[1], s[0], s[1], s[2], s[2]]
     first = json.loads((tmp_path / "ffplay.log").read_text().splitlines()[0])
     assert first[:3] == ["-nodisp", "-autoexit", "-loglevel"] and first[-1] == str(edition)
 
@@ -152,7 +120,7 @@ def test_ffplay_speed_uses_atempo_and_pause_resumes(edition: Path, fake_ffplay: 
     out = io.StringIO()
     steps = [("]", 1), (" ", 2), (" ", 2), ("q", 3)]
     play(edition, 2, keys=paced(steps, tmp_path / "ffplay.log"), out=out, player=str(fake_ffplay))
-    assert lines(out) == ["Chapter 2 of 3: Opportunities missed", "Speed 1.1 times.", "Paused.", "Playing."]
+    assert stopped(out) == ["Chapter 2 of 3: Opportunities missed", "Speed 1.1 times.", "Paused.", "Playing."]
     runs = [json.loads(line) for line in (tmp_path / "ffplay.log").read_text().splitlines()]
     assert len(runs) == 3
     assert "-af" not in runs[0] and runs[1][runs[1].index("-af") + 1] == "atempo=1.10"
@@ -165,8 +133,8 @@ def test_ffplay_chapter_keys_in_a_file_without_chapters(fake_ffplay: Path, tmp_p
     (chapter_file,) = chapter_files.write(edition_of(article, ["Only"], book), tmp_path)
     out = io.StringIO()
     play(chapter_file, keys=paced([("n", 1), ("q", 1)], tmp_path / "ffplay.log"), out=out, player=str(fake_ffplay))
-    assert lines(out) == ["This file has no chapters."]
-    assert _starts(tmp_path / "ffplay.log") == ["0.000"]
+    assert stopped(out) == ["This file has no chapters."]
+    assert starts(tmp_path / "ffplay.log") == ["0.000"]
 
 
 @pytest.mark.slow
@@ -174,7 +142,8 @@ def test_real_ffplay_with_dummy_audio_plays_to_the_end(edition: Path, monkeypatc
     monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
     out = io.StringIO()
     play(edition, 2, keys=[], out=out, player="ffplay")
-    assert lines(out) == ["Chapter 2 of 3: Opportunities missed", "Chapter 3 of 3: What next"]
+    assert lines(out) == ["Chapter 2 of 3: Opportunities missed", "Chapter 3 of 3: What next",
+                          "End of the edition."]
 
 
 def test_no_player_found(edition: Path, monkeypatch):
@@ -197,7 +166,7 @@ def test_chapter_out_of_range(edition: Path):
 
 
 def test_missing_file(tmp_path: Path):
-    with pytest.raises(PlayerError, match="no such file"):
+    with pytest.raises(InputError, match="no such file"):
         play(tmp_path / "missing.mp3", keys=[])
 
 
@@ -251,4 +220,6 @@ def test_typed_keys_from_standard_input(edition: Path, monkeypatch):
         monkeypatch.setattr(sys, "stdin", stdin)
         out = io.StringIO()
         play(edition, out=out, player_args=NULL_AUDIO)
-    assert lines(out) == [player_module.KEY_HELP, "Chapter 1 of 3: Opening", "Chapter 2 of 3: Opportunities missed"]
+    assert stopped(out) == [player_module.KEY_HELP, "Chapter 1 of 3: Opening",
+                            "Chapter 2 of 3: Opportunities missed"]
+

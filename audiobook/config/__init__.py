@@ -3,7 +3,8 @@
 The file is composed (not constructed) with PyYAML's safe composer so every value keeps its
 line number and no tag can run code; each mistake becomes a one-line ``ConfigError`` naming
 the file, the line and what to write instead. ``load_config(None)`` gives the built-in
-defaults, which the repository's voices.yaml repeats with comments.
+defaults, which ``audiobook/data/voices.yaml`` (``audiobook init``; the repository's
+voices.yaml is a copy) repeats with comments.
 
 Inheritance: every role takes the narrator's engine, voice, rate, volume and pitch unless it
 sets its own; the narrator takes the top-level ``engine``. Speakers and the speaker pool
@@ -37,7 +38,7 @@ from ..errors import ConfigError
 
 ROLES = ("narrator", "title", "heading", "quote", "caption")
 TOP_KEYS = ("engine", "roles", "pauses", "speakers", "auto_speakers", "speaker_pool", "lexicon",
-            "normalise", "languages")
+            "normalise", "loudness", "languages")
 
 DEFAULTS = """
 engine: espeak
@@ -55,27 +56,31 @@ speaker_pool: [en-gb+m3, en-us+f2, en-gb-scotland, en-us+m4, en-gb+f4, en-029]
 lexicon: []
 normalise: {urls: brief, emails: brief, handles: skip}
 languages: {}
-"""  # the built-in voices; voices.yaml at the repository root repeats it with reasons
+loudness: {target: -19, true_peak: -1.5}
+"""  # the built-in voices; audiobook/data/voices.yaml repeats it with reasons
 
 
-def load_config(path: str | Path | None, engines: Sequence[str] | None = None) -> Config:
+def load_config(path: str | Path | None, engines: Sequence[str] | None = None,
+                pitchless: Sequence[str] = ()) -> Config:
     """The configuration in ``path`` over the built-in defaults; None gives the defaults.
 
     ``engines``: the engine names the file may use, in the order a mistake lists them
     (``audiobook.engines.engine_names()``); None accepts any name, which the caller checks.
+    ``pitchless``: engines whose voices the file may not give a pitch
+    (``audiobook.engines.pitch_refused()``).
     """
     defaults = _built_in().document(DEFAULTS, TOP_KEYS)
     if path is None:
-        return _build(defaults, {}, None, _built_in(), engines)
+        return _build(defaults, {}, None, _built_in(), engines, pitchless)
     reader = YamlReader(str(path))
     user = reader.document(_read_text(Path(path)), TOP_KEYS)
-    return _build(defaults, user, str(path), reader, engines)
+    return _build(defaults, user, str(path), reader, engines, pitchless)
 
 
 def _read_text(path: Path) -> str:
     if not path.exists():
-        raise ConfigError(f"{path} does not exist: check the path, or copy voices.yaml from "
-                          "the repository root and edit it")
+        raise ConfigError(f"{path} does not exist: check the path, or write the commented "
+                          "defaults there with 'audiobook init' and edit them")
     if path.is_dir():
         raise ConfigError(f"{path} is a directory: give the path of a voices.yaml file")
     try:
@@ -95,7 +100,8 @@ def _built_in() -> YamlReader:
 
 
 def _build(defaults: dict[str, yaml.Node], user: dict[str, yaml.Node], source: str | None,
-           reader: YamlReader, engines: Sequence[str] | None) -> Config:
+           reader: YamlReader, engines: Sequence[str] | None,
+           pitchless: Sequence[str] = ()) -> Config:
     """The Config from the user's sections over the defaults', checked in file order."""
     base = _built_in()
 
@@ -114,23 +120,20 @@ def _build(defaults: dict[str, yaml.Node], user: dict[str, yaml.Node], source: s
     narrator = [Layer({"engine": engine_node}, engine_reader, "")] + given["narrator"]
     roles = {
         name: sections.role_config(
-            voice_spec(narrator if name == "narrator" else narrator + given[name], engines),
+            voice_spec(narrator if name == "narrator" else narrator + given[name], engines,
+                       pitchless),
             given[name])
         for name in ROLES
     }
     quote = narrator + given["quote"]
     pauses = sections.pauses(*pick("pauses"))
-    speakers = sections.speakers(reader, user.get("speakers"), quote, engines)
+    speakers = sections.speakers(reader, user.get("speakers"), quote, engines, pitchless)
     auto_reader, auto_node = pick("auto_speakers")
     auto_speakers = auto_reader.boolean(auto_node, "auto_speakers")
-    pool = sections.speaker_pool(*pick("speaker_pool"), quote, engines)
+    pool = sections.speaker_pool(*pick("speaker_pool"), quote, engines, pitchless)
     lexicon = sections.lexicon(reader, user.get("lexicon"))
     normalise = sections.normalise(*pick("normalise"))
-    role_layers = {name: narrator if name == "narrator" else narrator + given[name]
-                   for name in ROLES}
-    by_language = language_voices(*pick("languages"), ROLES, role_layers, engines)
-    return Config(MappingProxyType(roles), pauses, speakers, auto_speakers, pool, lexicon,
-                  normalise, source, by_language)
+            "normalise", "loudness", "languages")
 
 
 __all__ = ["Config", "Pauses", "RoleConfig", "SpeakerConfig", "VoiceSpec", "load_config",

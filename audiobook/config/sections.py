@@ -11,7 +11,7 @@ import yaml
 from .values import Pauses, RoleConfig, SpeakerConfig, VoiceSpec
 from .voice import SPEC_KEYS, Layer, voice_spec
 from .yamlnodes import YamlReader
-from ..model import LexiconEntry, NormaliseOptions
+from ..model import LexiconEntry, Loudness, NormaliseOptions
 
 NORMALISE_CHOICES = ("read", "brief", "skip")
 MAX_PAUSE_MS = 10_000  # longer silences sound like the player has stopped
@@ -23,6 +23,10 @@ LEXICON_KEYS = ("match", "say", "case_sensitive", "whole_word")
 LEXICON_FLAGS = ("case_sensitive", "whole_word")
 PAUSE_KEYS = ("sentence", "paragraph", "section")
 NORMALISE_KEYS = ("urls", "emails", "handles")
+LOUDNESS_KEYS = ("target", "true_peak")
+LOUDNESS_OFF = "off"
+TARGET_RANGE = (-40.0, -10.0)  # LUFS: quieter is lost in noise, louder cannot keep the peak
+TRUE_PEAK_RANGE = (-12.0, 0.0)  # dBTP: above 0 clips; below −12 leaves speech squashed
 
 
 def role_nodes(reader: YamlReader, node: yaml.Node | None, path: str) -> dict[str, yaml.Node]:
@@ -56,7 +60,8 @@ def pauses(reader: YamlReader, node: yaml.Node) -> Pauses:
 
 
 def speakers(reader: YamlReader, node: yaml.Node | None, quote: list[Layer],
-             engines: Sequence[str] | None = None) -> tuple[SpeakerConfig, ...]:
+             engines: Sequence[str] | None = None,
+             pitchless: Sequence[str] = ()) -> tuple[SpeakerConfig, ...]:
     """``speakers:``, each voice over the quote role's; every name and alias names one speaker."""
     if reader.blank(node):
         return ()
@@ -80,13 +85,14 @@ def speakers(reader: YamlReader, node: yaml.Node | None, quote: list[Layer],
                                               f"{seen[label.casefold()]}: each name belongs to "
                                               "one speaker")
             seen[label.casefold()] = path
-        spec = voice_spec(quote + [Layer(keys, reader, path)], engines)
+        spec = voice_spec(quote + [Layer(keys, reader, path)], engines, pitchless)
         out.append(SpeakerConfig(name, tuple(aliases), spec))
     return tuple(out)
 
 
 def speaker_pool(reader: YamlReader, node: yaml.Node, quote: list[Layer],
-                 engines: Sequence[str] | None = None) -> tuple[VoiceSpec, ...]:
+                 engines: Sequence[str] | None = None,
+                 pitchless: Sequence[str] = ()) -> tuple[VoiceSpec, ...]:
     """``speaker_pool:``, each a voice id or voice settings over the quote role's."""
     if reader.blank(node):
         return ()
@@ -97,7 +103,7 @@ def speaker_pool(reader: YamlReader, node: yaml.Node, quote: list[Layer],
             layer = Layer(reader.mapping(item, path, SPEC_KEYS), reader, path)
         else:
             layer = Layer({"voice": item}, reader, path)
-        out.append(voice_spec(quote + [layer], engines))
+        out.append(voice_spec(quote + [layer], engines, pitchless))
     return tuple(out)
 
 
@@ -129,3 +135,22 @@ def normalise(reader: YamlReader, node: yaml.Node) -> NormaliseOptions:
         name: reader.choice(keys[name], f"normalise.{name}", NORMALISE_CHOICES)
         for name in NORMALISE_KEYS if name in keys
     })
+
+
+def loudness(reader: YamlReader, node: yaml.Node) -> Loudness | None:
+    """``loudness: off``, or ``{target: LUFS, true_peak: dBTP}`` over the defaults; None: off."""
+    value = reader.scalar(node)
+    if value is False or (isinstance(value, str) and value.strip().lower() == LOUDNESS_OFF):
+        return None
+    if isinstance(node, yaml.ScalarNode):
+        raise reader.fail(node, f"loudness must be off or a mapping such as {{target: -19, "
+                                f"true_peak: -1.5}} (got {reader.describe(node)})")
+    keys = reader.mapping(node, "loudness", LOUDNESS_KEYS)
+    out = Loudness()
+    if "target" in keys:
+        out = replace(out, target_lufs=reader.number(keys["target"], "loudness.target",
+                                                     *TARGET_RANGE))
+    if "true_peak" in keys:
+        out = replace(out, true_peak_dbtp=reader.number(keys["true_peak"], "loudness.true_peak",
+                                                        *TRUE_PEAK_RANGE))
+    return out

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from ..model import LexiconEntry, NormaliseOptions
+from ..model import LexiconEntry, Loudness, NormaliseOptions
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,7 @@ class Config:
     lexicon: tuple[LexiconEntry, ...]
     normalise: NormaliseOptions
     source: str | None
+    loudness: Loudness | None = Loudness()  # None: ``loudness: off``, clips as engines made them
     languages: Mapping[str, Mapping[str, VoiceSpec]] = field(
         default_factory=lambda: MappingProxyType({}))  # language → role → voice
     fallback_voice: str | None = None  # reads any language no installed voice speaks

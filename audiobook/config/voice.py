@@ -42,13 +42,17 @@ class Layer:
     path: str
 
 
-def voice_spec(layers: list[Layer], engines: Sequence[str] | None = None) -> VoiceSpec:
+def voice_spec(layers: list[Layer], engines: Sequence[str] | None = None,
+               pitchless: Sequence[str] = ()) -> VoiceSpec:
     """A VoiceSpec from ``layers``, each setting taken from the last layer that gives it.
 
     ``engines`` names the engines ``engine:`` may choose; None takes any name, lower-cased,
-    for the caller to check.
+    for the caller to check. A pitch the user's file gives a voice of a ``pitchless``
+    engine (Piper) is refused on its line; ``pitch: null`` clears an inherited one, and
+    the built-in defaults' pitches are dropped for such engines.
     """
     values = dict(UNSET)
+    pitch_at: tuple[YamlReader, yaml.Node, str] | None = None
     for layer in layers:
         reader, nodes, path = layer.reader, layer.nodes, layer.path
         if "engine" in nodes:
@@ -61,8 +65,18 @@ def voice_spec(layers: list[Layer], engines: Sequence[str] | None = None) -> Voi
                                             "words per minute", MIN_RATE, MAX_RATE)
         if "volume" in nodes:
             values["volume"] = reader.number(nodes["volume"], join(path, "volume"), 0.0, 1.0)
-        if "pitch" in nodes:
+        if "pitch" in nodes and reader.blank(nodes["pitch"]):
+            values["pitch"], pitch_at = None, None
+        elif "pitch" in nodes:
             values["pitch"] = reader.integer(nodes["pitch"], join(path, "pitch"), "steps", 0, 100)
+            pitch_at = (reader, nodes["pitch"], join(path, "pitch"))
+    if values["engine"] in pitchless and pitch_at is not None and pitch_at[0].lines:
+        reader, node, where = pitch_at
+        user = layers[-1].path or "the narrator"
+        fix = "remove it" if where == join(layers[-1].path, "pitch") else (
+            f"remove it, or give {user} 'pitch: null'")
+        raise reader.fail(node, f"{where}: {values['engine']} cannot change pitch "
+                                f"({user} uses it): {fix}")
     return VoiceSpec(**values)
 
 

@@ -26,7 +26,13 @@ def _system() -> Engine:
     return SystemEngine()
 
 
-ENGINES = {"espeak": _espeak, "system": _system, "fake": FakeEngine}
+def _piper() -> Engine:
+    from .piper import PiperEngine
+
+    return PiperEngine()
+
+
+ENGINES = {"espeak": _espeak, "system": _system, "piper": _piper, "fake": FakeEngine}
 
 _instances: dict[str, Engine] = {}
 
@@ -34,6 +40,12 @@ _instances: dict[str, Engine] = {}
 def engine_names() -> tuple[str, ...]:
     """Every registered engine's name, in registry order: what voices.yaml may name."""
     return tuple(ENGINES)
+
+
+def pitch_refused() -> tuple[str, ...]:
+    """Engines that cannot change pitch and want voices.yaml to refuse one (``strict``)."""
+    return tuple(name for name in ENGINES
+                 if get_engine(name).capabilities.strict and not get_engine(name).capabilities.pitch)
 
 
 def get_engine(name: str) -> Engine:
@@ -47,4 +59,4 @@ def get_engine(name: str) -> Engine:
 
 
 __all__ = ["Capabilities", "Engine", "VoiceInfo", "WorkerStart", "ENGINES", "engine_names",
-           "get_engine"]
+           "get_engine", "pitch_refused"]

@@ -24,6 +24,7 @@ The engines, each declaring all of this:
 - pyttsx3 (``system``): stateless, forked freely (a copy starts its own pyttsx3 process),
   one thread, its sample rate the platform voice's.
 - the fake engine: stateless, forked freely, exact, 22050 Hz.
+- Piper (``piper``): the neural engine described next (``audiobook.engines.piper``).
 
 A neural engine such as Piper needs nothing more. It is not stateful (the same text gives
 the same samples in any process), but loading its model is expensive, and onnxruntime's
@@ -62,6 +63,7 @@ class VoiceInfo:
 class Capabilities:
     pitch: bool = False  # Voice.pitch changes the output; resolve_voice drops it otherwise
     ssml: bool = False  # never used: text is always passed as plain text
+    strict: bool = False  # voices.yaml settings it cannot honour are refused, not dropped
 
 
 class WorkerStart(Enum):
@@ -136,6 +138,14 @@ class Engine(ABC):
         share what was loaded. It must not spoil ``pristine()`` for a stateful engine.
         Engines load lazily on first use anyway. Default: nothing to load.
         """
+
+    def lookup(self, wanted: str) -> VoiceInfo | None:
+        """A voice ``voices()`` does not list but ``wanted`` names exactly, or None.
+
+        Piper: a model file given by its path. Like ``voices()``, it reads metadata only.
+        Default: None, every voice is listed.
+        """
+        return None
 
     def gender_variant(self, gender: str) -> str | None:
         """A suffix that gives any base voice this gender (eSpeak NG: '+f3'), or None.

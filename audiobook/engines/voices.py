@@ -4,8 +4,10 @@ A spec names a voice portably: by the engine's id (``gmw/en``), by its name (any
 by a BCP 47 language tag with an optional gender, where ``en`` matches ``en-gb``. Engines
 with voice variants (eSpeak NG's ``+f3``) accept ``voice+variant``, and give a base voice a
 requested gender through a variant when no installed voice has it. Without any voice of the
-requested gender, the best voice for the language is used. Pitch is dropped silently for
-engines that cannot change it.
+requested gender, the best voice for the language is used. A tag narrower than every
+installed voice (``en-zz`` where only ``en`` is installed) falls back to the broader voice
+with an ``AudiobookWarning`` saying so. Pitch is dropped silently for engines that cannot
+change it.
 
 The request is anything shaped like voices.yaml's ``VoiceSpec`` (``VoiceRequest``), so
 this module needs nothing from the configuration package.
@@ -14,9 +16,10 @@ this module needs nothing from the configuration package.
 from __future__ import annotations
 
 import difflib
+import warnings
 from typing import Protocol
 
-from ..errors import AudiobookError, VoiceNotFound
+from ..errors import AudiobookError, AudiobookWarning, VoiceNotFound
 from ..model import Voice
 from . import engine_names, get_engine
 from .base import Engine, VoiceInfo
@@ -24,6 +27,7 @@ from .base import Engine, VoiceInfo
 VARIANT_MARK = "+"  # eSpeak NG joins a voice and a variant as "gmw/en+f3"
 CLOSEST_COUNT = 5  # voices suggested when one is not found: enough to spot a typo
 CLOSEST_CUTOFF = 0.4  # difflib ratio below which a voice is too unlike the request to suggest
+BROADER_RANK = 3  # _language_rank of a voice whose tag is broader than the one asked for
 
 
 class VoiceRequest(Protocol):
@@ -49,13 +53,17 @@ class VoiceRequest(Protocol):
 
 def resolve_voice(spec: VoiceRequest, engine: Engine) -> Voice:
     """The installed voice of ``engine`` that ``spec`` asks for; VoiceNotFound otherwise."""
+    direct = engine.lookup(spec.voice.strip()) if spec.voice else None
+    if direct is not None:
+        return Voice(engine.name, direct.id, rate=_rate(spec, engine), volume=spec.volume,
+                     pitch=spec.pitch if engine.capabilities.pitch else None)
     installed = engine.voices()
     base = [v for v in installed if not v.id.startswith(VARIANT_MARK)]
     variants = {v.id.lower(): v for v in installed if v.id.startswith(VARIANT_MARK)}
     if spec.voice:
         voice_id = _by_voice(spec, engine, base, variants)
     elif spec.language:
-        voice_id = _by_language(spec.language, spec.gender, engine, base)
+        voice_id = _by_language(spec.language, spec.gender, engine, base, spec)
         if voice_id is None:
             raise VoiceNotFound(_not_found(spec, engine, base, f"voice for language '{spec.language}'"))
     elif base:
@@ -64,7 +72,13 @@ def resolve_voice(spec: VoiceRequest, engine: Engine) -> Voice:
         raise VoiceNotFound(f"{_origin(spec)}{engine.name} reports no installed voices: "
                             "install a voice for it or choose another engine")
     pitch = spec.pitch if engine.capabilities.pitch else None
-    return Voice(engine.name, voice_id, rate=spec.rate, volume=spec.volume, pitch=pitch)
+    return Voice(engine.name, voice_id, rate=_rate(spec, engine), volume=spec.volume, pitch=pitch)
+
+
+def _rate(spec: VoiceRequest, engine: Engine) -> int:
+    """The rate asked for, within what the engine accepts (Piper: 85–340 wpm)."""
+    low, high = engine.rate_range
+    return max(low, min(spec.rate, high))
 
 
 def list_voices(names: list[str] | None = None) -> dict[str, list[VoiceInfo] | str]:
@@ -105,13 +119,14 @@ def _by_voice(spec: VoiceRequest, engine: Engine, base: list[VoiceInfo],
                                        f"variant '{mark + tail}'"))
     if variant is not None:
         if head:
-            found = _exact(head, base) or _by_language(head, None, engine, base)
+            found = _exact(head, base) or _by_language(head, None, engine, base, spec)
         else:
             found = _by_language(spec.language or "en", None, engine, base) or (
                 base[0].id if base else None)
         if found:
             return found + variant.id
-    elif (found := _by_language(wanted, spec.gender, engine, base)) is not None:
+    elif (found := _by_language(wanted, spec.gender, engine, base, spec,
+                                broader=not engine.capabilities.strict)) is not None:
         return found
     raise VoiceNotFound(_not_found(spec, engine, base, f"voice '{wanted}'"))
 
@@ -127,16 +142,29 @@ def _exact(wanted: str, voices: list[VoiceInfo]) -> str | None:
 
 
 def _by_language(tag: str, gender: str | None, engine: Engine,
-                 voices: list[VoiceInfo]) -> str | None:
-    """Best voice for a language tag, trying the gender first; engine order breaks ties."""
+                 voices: list[VoiceInfo], spec: VoiceRequest | None = None,
+                 broader: bool = True) -> str | None:
+    """Best voice for a language tag, trying the gender first; engine order breaks ties.
+
+    With ``spec`` (a tag the user wrote), falling back to a broader language is warned of.
+    ``broader=False`` refuses a voice of a broader tag: a strict engine's misspelt voice
+    name (Piper's ``en_US-jo-medium``) must not pass for the language ``en-us``.
+    """
     tag = tag.strip().lower().replace("_", "-")
     ranked = sorted(
         (rank, index, voice)
         for index, voice in enumerate(voices)
         if (rank := _language_rank(tag, voice.languages)) is not None
+        and (broader or rank < BROADER_RANK)
     )
     if not ranked:
         return None
+    if spec is not None and ranked[0][0] == BROADER_RANK:
+        best = ranked[0][2]
+        warnings.warn(AudiobookWarning(
+            f"{_origin(spec)}{engine.name} has no voice for '{tag}': using its nearest, "
+            f"{best.id} ({best.name}); run 'audiobook voices' to choose one"),
+            stacklevel=2)
     if gender:
         for _, _, voice in ranked:
             if voice.gender == gender:

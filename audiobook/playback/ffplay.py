@@ -15,9 +15,10 @@ from pathlib import Path
 from ..errors import PlayerError
 from . import keys as K
 from .announce import LAST_CHAPTER, NO_CHAPTERS, Announcer, chapter_at
+from .resume import Listening
 
 TICK_S = 0.05  # how often the position, the keys and the process are checked
-SEEK_MS = 10_000  # back/forward distance
+SEEK_S = 10  # back/forward distance
 SPEED_STEP = 0.1
 SPEED_MIN, SPEED_MAX = 0.5, 2.0  # ffmpeg's atempo filter takes 0.5–2.0 in one stage
 
@@ -74,19 +75,27 @@ def play_ffplay(
     executable: str,
     media: Path,
     start_ms: int,
-    end_ms: int,
     announcer: Announcer,
     keys,
     extra_args: Sequence[str] = (),
+    *,
+    listening: Listening | None = None,
 ) -> None:
-    """Play ``media`` (``end_ms`` long) from ``start_ms`` until it ends or the listener quits."""
+    """Play ``media`` from ``start_ms`` until it ends or the listener quits.
+
+    ``listening`` is kept up to date with the position and whether the end was reached.
+    """
+    listening = listening if listening is not None else Listening()
     chapters = announcer.chapters
     player = _Ffplay(executable, media, extra_args)
     player.start(start_ms)
     current = -1
     try:
         while True:
+            listening.position_ms = player.position_ms()
             if player.ended():
+                listening.ended = True
+                announcer.end()
                 return
             index = chapter_at(chapters, player.position_ms())
             if index != current and index >= 0:
@@ -98,6 +107,7 @@ def play_ffplay(
                 continue
             command = K.action(key)
             if command == K.QUIT:
+                listening.position_ms = player.position_ms()
                 return
             if command in (K.NEXT, K.PREVIOUS, K.RESTART) and not chapters:
                 announcer.say(NO_CHAPTERS)
@@ -118,11 +128,16 @@ def play_ffplay(
                     player.pause()
                     announcer.say("Paused.")
             elif command in (K.BACK, K.FORWARD):
-                step = SEEK_MS if command == K.FORWARD else -SEEK_MS
-                target_ms = max(player.position_ms() + step, 0)
-                if target_ms >= end_ms:
+                step = SEEK_S if command == K.FORWARD else -SEEK_S
+                target_ms = max(player.position_ms() + step * 1000, 0)
+                if target_ms >= announcer.total_ms:
+                    listening.position_ms, listening.ended = float(announcer.total_ms), True
+                    announcer.end()
                     return
                 player.start(target_ms)
+                announcer.seek(step, target_ms)
+            elif command == K.POSITION:
+                announcer.position(player.position_ms())
             elif command in (K.SLOWER, K.FASTER):
                 step = SPEED_STEP if command == K.FASTER else -SPEED_STEP
                 position = player.position_ms()

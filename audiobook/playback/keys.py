@@ -15,19 +15,21 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-NEXT, PREVIOUS, RESTART, PAUSE, BACK, FORWARD, SLOWER, FASTER, QUIT, HELP = (
-    "next", "previous", "restart", "pause", "back", "forward", "slower", "faster", "quit", "help",
+NEXT, PREVIOUS, RESTART, PAUSE, BACK, FORWARD, SLOWER, FASTER, POSITION, QUIT, HELP = (
+    "next", "previous", "restart", "pause", "back", "forward", "slower", "faster", "position",
+    "quit", "help",
 )
 KEYMAP = {
     "n": NEXT, "p": PREVIOUS, "r": RESTART, " ": PAUSE,
     "b": BACK, "left": BACK, "f": FORWARD, "right": FORWARD,
     "[": SLOWER, "-": SLOWER, "]": FASTER, "+": FASTER, "=": FASTER,
-    "q": QUIT, "h": HELP, "?": HELP,
+    "t": POSITION, ".": POSITION, "q": QUIT, "h": HELP, "?": HELP,
 }
+YES, NO = "y", "n"  # answers to "Resume at 2 minutes 10? y or n."
 KEY_HELP = (
     "Keys: n next chapter, p previous chapter, r restart chapter, space pause or resume, "
     "b or left arrow back 10 seconds, f or right arrow forward 10 seconds, "
-    "[ slower, ] faster, h help, q quit."
+    "[ slower, ] faster, t or . where you are, h help, q quit."
 )
 ESCAPES = {"\x1b[D": "left", "\x1b[C": "right", "\x1bOD": "left", "\x1bOC": "right"}
 POLL_SECONDS = 0.1  # how often the terminal reader checks whether playback has ended
@@ -61,9 +63,12 @@ class ScriptedKeys:
 
     def __init__(self, keys: Iterable[str]) -> None:
         self._keys = iter(keys)
+        self.exhausted = False
 
     def poll(self) -> str | None:
-        return next(self._keys, None)
+        key = next(self._keys, None)
+        self.exhausted = key is None
+        return key
 
     def close(self) -> None:
         pass
@@ -115,6 +120,12 @@ class TerminalKeys:
             return self._queue.get_nowait()
         except queue.Empty:
             return None
+
+    @property
+    def exhausted(self) -> bool:
+        """True once standard input has ended and every key read from it has been taken."""
+        reading = self._thread is not None and self._thread.is_alive()
+        return not reading and self._queue.empty()
 
     def close(self) -> None:
         """Stop reading and give the terminal back exactly as it was."""

@@ -1,8 +1,9 @@
 """Playback through mpv, driven over its JSON IPC socket.
 
-mpv reads the ID3 chapters itself; we observe its "chapter", "pause" and "speed" properties
-to announce changes, and translate our keys into IPC commands. mpv runs without a terminal
-or video window, so the listener's keys come to us, not to mpv.
+mpv reads the ID3 chapters itself; we observe its "chapter", "pause", "speed" and
+"time-pos" properties to announce changes and know the position, and translate our keys
+into IPC commands. mpv runs without a terminal or video window, so the listener's keys
+come to us, not to mpv.
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ from pathlib import Path
 from ..errors import PlayerError
 from . import keys as K
 from .announce import LAST_CHAPTER, NO_CHAPTERS, Announcer
+from .resume import Listening
 
 CONNECT_TIMEOUT_S = 10.0  # mpv creates its socket within a fraction of a second when healthy
 SETTLE_TIMEOUT_S = 2.0  # longest wait for a chapter change to show before the next scripted key
 CHAPTER_STABLE_S = 0.15  # mpv briefly reports the previous chapter right after a seek; wait it out
 TICK_S = 0.05  # key and event latency: well under what a listener notices
 SEEK_S = 10  # seconds moved by back/forward
+OBSERVED = ("chapter", "pause", "speed", "time-pos")  # the properties mpv reports changes of
 SPEED_STEP = 0.1
 SPEED_MIN, SPEED_MAX = 0.5, 3.0  # beyond these speech becomes hard to follow
 _CLOSED = object()
@@ -84,10 +87,15 @@ def _connect(process: subprocess.Popen, socket_path: Path, media: Path) -> socke
 class _Session:
     """State of one mpv playback: which chapter is playing and what we are waiting for."""
 
-    def __init__(self, ipc: _Ipc, announcer: Announcer, keys) -> None:
+    def __init__(self, ipc: _Ipc, announcer: Announcer, keys, listening: Listening) -> None:
         self.ipc = ipc
         self.announcer = announcer
         self.keys = keys
+        self.listening = listening
+        self.seeking_until = 0.0  # a seek is under way until mpv restarts playback (or this passes)
+        self.awaiting: str | None = None  # a property a key changes, awaited before the next key
+        self.awaiting_until = 0.0
+        self.quitting = False
         self.current = -1
         self.reported = -1  # mpv's latest "chapter" value, announced once it has held steady
         self.reported_at = 0.0
@@ -100,7 +108,10 @@ class _Session:
 
     def settled(self) -> bool:
         """Whether the last key has taken effect, so the next scripted key may be sent."""
-        if not self.started or self.outstanding is not None or time.monotonic() < self.settle_until:
+        now = time.monotonic()
+        if not self.started or self.outstanding is not None or now < self.settle_until:
+            return False
+        if now < self.seeking_until or (self.awaiting is not None and now < self.awaiting_until):
             return False
         if not self.announcer.chapters:
             return True
@@ -110,15 +121,23 @@ class _Session:
         if message.get("request_id") is not None and message["request_id"] == self.outstanding:
             self.outstanding = None
         event = message.get("event")
+        if event == "end-file" and message.get("reason") == "eof" and not self.quitting:
+            self.listening.ended = True
+            self.announcer.end()
         if event in ("end-file", "shutdown"):
             self.finished = True
         elif event == "playback-restart":
             self.started = True
+            self.seeking_until = 0.0
         elif event == "property-change":
             self._property(message.get("name"), message.get("data"))
 
     def _property(self, name: str | None, data: object) -> None:
-        if name == "chapter" and isinstance(data, int):
+        if name == self.awaiting:
+            self.awaiting = None
+        if name == "time-pos" and isinstance(data, (int, float)) and time.monotonic() >= self.seeking_until:
+            self.listening.position_ms = float(data) * 1000
+        elif name == "chapter" and isinstance(data, int):
             self.reported = data
             self.reported_at = time.monotonic()
         elif name == "pause" and isinstance(data, bool):
@@ -146,6 +165,20 @@ class _Session:
         else:
             self.settle_until = time.monotonic() + SETTLE_TIMEOUT_S
 
+    def _expect(self, name: str) -> None:
+        """Hold the next key until mpv reports ``name`` changed (or a while has passed)."""
+        self.awaiting = name
+        self.awaiting_until = time.monotonic() + SETTLE_TIMEOUT_S
+
+    def _seek(self, seconds: int) -> None:
+        """Seek from the known position; say where it lands (the end says so itself)."""
+        target = max(self.listening.position_ms + seconds * 1000, 0.0)
+        self.outstanding = self.ipc.send("seek", target / 1000, "absolute")
+        if target < self.announcer.total_ms:
+            self.listening.position_ms = target
+            self.seeking_until = time.monotonic() + SETTLE_TIMEOUT_S
+            self.announcer.seek(seconds, target)
+
     def key(self, key: str) -> None:
         command = K.action(key)
         last = len(self.announcer.chapters) - 1
@@ -162,13 +195,21 @@ class _Session:
             self._go_to_chapter(max(self.current, 0))
         elif command == K.PAUSE:
             self.outstanding = self.ipc.send("cycle", "pause")
+            self._expect("pause")
         elif command in (K.BACK, K.FORWARD):
-            self.outstanding = self.ipc.send("seek", SEEK_S if command == K.FORWARD else -SEEK_S, "relative")
+            self._seek(SEEK_S if command == K.FORWARD else -SEEK_S)
+        elif command == K.POSITION:
+            self.announcer.position(self.listening.position_ms)
         elif command in (K.SLOWER, K.FASTER):
             step = SPEED_STEP if command == K.FASTER else -SPEED_STEP
             speed = round(min(max((self.speed or 1.0) + step, SPEED_MIN), SPEED_MAX), 2)
-            self.outstanding = self.ipc.send("set_property", "speed", speed)
+            if abs(speed - (self.speed or 1.0)) < 1e-9:
+                self.announcer.speed(speed)  # at the limit: nothing changes, but the key is answered
+            else:
+                self.outstanding = self.ipc.send("set_property", "speed", speed)
+                self._expect("speed")
         elif command == K.QUIT:
+            self.quitting = True
             self.ipc.send("quit")
             self.finished = True
         elif command == K.HELP:
@@ -184,14 +225,22 @@ def play_mpv(
     announcer: Announcer,
     keys,
     extra_args: Sequence[str] = (),
+    *,
+    start_ms: int = 0,
+    listening: Listening | None = None,
 ) -> None:
-    """Play ``media`` from chapter ``start_chapter`` (1-based; None: the start) to its end or q."""
+    """Play ``media`` from chapter ``start_chapter`` (1-based) or else ``start_ms``, to its end or q.
+
+    ``listening`` is kept up to date with the position and whether the end was reached.
+    """
+    listening = listening if listening is not None else Listening()
+    listening.position_ms = float(start_ms)
     workdir = Path(tempfile.mkdtemp(prefix="audiobook-mpv-"))
     socket_path = workdir / "ipc.sock"
+    start = f"--start=#{start_chapter}" if start_chapter else f"--start={start_ms / 1000:.3f}"
     command = [
         executable, "--no-video", "--no-terminal", "--idle=no", "--force-window=no",
-        f"--input-ipc-server={socket_path}", f"--start=#{start_chapter}" if start_chapter else "--start=0",
-        *extra_args, "--", str(media),
+        f"--input-ipc-server={socket_path}", start, *extra_args, "--", str(media),
     ]
     try:
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -202,9 +251,9 @@ def play_mpv(
     try:
         sock = _connect(process, socket_path, media)
         ipc = _Ipc(sock)
-        for number, name in enumerate(("chapter", "pause", "speed"), start=1):
+        for number, name in enumerate(OBSERVED, start=1):
             ipc.send("observe_property", number, name)
-        session = _Session(ipc, announcer, keys)
+        session = _Session(ipc, announcer, keys, listening)
         _loop(session)
     finally:
         if sock is not None:
@@ -224,8 +273,8 @@ def _loop(session: _Session) -> None:
         if message is not None:
             session.handle(message)
         session.tick()
-        if message is not None:
-            continue
+        if message is not None and message.get("name") != "time-pos":
+            continue  # let the events a command causes arrive before the next key (time ticks on)
         if not session.settled():
             continue  # keys wait, in order, until the previous one has taken effect
         key = session.keys.poll()

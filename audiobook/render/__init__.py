@@ -15,6 +15,11 @@ takes all of them from the cache (a new bitrate or a lost unit file costs no syn
 or re-synthesises all of them afresh, never a mix. An edit thus redoes its unit's eSpeak
 clips (~30 s of audio, tens of ms) and nothing else.
 
+Loudness (``loudness``). Each voice is calibrated once on a fixed text (a cached clip) to
+a gain that brings it to the EBU R128 target; workers scale each clip by its voice's gain
+and limit its true peak before encoding. Gains and the ceiling are in the unit keys. Piper
+is not bit-exact from run to run: with it, identical rebuilds come from the cached clips.
+
 Without ``os.fork`` (Windows) workers are spawned and speak in place: the timeline is still
 exact, but eSpeak NG audio may differ by a few samples between builds.
 

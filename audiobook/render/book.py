@@ -17,9 +17,10 @@ from pathlib import Path
 
 from ..engines import Engine, WorkerStart, get_engine
 from ..errors import OutputError
-from ..model import RenderedBook, RenderedChapter, Script, TimelineEntry
+from ..model import Loudness, RenderedBook, RenderedChapter, Script, TimelineEntry
 from .cache import ClipCache
 from .encode import BOOK_SAMPLE_RATE, START_OFFSET
+from .loudness import calibrate
 from .mp3frames import VerifiedAudio, concat_frames
 from .plan import ChapterPlan, UnitPlan, plan_chapters
 from .workers import UnitResult, UnitTask, raise_result_error, run_task
@@ -47,6 +48,7 @@ def render(
     cache: ClipCache | None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    loudness: Loudness | None = None,
 ) -> RenderedBook:
     """The edition's chapter MP3s (untagged, in ``workdir``) and their exact timeline.
 
@@ -57,8 +59,11 @@ def render(
     the unit; it ends after its clip, before its pause. ``jobs`` worker processes
     (default: one per CPU) synthesise and encode units; ``progress(done, total)`` gets
     audio seconds as units finish, the total estimated from text until all are known.
+    ``loudness``: the target every voice is brought to (``audiobook.render.loudness``);
+    None leaves clips as their engines made them.
     """
-    book, _ = render_with_stats(script, workdir=workdir, cache=cache, jobs=jobs, progress=progress)
+    book, _ = render_with_stats(script, workdir=workdir, cache=cache, jobs=jobs, progress=progress,
+                                loudness=loudness)
     return book
 
 
@@ -69,6 +74,7 @@ def render_with_stats(
     cache: ClipCache | None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    loudness: Loudness | None = None,
 ) -> tuple[RenderedBook, RenderStats]:
     """``render``, also saying how many units were encoded and clips synthesised."""
     workdir = Path(workdir)
@@ -78,7 +84,10 @@ def render_with_stats(
     )}
     engine_ids = {name: engine.cache_id() for name, engine in used.items()}
     stateful = frozenset(name for name, engine in used.items() if engine.stateful)
-    plans = plan_chapters(script.chapters, engine_ids, stateful)
+    voices = sorted({u.voice for c in script.chapters for u in c.utterances if u.spoken.strip()},
+                    key=repr)
+    gains, calibrated = calibrate(voices, engine_ids, cache, loudness) if loudness else (None, 0)
+    plans = plan_chapters(script.chapters, engine_ids, stateful, gains, loudness)
     units = [unit for plan in plans for unit in plan.units]
     tracker = _Progress(progress, [unit.estimate_seconds for unit in units])
 
@@ -123,7 +132,7 @@ def render_with_stats(
     stats = RenderStats(
         units=len(units),
         units_encoded=len(tasks),
-        clips_synthesised=sum(results[t.index].synthesised for t in tasks),
+        clips_synthesised=calibrated + sum(results[t.index].synthesised for t in tasks),
     )
     return book, stats
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 
-from ..model import ScriptChapter, Utterance
+from ..model import Loudness, ScriptChapter, Utterance, Voice
 from .cache import clip_key, unit_key
 from .encode import BOOK_SAMPLE_RATE, ENCODER_SETTINGS
+from .loudness import LIMITER_WINDOW, MP3_MARGIN_DB, OVERSAMPLE
 from .workers import UnitItem
 
 ENCODE_UNIT_SECONDS = 30.0  # ~120 units an hour: balances 2+ workers, one unit is cheap to redo
@@ -26,7 +27,7 @@ MAX_UNIT_SECONDS = ENCODE_UNIT_SECONDS * 2  # cap on work lost to one edit and o
 CUT_MODULUS = 3  # one sentence end in 3 qualifies: a sentence is ~5 s, so units average ~30 s
 MIN_CUT_PAUSE_MS = 80  # a join's ~2.5 frames (65 ms) of silence come out of the pause there
 CHARS_PER_WORD = 6.0  # average English word plus its space, to estimate speech from text
-UNIT_FORMAT = "unit-4"  # bump when what a unit holds, records or how its pauses are written changes
+UNIT_FORMAT = "unit-5"  # bump when what a unit holds, records or how its pauses are written changes
 FRESH_CHAIN = "fresh-unit-1"  # roots the chained keys of stateful clips; bump to drop them all
 
 
@@ -79,20 +80,27 @@ def plan_chapters(
     chapters: tuple[ScriptChapter, ...],
     engine_ids: dict[str, str],
     stateful: frozenset[str] = frozenset(),
+    gains: dict[Voice, float] | None = None,
+    loudness: Loudness | None = None,
 ) -> list[ChapterPlan]:
     """Every chapter's units with their cache keys.
 
     ``engine_ids`` maps engine name → cache_id; ``stateful`` names the engines whose
-    clips are synthesised afresh per unit and so get chained keys.
+    clips are synthesised afresh per unit and so get chained keys. ``gains`` (dB by voice)
+    and ``loudness`` are what the workers apply; both are in the unit key, so a changed
+    target re-encodes. None: loudness off.
     """
+    limiter = None if loudness is None else [loudness.true_peak_dbtp, MP3_MARGIN_DB,
+                                             OVERSAMPLE, LIMITER_WINDOW]
     plans = []
     for chapter in chapters:
         units = []
         for start, end in unit_bounds(chapter.utterances):
             utterances = chapter.utterances[start:end]
-            items = unit_items(utterances, engine_ids, stateful)
+            items = unit_items(utterances, engine_ids, stateful, gains, loudness)
             key = unit_key(
-                [UNIT_FORMAT, ENCODER_SETTINGS, [[i.clip_key, i.pause] for i in items]]
+                [UNIT_FORMAT, ENCODER_SETTINGS, limiter,
+                 [[i.clip_key, i.pause, i.gain_db] for i in items]]
             )
             estimate = sum(estimate_seconds(u) for u in utterances)
             units.append(UnitPlan(key, items, estimate))
@@ -101,7 +109,8 @@ def plan_chapters(
 
 
 def unit_items(
-    utterances: tuple[Utterance, ...], engine_ids: dict[str, str], stateful: frozenset[str]
+    utterances: tuple[Utterance, ...], engine_ids: dict[str, str], stateful: frozenset[str],
+    gains: dict[Voice, float] | None = None, loudness: Loudness | None = None,
 ) -> tuple[UnitItem, ...]:
     """A unit's items with clip keys; a stateful engine's keys chain the unit's earlier ones."""
     chains: dict[str, str] = {}
@@ -113,5 +122,8 @@ def unit_items(
         if fresh and u.spoken.strip():
             key = unit_key([FRESH_CHAIN, chains.get(engine, ""), key])
             chains[engine] = key
-        items.append(UnitItem(u.id, u.spoken, u.voice, key, pause_samples(u.pause_after_ms), fresh))
+        gain = None if gains is None or loudness is None else gains.get(u.voice, 0.0)
+        peak = None if gain is None else loudness.true_peak_dbtp
+        items.append(UnitItem(u.id, u.spoken, u.voice, key, pause_samples(u.pause_after_ms), fresh,
+                              gain, peak))
     return tuple(items)

@@ -19,6 +19,7 @@ from ..engines import get_engine
 from ..engines.forking import call_forked
 from ..errors import AudiobookError, EncodeError, EngineError
 from ..model import Clip, Voice
+from . import loudness
 from .cache import ClipCache, atomic_entry
 from .encode import (
     BOOK_SAMPLE_RATE,
@@ -41,6 +42,8 @@ class UnitItem:
     clip_key: str
     pause: int
     fresh: bool = False  # a stateful engine's clip: synthesised with its unit in a fresh child
+    gain_db: float | None = None  # the voice's loudness gain; None: loudness off
+    true_peak_dbtp: float | None = None  # the limiter's ceiling, with ``gain_db``
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,8 @@ def _encode_unit(task: UnitTask) -> UnitResult:
                 clip, made = _clip(item, cache)
             synthesised += made
             pcm = resample(clip.pcm, clip.sample_rate, BOOK_SAMPLE_RATE)
+            if item.gain_db is not None and item.true_peak_dbtp is not None:
+                pcm = loudness.apply(pcm, item.gain_db, item.true_peak_dbtp)
             offsets.append((encoder.samples, len(pcm) // 2, *audible_bounds(pcm)))
             sink.write(encoder.encode(pcm))
             del pcm, clip

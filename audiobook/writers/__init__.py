@@ -4,7 +4,7 @@ Each writer is one small module with ``write(edition, directory)``; it reads not
 the Edition (and the chapter audio files it names) and writes only inside ``directory``,
 each file atomically. Formats, the names a user chooses with ``--format``, are registered
 explicitly in ``FORMATS`` as the writers they need, in writing order. Writers may import
-``model``, ``errors``, ``fsutil``, ``id3`` and each other, never ``ingest``, ``segment``,
+``model``, ``errors``, ``fsutil``, ``id3``, ``xing`` and each other, never ``ingest``, ``segment``,
 ``speech`` or ``render``. ``markdown`` and ``article_json`` are the Article's own forms for
 ``audiobook clean``, not edition writers; ``cues`` holds what the caption writers share.
 """

@@ -1,7 +1,9 @@
 """``chapters/NN <title>.mp3``: each chapter as its own tagged file, for players without chapters.
 
 Many simple players, and listeners who prefer to skip by track, handle a folder of numbered
-files better than one file with ID3 chapters; the bytes are the same frames as in the book.
+files better than one file with ID3 chapters; the bytes are the same frames as in the book,
+behind a Xing frame of their own (``writers.mp3.stream_info``). Every file of the edition
+has the edition's title as its album, so libraries file them together, in TRCK order.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from ..fsutil import MAX_NAME_BYTES, atomic_file, output_error, safe_filename
 from ..id3 import info_frames, render_tag, text_frame
 from ..model import Edition
 from .contents import flat_titles
+from .mp3 import check_untagged_mp3, stream_info
 
 CHAPTER_DIR = "chapters"  # sub-directory of the edition holding one file per chapter
 EXTENSION = ".mp3"
@@ -57,8 +60,10 @@ def write(edition: Edition, directory: Path) -> list[Path]:
             ]
         )
         path = directory / relpath
+        check_untagged_mp3(Path(chapter.audio_path))
         with atomic_file(path) as out:
             out.write(tag)
+            out.write(stream_info([chapter.audio_path], chapter.book.length))
             out.copy_from(chapter.audio_path)
         paths.append(path)
     return paths

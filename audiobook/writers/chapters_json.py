@@ -3,7 +3,9 @@
 Each chapter lists its entries (sentences, and the title, metadata line and headings the
 edition speaks) with the stretch of the book each owns (``start``/``end``: entries tile the
 chapter) and where its speech is heard (``speech_start``/``speech_end``), in milliseconds
-of the whole-book MP3. Entries shown but never spoken are listed with null times.
+of the whole-book MP3, and ``spoken``: the words the engine was given (numbers as words,
+cues included), which ``audiobook check`` compares with what a recogniser hears. Entries
+shown but never spoken are listed with null times and a null ``spoken``.
 ``parts`` lists the edition's articles (and its intro and outro) with the chapters each
 holds, and ``groups`` the groups of neighbouring articles ("Sport"); a single article is
 one part and no group.
@@ -39,8 +41,8 @@ def _entry(entry: Entry, rate: int) -> dict:
         "speech_start_ms": samples_to_ms(heard.speech.start, rate) if heard else None,
         "speech_end_ms": samples_to_ms(heard.speech.end, rate) if heard else None,
     }
-    return {"id": entry.id, "role": entry.role.value, "text": entry.display, **times,
-            "speakers": list(entry.speakers)}
+    return {"id": entry.id, "role": entry.role.value, "text": entry.display,
+            "spoken": entry.spoken if heard else None, **times, "speakers": list(entry.speakers)}
 
 
 def _sentences(chapter: EditionChapter, rate: int) -> list[dict]:
