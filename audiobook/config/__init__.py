@@ -133,7 +133,13 @@ def _build(defaults: dict[str, yaml.Node], user: dict[str, yaml.Node], source: s
     pool = sections.speaker_pool(*pick("speaker_pool"), quote, engines, pitchless)
     lexicon = sections.lexicon(reader, user.get("lexicon"))
     normalise = sections.normalise(*pick("normalise"))
-            "normalise", "loudness", "languages")
+    loudness = sections.loudness(*pick("loudness"))
+    role_layers = {name: narrator if name == "narrator" else narrator + given[name]
+                   for name in ROLES}
+    by_language = language_voices(*pick("languages"), ROLES, role_layers, engines,
+                                  pitchless)
+    return Config(MappingProxyType(roles), pauses, speakers, auto_speakers, pool, lexicon,
+                  normalise, source, loudness, by_language)
 
 
 __all__ = ["Config", "Pauses", "RoleConfig", "SpeakerConfig", "VoiceSpec", "load_config",

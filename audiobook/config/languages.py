@@ -23,7 +23,8 @@ VOICELESS_ROLES = ("quote",)  # keeps its own difference from the narrator when 
 
 def languages(reader: YamlReader, node: yaml.Node | None, roles: tuple[str, ...],
               layers: Mapping[str, list[Layer]],
-              engines: Sequence[str] | None = None) -> Mapping[str, Mapping[str, VoiceSpec]]:
+              engines: Sequence[str] | None = None,
+              pitchless: Sequence[str] = ()) -> Mapping[str, Mapping[str, VoiceSpec]]:
     """Language tag → role → voice; ``layers`` are each role's layers before the language's."""
     if reader.blank(node):
         return MappingProxyType({})
@@ -48,6 +49,6 @@ def languages(reader: YamlReader, node: yaml.Node | None, roles: tuple[str, ...]
                 continue
             extra = [] if name == "narrator" else [Layer(lent, reader, f"{path}.narrator")]
             own = [Layer(given[name], reader, f"{path}.{name}")] if name in given else []
-            specs[name] = voice_spec(layers[name] + extra + own, engines)
+            specs[name] = voice_spec(layers[name] + extra + own, engines, pitchless)
         out[tag.split("-")[0]] = MappingProxyType(specs)
     return MappingProxyType(out)
