@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import shlex
@@ -168,10 +169,12 @@ def main(debug: bool) -> None:
               help="Then listen to each edition as `audiobook check` does (default model and limit).")
 @click.option("--max-hours", type=click.FloatRange(min=0, min_open=True), default=100.0,
               show_default=True, help="Refuse inputs estimated at more hours of speech than this.")
+@click.option("--fallback-voice", metavar="VOICE",
+              help="Voice for an article in a language no installed voice speaks.")
 @CLUSTER_OPTION
 @translate_errors
 def build(inputs, out_dir, voices, jobs, no_cache, quiet, progress_mode, formats, title, edition_title,
-          check_after, max_hours, cluster):
+          check_after, max_hours, fallback_voice, cluster):
     """Build an audio edition (chaptered MP3 and more) from each INPUT.
 
     INPUT is a copied web page (.txt), a saved HTML page, Markdown (as written by
@@ -189,6 +192,8 @@ def build(inputs, out_dir, voices, jobs, no_cache, quiet, progress_mode, formats
     chosen = parse_formats(formats) if formats else None
     title = _one_title(title, inputs)
     config = _config(voices)
+    if fallback_voice:
+        config = dataclasses.replace(config, fallback_voice=fallback_voice.strip())
     mode = "none" if quiet else choose_mode(progress_mode, sys.stderr)
     runner = _runner(cluster)
     if edition_title is not None:
@@ -477,20 +482,26 @@ def init(path, force):
 
 @main.command()
 @click.option("--engine", "engines", multiple=True, help="Only this engine (repeatable).")
+@click.option("--language", metavar="TAG", help="Only the voices that speak this language (e.g. pt).")
 @translate_errors
-def voices(engines):
+def voices(engines, language):
     """List the installed voices of each engine, to name in voices.yaml.
 
     \b
     Example:
-      audiobook voices --engine espeak
+      audiobook voices --engine espeak --language pt
     """
-    from .engines.voices import list_voices
+    from .engines.voices import list_voices, speaking
 
     for engine, found in list_voices(list(engines) or None).items():
         if isinstance(found, str):
             click.echo(f"{engine}: unavailable: {found}")
             continue
+        if language:
+            found = speaking(language, found)
+            if not found:
+                click.echo(f"{engine}: no voice speaks '{language}'")
+                continue
         click.echo(f"{engine}: {len(found)} voices")
         for v in found:
             langs = ",".join(v.languages)

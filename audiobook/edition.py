@@ -185,7 +185,7 @@ def _chapter(
     for block in (*section.blocks, *quiet):
         entries = tuple(
             _sentence_entry(block, sentence, by_sentence.get(sentence.id, ()), heard,
-                            book.start, article.language)
+                            book.start, block.language or article.language)
             for sentence in block.sentences
         )
         blocks.append(EditionBlock(block.id, block.role, entries, block.attribution,

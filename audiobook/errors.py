@@ -33,6 +33,14 @@ class VoiceNotFound(ConfigError):
     """A voice named in voices.yaml is not installed; the message lists the closest ones."""
 
 
+class NoVoiceForLanguage(VoiceNotFound):
+    """No installed voice speaks the article's language; ``language`` is its tag."""
+
+    def __init__(self, message: str, language: str = "") -> None:
+        super().__init__(message)
+        self.language = language
+
+
 class EngineError(AudiobookError):
     """A speech engine is missing or failed to produce audio."""
 

@@ -232,8 +232,25 @@ def atomic_write_text(path: Path | str, text: str) -> None:
 
 
 def _fold_ascii(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.translate(_ASCII_FOLD))
-    return decomposed.encode("ascii", "ignore").decode("ascii")
+    """ASCII for a name: accents dropped from Latin letters (as always, so English and other
+    Latin-script names never change), other scripts' letters and digits transliterated by
+    anyascii ("Библиотека" → "Biblioteka"), symbols and punctuation dropped."""
+    from anyascii import anyascii
+
+    out: list[str] = []
+    run: list[str] = []
+    for ch in unicodedata.normalize("NFC", text.translate(_ASCII_FOLD)):
+        plain = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode("ascii")
+        if not plain and unicodedata.category(ch)[0] in "LN":
+            run.append(ch)
+            continue
+        if run:
+            out.append(anyascii("".join(run)))
+            run = []
+        out.append(plain)
+    if run:
+        out.append(anyascii("".join(run)))
+    return "".join(out)
 
 
 def _truncate_words(text: str, limit: int, sep: str) -> str:

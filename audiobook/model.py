@@ -67,6 +67,7 @@ class Block:
     sentences: tuple[Sentence, ...]
     attribution: str | None = None  # pull-quotes: who said it, as printed under it
     repeats_body: bool = False  # pull-quotes that repeat the body are shown, never spoken
+    language: str | None = None  # a block in another language than the article's (BCP 47)
 
     @property
     def text(self) -> str:

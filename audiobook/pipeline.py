@@ -11,7 +11,7 @@ from pathlib import Path
 from .config import Config, VoiceSpec, load_config
 from .engines import get_engine
 from .engines.voices import resolve_voice
-from .errors import InputError, OutputError
+from .errors import InputError, NoVoiceForLanguage, OutputError
 from .ingest import DEFAULT_MAX_HOURS, TITLE_WARNING, Ingested, read_input
 from .model import Article, Edition, Script, Voice
 from .render import render_with_stats
@@ -107,7 +107,10 @@ def build(
 
     config = config or load_config(None)
     cleaned = clean(source, stdin=stdin, title=title, max_hours=max_hours)
-    script = make_script(cleaned.article, config)
+    try:
+        script = make_script(cleaned.article, config)
+    except NoVoiceForLanguage as error:
+        raise NoVoiceForLanguage(f"{source}: {error}", error.language) from None
     out = Path(out_dir)
     ensure_output_dir(out)
     clip_cache, warnings = _usable_cache(cache_root or default_cache_root()) if cache else (None, ())

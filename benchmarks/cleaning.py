@@ -184,6 +184,13 @@ def title_rows(result: Run, pages: list[Page], references: dict[str, frozenset[s
         print(f"    {page.id}: {result.titles[page.id][:60]!r} (page: {wanted[:60]!r})")
 
 
+def not_in_english(pages: Sequence[Page]) -> list[Page]:
+    """The pages whose gold article is in another language, as the language finder says."""
+    from audiobook.ingest.language import guess_language
+
+    return [page for page in pages if guess_language(page.gold) != "en"]
+
+
 def report(title: str, result: Run, baseline: Run, pages: list[Page],
            references: dict[str, frozenset[str]]) -> None:
     dev, held = split(pages)
@@ -192,6 +199,9 @@ def report(title: str, result: Run, baseline: Run, pages: list[Page],
     print(line_row("development split", subset(result, dev)))
     print(line_row("held-out split", subset(result, held)))
     print(line_row("uncleaned baseline", subset(baseline, pages)))
+    foreign = not_in_english(pages)
+    if foreign:
+        print(line_row("not in English", subset(result, foreign)))
     title_rows(result, pages, references)
     rate = len(pages) / result.seconds if result.seconds else float("inf")
     print(

@@ -98,7 +98,7 @@ def test_clean_explain_says_why_each_line_was_kept_or_dropped(runner):
 def test_voices_lists_each_engine(runner):
     result = runner.invoke(main, ["voices", "--engine", "fake"])
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == "fake: 4 voices"
+    assert result.stdout.splitlines()[0] == "fake: 12 voices"  # 4 English, 2 each of de fr ja ru
     assert "fake-b" in result.stdout
 
 

@@ -195,7 +195,7 @@ def test_unusual_text_cleans_and_builds_with_the_right_words(runner, tmp_path, n
         ("engine: espeek\n", "v.yaml line 1: engine must be one of espeak, system, piper, fake (got 'espeek') — "
          "did you mean 'espeak'?"),
         ("engine: fake\nroles:\n  narrator: {voice: fake-e}\n",
-         "v.yaml line 3: fake has no voice 'fake-e': closest installed: fake-d, fake-c, fake-b, fake-a; "
+         "v.yaml line 3: fake has no voice 'fake-e': closest installed: fake-d, fake-c, fake-b, fake-a, fake-ru-male; "
          "run 'audiobook voices' to see them all"),
         ("engine: fake\nroles: !!python/object:os.system {}\n", "v.yaml line 2: the YAML tag "
          "'tag:yaml.org,2002:python/object:os.system' is not allowed: voices.yaml holds plain values only"),

@@ -50,7 +50,7 @@ def test_volume_scales_and_clamps() -> None:
 def test_voices_sound_different() -> None:
     fake = FakeEngine()
     clips = {v.id: fake.synthesize("Same words.", Voice("fake", v.id)).pcm for v in fake.voices()}
-    assert len(set(clips.values())) == 4
+    assert len(set(clips.values())) == len(clips) == 12
     assert {len(pcm) for pcm in clips.values()} == {2 * SAMPLES_PER_CHAR * 11}
 
 
@@ -61,6 +61,8 @@ def test_voices_and_capabilities() -> None:
         VoiceInfo("fake-b", "Fake B", ("en-gb",), "female"),
         VoiceInfo("fake-c", "Fake C", ("en-us",), "female"),
         VoiceInfo("fake-d", "Fake D", ("en-us",), "male"),
+        *(VoiceInfo(f"fake-{tag}-{gender}", f"Fake {tag.upper()} {gender.title()}", (tag,), gender)
+          for tag in ("de", "fr", "ja", "ru") for gender in ("female", "male")),
     ]
     assert fake.capabilities == Capabilities(pitch=True, ssml=False)
     assert fake.cache_id() == "fake-1"

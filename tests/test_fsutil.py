@@ -95,7 +95,7 @@ def test_missing_directory_is_an_output_error(tmp_path: Path):
         ("CON", "con-article"),
         ("com1.txt", "com1-txt"),
         ("LPT9", "lpt9-article"),
-        ("日本語のみ", "article"),
+        ("日本語のみ", "ribenyunomi"),  # transliterated by anyascii, no longer lost
         ("", "article"),
         ("...", "article"),
         ("tab\there\x00nul", "tab-here-nul"),
@@ -233,3 +233,16 @@ def test_atomic_copy_from_copies_the_whole_file(tmp_path: Path):
         out.write(b"tag")
         out.copy_from(tmp_path / "src")
     assert (tmp_path / "dst").read_bytes() == b"tag" + data
+
+
+@pytest.mark.parametrize(("title", "slug"), [
+    ("Библиотека останется открытой", "biblioteka-ostanetsya-otkrytoy"),
+    ("Ελλάδα 2024", "ellada-2024"),
+    ("図書館は開いたまま", "tushuguanhakaiitamama"),
+    ("Café déjà vu — Don’t panic & go", "cafe-deja-vu-dont-panic-and-go"),  # as before anyascii
+    ("Straße in Łódź ☺", "strasse-in-lodz"),
+])
+def test_slugs_transliterate_other_scripts_and_keep_latin_names(title: str, slug: str) -> None:
+    from audiobook.fsutil import safe_slug
+
+    assert safe_slug(title) == slug

@@ -152,3 +152,9 @@ def test_speakers_corrected_in_markdown_are_honoured(tmp_path):
                   for u in c.utterances]
     assert [u.speaker for u in utterances] == [None, "Ann Lee", None, None]
     assert [u.voice.name for u in utterances[1:]] == ["fake-b", "fake-a", "fake-b"]
+
+
+@pytest.mark.parametrize(("language", "said"), [("en-GB", "13 December 2010"), ("de", "13.12.2010"),
+                                                ("ru", "13.12.2010"), ("ja", "2010年12月13日")])
+def test_spoken_date_never_uses_english_months_for_other_languages(language, said):
+    assert spoken_date("2010-12-13", language) == said

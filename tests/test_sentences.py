@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -156,3 +157,14 @@ def test_company_words_end_a_sentence_only_before_an_opener() -> None:
     assert split_sentences("Shares in Widget Inc. Rose sharply.") == [
         "Shares in Widget Inc. Rose sharply."
     ]
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("市議会は図書館を残すことを決めました。住民は「満足です。」と話した。最後に",
+     ["市議会は図書館を残すことを決めました。", "住民は「満足です。」と話した。", "最後に"]),
+    ("图书馆会继续开放。居民很高兴！", ["图书馆会继续开放。", "居民很高兴！"]),
+    ("यह एक वाक्य है। यह दूसरा है।", ["यह एक वाक्य है।", "यह दूसरा है।"]),
+    ("هل هذا سؤال؟ نعم. هذا جواب.", ["هل هذا سؤال؟", "نعم.", "هذا جواب."]),
+])
+def test_scripts_with_their_own_full_stops(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences

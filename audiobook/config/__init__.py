@@ -32,6 +32,7 @@ from types import MappingProxyType
 import yaml
 
 from . import sections
+from .languages import languages as language_voices
 from .values import Config, Pauses, RoleConfig, SpeakerConfig, VoiceSpec
 from .voice import Layer, voice_spec
 from .yamlnodes import YamlReader
@@ -40,7 +41,7 @@ from ..errors import ConfigError
 ROLES = ("narrator", "title", "heading", "quote", "caption")
 MAX_CONFIG_BYTES = 1 << 20  # a commented voices.yaml is a few kB; a lexicon of 10,000 words fits
 TOP_KEYS = ("engine", "roles", "pauses", "speakers", "auto_speakers", "speaker_pool", "lexicon",
-            "normalise", "loudness", "cache")
+            "normalise", "loudness", "cache", "languages")
 
 DEFAULTS = """
 engine: espeak
@@ -57,6 +58,7 @@ auto_speakers: false
 speaker_pool: [en-gb+m3, en-us+f2, en-gb-scotland, en-us+m4, en-gb+f4, en-029]
 lexicon: []
 normalise: {urls: brief, emails: brief, handles: skip}
+languages: {}
 loudness: {target: -19, true_peak: -1.5}
 cache: {max_size: 2GB}
 """  # the built-in voices; audiobook/data/voices.yaml repeats it with reasons
@@ -155,8 +157,12 @@ def _build(defaults: dict[str, yaml.Node], user: dict[str, yaml.Node], source: s
     normalise = sections.normalise(*pick("normalise"))
     loudness = sections.loudness(*pick("loudness"))
     cache_max_bytes = sections.cache_max_bytes(*pick("cache"))
+    role_layers = {name: narrator if name == "narrator" else narrator + given[name]
+                   for name in ROLES}
+    by_language = language_voices(*pick("languages"), ROLES, role_layers, engines,
+                                  pitchless)
     return Config(MappingProxyType(roles), pauses, speakers, auto_speakers, pool, lexicon,
-                  normalise, source, loudness, cache_max_bytes)
+                  normalise, source, loudness, cache_max_bytes, by_language)
 
 
 __all__ = ["Config", "Pauses", "RoleConfig", "SpeakerConfig", "VoiceSpec", "load_config",

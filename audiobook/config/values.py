@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from ..model import LexiconEntry, Loudness, NormaliseOptions
 
@@ -68,3 +69,6 @@ class Config:
     source: str | None
     loudness: Loudness | None = Loudness()  # None: ``loudness: off``, clips as engines made them
     cache_max_bytes: int = 2 * 10**9  # cache.max_size: least recently used clips go past it
+    languages: Mapping[str, Mapping[str, VoiceSpec]] = field(
+        default_factory=lambda: MappingProxyType({}))  # language → role → voice
+    fallback_voice: str | None = None  # reads any language no installed voice speaks

@@ -11,6 +11,7 @@ from .base import Capabilities, Engine, VoiceInfo, WorkerStart
 
 SAMPLE_RATE = 22050  # same as eSpeak NG, so fake and real builds share every code path
 SAMPLES_PER_CHAR = 220  # 10 ms a character: about 150 wpm, realistic lengths for timing tests
+FAKE_LANGUAGES = ("de", "fr", "ja", "ru")  # a male and a female voice each, for language tests
 AMPLITUDE = 8000  # well below clipping and well above silence detection thresholds
 
 
@@ -29,6 +30,8 @@ class FakeEngine(Engine):
             VoiceInfo("fake-b", "Fake B", ("en-gb",), "female"),
             VoiceInfo("fake-c", "Fake C", ("en-us",), "female"),
             VoiceInfo("fake-d", "Fake D", ("en-us",), "male"),
+            *(VoiceInfo(f"fake-{tag}-{g}", f"Fake {tag.upper()} {g.title()}", (tag,), g)
+              for tag in FAKE_LANGUAGES for g in ("female", "male")),
         ]
 
     def synthesize(self, text: str, voice: Voice) -> Clip:

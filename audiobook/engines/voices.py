@@ -94,6 +94,15 @@ def list_voices(names: list[str] | None = None) -> dict[str, list[VoiceInfo] | s
     return out
 
 
+def speaking(tag: str, voices: list[VoiceInfo]) -> list[VoiceInfo]:
+    """The base voices among ``voices`` that speak the language ``tag``, best match first."""
+    tag = tag.strip().lower().replace("_", "-")
+    ranked = [(rank, index, voice) for index, voice in enumerate(voices)
+              if not voice.id.startswith(VARIANT_MARK)
+              and (rank := _language_rank(tag, voice.languages)) is not None]
+    return [voice for _, _, voice in sorted(ranked)]
+
+
 def _by_voice(spec: VoiceRequest, engine: Engine, base: list[VoiceInfo],
               variants: dict[str, VoiceInfo]) -> str:
     wanted = spec.voice.strip()

@@ -16,6 +16,7 @@ from ..errors import InputError
 from ..model import Article, LineDecision, Role, Span
 from .nesting import flatten_deep_nesting
 from .page.fallback import fallback_title, no_headline_warning
+from .language import guess_language, language_tag
 from .structure import Piece, build_sections, has_body, narration, squash
 
 # Elements whose text is inline within a block rather than a block of its own.
@@ -31,7 +32,6 @@ CELL_JOINER = "; "
 # Only the start of a page is searched for <html lang>; it sits in the first tag.
 LANG_SCAN_CHARS = 4096
 # Language assumed when neither trafilatura nor <html lang> names one.
-DEFAULT_LANGUAGE = "en"
 
 _BY_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
 _HTML_LANG = re.compile(r"""<html\b[^>]{0,500}?\blang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?""", re.IGNORECASE)
@@ -95,7 +95,7 @@ def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
         byline=_byline(getattr(document, "author", None)) or (plain.byline if plain else None),
         date=date,
         source=source,
-        language=_language(getattr(document, "language", None), html),
+        language=_language(getattr(document, "language", None), html, title, checked.sections),
         url=url or getattr(document, "url", None) or None,
     )
     return HtmlPage(article, checked.decisions, tuple(warnings))
@@ -285,9 +285,12 @@ def _byline(author: str | None) -> str | None:
     return f"By {joined}"
 
 
-def _language(detected: str | None, html: str) -> str:
-    """Primary language tag: trafilatura's, else the page's ``<html lang>``, else English."""
-    if detected:
-        return detected.split("-")[0].lower()
+def _language(detected: str | None, html: str, title: str, sections: tuple) -> str:
+    """Primary language tag: the page's ``<html lang>``, else trafilatura's (from the page's
+    metadata), else guessed from the article's own text."""
     match = _HTML_LANG.search(html[:LANG_SCAN_CHARS])
-    return match.group(1).lower() if match else DEFAULT_LANGUAGE
+    declared = language_tag(match.group(1)) if match else None
+    declared = declared or language_tag(detected)
+    if declared:
+        return declared
+    return guess_language(" ".join([title, *(b.text for s in sections for b in s.blocks)]))

@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from ..markdown_syntax import (ATTRIBUTION_DASH, CAPTION_CLASS, METADATA_KEYS, PULL_QUOTE_CLASS, QUOTE_TAG,
                                QUOTES_MARKED, REPEATS_BODY_CLASS, SECTION_LEVEL, SPEAKER_ATTRIBUTE, TITLE_LEVEL)
 from ..model import Article, Role, Span, SpanKind, normalise_spans
+from .language import guess_language, language_tag
 from .structure import Piece, build_sections, squash
 
 # Language assumed when the Markdown names none.
-DEFAULT_LANGUAGE = "en"
 
 # Raw HTML elements in hand-edited Markdown that hold no article text.
 SKIPPED_TAGS = frozenset({"hr", "script", "style", "template", "noscript", "iframe", "img", "svg"})
@@ -52,14 +52,18 @@ def read_markdown(text: str) -> Article:
         if tag == f"h{TITLE_LEVEL}" and not title and not pieces:
             title = squash(element.text_content())
             continue
-        pieces.extend(_pieces(element))
+        own = language_tag(element.get("lang"))
+        pieces.extend(_in_language(piece, own or language_tag(_first_child_lang(element)))
+                      for piece in _pieces(element))
+    sections = build_sections(pieces)
     return Article(
         title=title,
-        sections=build_sections(pieces),
+        sections=sections,
         byline=metadata.get("byline"),
         date=metadata.get("date"),
         source=metadata.get("source"),
-        language=metadata.get("language") or DEFAULT_LANGUAGE,
+        language=language_tag(metadata.get("language")) or guess_language(
+            " ".join([title, *(b.text for s in sections for b in s.blocks)])),
         url=metadata.get("url"),
         quotes_marked=(metadata.get("quotes", "").lower() == QUOTES_MARKED
                        or any(True for _ in root.iter(QUOTE_TAG))),
@@ -91,6 +95,20 @@ def _skip_blank(lines: list[str], index: int) -> int:
 
 def _classes(element) -> set[str]:
     return set((element.get("class") or "").split())
+
+
+def _first_child_lang(element) -> str | None:
+    """A block quote's language, marked on its paragraph (``> …`` then ``{lang=fr}``)."""
+    if element.tag != "blockquote":
+        return None
+    return next((child.get("lang") for child in element if child.get("lang")), None)
+
+
+def _in_language(piece: Piece, language: str | None) -> Piece:
+    """``piece`` marked as read in ``language`` (None leaves it in the article's)."""
+    from dataclasses import replace
+
+    return replace(piece, language=language) if language and piece.heading is None else piece
 
 
 def _pieces(element, role: Role = Role.PARAGRAPH) -> Iterator[Piece]:

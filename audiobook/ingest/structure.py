@@ -22,6 +22,7 @@ class Piece:
     heading: str | None = None
     attribution: str | None = None
     repeats_body: bool = False
+    language: str | None = None  # marked in the input ({lang=fr}, lang="fr"); None: the article's
 
 
 def squash(text: str) -> str:
@@ -42,6 +43,7 @@ def build_block(block_id: str, piece: Piece) -> Block:
         sentences=(Sentence(f"{block_id}.t1", piece.spans),),
         attribution=piece.attribution,
         repeats_body=piece.repeats_body,
+        language=piece.language,
     )
 
 

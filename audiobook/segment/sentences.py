@@ -1,7 +1,8 @@
 """Sentence splitting that survives abbreviations, initials, decimals, ellipses and quotes.
 
 A sentence ends at ``.``, ``!``, ``?`` or an ellipsis, plus any closing quote marks and
-brackets glued to it, when whitespace and a plausible sentence start follow. Sentences are
+brackets glued to it, when whitespace and a plausible sentence start follow; it always ends
+at the full stops of other scripts (``。``, ``।``, ``؟``), spaced or not. Sentences are
 returned as exact slices of the input, so joining them with single spaces gives back the
 text with only the whitespace between sentences normalised.
 """
@@ -37,6 +38,10 @@ OPENERS = frozenset(
 OPEN_QUOTES = "\"“‘'"
 CLOSERS = "\"”’')]"
 TERMINALS = ".!?…"
+# Full stops of scripts written without spaces or with their own marks (Japanese and Chinese
+# 。！？, Hindi ।, Arabic ؟ and ۔): a sentence always ends there, whatever follows.
+FULL_STOPS = "。！？．।॥؟۔"
+FULL_STOP_CLOSERS = CLOSERS + "」』）】〉》"
 # A single capital before a full stop is an initial ("J. K. Rowling"), not a sentence end.
 INITIAL = re.compile(r"(?:^|[\s(])[A-Z]$")
 
@@ -65,6 +70,18 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
         ch = text[i]
         if ch in "\"“”":
             inside_quote = _quote_state(text, i, inside_quote)
+        if ch in FULL_STOPS:
+            end = i + 1
+            while end < n and text[end] in FULL_STOPS + FULL_STOP_CLOSERS:
+                end += 1
+            nxt = _skip_space(text, end)
+            quoted = text[end - 1] in FULL_STOP_CLOSERS and nxt < n and _is_hiragana(text[nxt])
+            if nxt < n and not quoted:  # 「…。」と話した: the quote goes on into its sentence
+                bounds.append((start, end))
+                start = nxt
+                inside_quote = False
+            i = nxt
+            continue
         if ch not in TERMINALS:
             i += 1
             continue
@@ -120,6 +137,10 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+def _is_hiragana(ch: str) -> bool:
+    return "\u3040" <= ch <= "\u309f"
+
+
 def _skip_space(text: str, i: int) -> int:
     while i < len(text) and text[i].isspace():
         i += 1
@@ -141,7 +162,9 @@ def _is_boundary(
     text: str, term: int, token_end: int, nxt: int, ellipsis: bool, in_quote: bool
 ) -> bool:
     first = text[nxt]
-    starts_upper = first.isupper() or first.isdigit() or first in OPEN_QUOTES or first in "(["
+    caseless = first.isalpha() and not first.isupper() and not first.islower()  # Arabic, Hindi…
+    starts_upper = (first.isupper() or first.isdigit() or caseless or first in OPEN_QUOTES
+                    or first in "([")
     if not starts_upper:
         return False
     if ellipsis:

@@ -12,9 +12,10 @@ repeats the body is never read. ``display`` keeps the written text for the trans
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..config import Config, VoiceSpec
+from ..errors import NoVoiceForLanguage, VoiceNotFound
 from ..model import (
     Article,
     Block,
@@ -27,6 +28,7 @@ from ..model import (
     Utterance,
     Voice,
 )
+from .languages import no_voice_message, primary, spec_for
 from .spoken import spoken_text
 
 SPAN_PAUSE_MS = 120  # a breath where the voice changes inside a sentence, so the switch is heard
@@ -53,7 +55,7 @@ class _Line:
 
 def build_script(article: Article, config: Config, resolve: Resolve) -> Script:
     """The speech script of a segmented article under ``config``; ``resolve`` maps specs to voices."""
-    voices = _Voices(config, resolve)
+    voices = _Voices(config, resolve, article.language)
     chapters = []
     for index, section in enumerate(article.sections):
         lines = list(_section_lines(article, section, index == 0, config, voices))
@@ -62,23 +64,34 @@ def build_script(article: Article, config: Config, resolve: Resolve) -> Script:
     return Script(article, tuple(c for c in chapters if c.utterances))
 
 
-def spoken_date(iso: str) -> str | None:
-    """'2010-12-13' → '13 December 2010' (then normalised like any text), or None."""
+def spoken_date(iso: str, language: str = "en") -> str | None:
+    """'2010-12-13' → '13 December 2010' (then normalised like any text), or None.
+
+    Other languages get the date as their voices read it: '13.12.2010', in Chinese and
+    Japanese '2010年12月13日'; never English month names.
+    """
     parts = iso.split("-")
     if len(parts) != 3 or not all(p.isdigit() for p in parts):
         return None
     year, month, day = (int(p) for p in parts)
     if not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
-    return f"{day} {MONTHS[month - 1]} {year}"
+    lang = primary(language)
+    if lang in ("", "en"):
+        return f"{day} {MONTHS[month - 1]} {year}"
+    if lang in ("ja", "zh"):
+        return f"{year}年{month}月{day}日"
+    return f"{day}.{month}.{year}"
 
 
 class _Voices:
-    """Resolves each role's and speaker's voice once, keeping auto-assigned voices stable."""
+    """Resolves each role's and speaker's voice once, keeping auto-assigned voices stable;
+    every voice is the one for the article's language (``languages.spec_for``)."""
 
-    def __init__(self, config: Config, resolve: Resolve) -> None:
+    def __init__(self, config: Config, resolve: Resolve, language: str = "") -> None:
         self._config = config
         self._resolve = resolve
+        self._language = language
         self._cache: dict[VoiceSpec, Voice] = {}
         self._aliases = {
             alias.casefold(): speaker.spec
@@ -87,13 +100,45 @@ class _Voices:
         }
         self._auto: dict[str, VoiceSpec] = {}
 
-    def get(self, spec: VoiceSpec) -> Voice:
+    def get(self, spec: VoiceSpec, role: str | None = None) -> Voice:
+        spec = spec_for(role, spec, self._language, self._config)
         if spec not in self._cache:
-            self._cache[spec] = self._resolve(spec)
+            try:
+                self._cache[spec] = self._resolve(spec)
+            except VoiceNotFound as error:
+                lang = primary(self._language)
+                if primary(spec.language) != lang:
+                    raise
+                raise NoVoiceForLanguage(no_voice_message(lang, spec.engine), lang) from error
         return self._cache[spec]
 
     def role(self, role: str) -> Voice:
-        return self.get(self._config.roles[role].spec)
+        return self.get(self._config.roles[role].spec, role)
+
+    def speaking(self, language: str | None) -> _Voices:
+        """These voices for a block in ``language`` (None: the article's), sharing the cache."""
+        if not language or primary(language) == primary(self._language):
+            return self
+        other = _Voices(self._config, self._resolve, language)
+        other._cache, other._auto = self._cache, self._auto
+        return other
+
+    def distinct(self, spec: VoiceSpec, role: str | None = None) -> Voice:
+        """A quote's voice, kept apart from the narrator's when moving to another language
+        made them one: a voice of another gender is asked for instead."""
+        voice = self.get(spec, role)
+        narrator = self._config.roles["narrator"].spec
+        if voice != self.role("narrator") or spec == narrator or spec_for(
+                role, spec, self._language, self._config) == spec:
+            return voice
+        for gender in ("female", "male"):
+            try:
+                other = self.get(replace(spec, gender=gender), role)
+            except VoiceNotFound:
+                continue
+            if other != voice:
+                return other
+        return voice
 
     def speaker(self, name: str | None) -> Voice:
         if name:
@@ -102,8 +147,8 @@ class _Voices:
                 pool = self._config.speaker_pool
                 spec = self._auto.setdefault(name, pool[len(self._auto) % len(pool)])
             if spec is not None:
-                return self.get(spec)
-        return self.role("quote")
+                return self.distinct(spec)
+        return self.distinct(self._config.roles["quote"].spec, "quote")
 
 
 def _section_lines(
@@ -122,13 +167,14 @@ def _section_lines(
         yield _Line(f"{section.id}.heading", Role.SECTION_HEADING, voices.role("heading"),
                     section.heading, _speak(heading, config, article.language), None, "block")
     for block in section.blocks:
-        yield from _block_lines(block, config, voices, article.language)
+        yield from _block_lines(block, config, voices.speaking(block.language),
+                                block.language or article.language)
 
 
 def _metadata_line(article: Article) -> str:
     parts = [article.source, article.byline]
     if article.date:
-        parts.append(spoken_date(article.date) or article.date)
+        parts.append(spoken_date(article.date, article.language) or article.date)
     return ". ".join(p.strip().rstrip(".") for p in parts if p and p.strip()) + (
         "." if any(parts) else ""
     )

@@ -67,6 +67,14 @@ def _blocks(blocks: tuple[Block, ...]) -> list[str]:
 
 
 def _block_markdown(block: Block, text: str) -> str:
+    written = _block_body(block, text)
+    if block.language and block.role in (Role.PARAGRAPH, Role.QUOTE):
+        mark = "{lang=" + block.language + "}"  # a block in another language than the article's
+        return f"{written}\n{'> ' if block.role == Role.QUOTE else ''}{mark}"
+    return written
+
+
+def _block_body(block: Block, text: str) -> str:
     if block.role == Role.HEADING:
         return "#" * HEADING_BLOCK_LEVEL + " " + text
     if block.role == Role.QUOTE:

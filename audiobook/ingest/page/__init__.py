@@ -10,10 +10,11 @@ is neither HTML nor Markdown; it also returns warnings (a page without a headlin
 command line to print. ``clean_text`` is the same without the warnings. The stages, in the order they run: ``lines`` (per-line
 features, after ``unwrap`` rejoins hard-wrapped paragraphs), ``cues`` (wording cues, from
 ``furniture``, ``meta`` and ``lists``), ``region`` (the run of story prose, with
-``teasers``), ``classify`` and ``title`` (a labelled verdict per line) and ``language``.
+``teasers``), ``classify`` and ``title`` (a labelled verdict per line); the language comes from
+``audiobook.ingest.language``.
 
 Imports: the modules here import only each other, the standard library,
-``audiobook.model``, ``audiobook.errors`` and ``audiobook.ingest.structure`` (which builds
+``audiobook.model``, ``audiobook.errors``, ``audiobook.ingest.language`` and ``audiobook.ingest.structure`` (which builds
 the sections, as for the HTML and Markdown readers). No third-party package, no file or
 process, nothing from the other stages or the writers.
 """
@@ -28,7 +29,7 @@ from ...model import Article, LineDecision, Role, Section, Span
 from ..structure import Piece, build_sections
 from .classify import Verdict, classify_outside, classify_region
 from .cues import Cues, read_cues
-from .language import guess_language
+from ..language import guess_language
 from .lines import Line, split_lines
 from .meta import byline_name, copyright_owner, is_author_bio, parse_date
 from .region import find_region
@@ -99,7 +100,7 @@ def clean_page(text: str, *, source_name: str | None = None) -> CleanedPage:
         byline=byline,
         date=date,
         source=source,
-        language=guess_language(" ".join(b.text for s in sections for b in s.blocks)),
+        language=guess_language(" ".join([title, *(b.text for s in sections for b in s.blocks)])),
     )
     decisions = tuple(
         LineDecision(number, part, v.kept, v.label, v.reason)

@@ -1,0 +1,195 @@
+"""The voice follows the article's language (``audiobook.speech.languages``), through the
+fake engine exactly and through real eSpeak NG; a language no voice speaks stops the build."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from support import FAKE_VOICES
+
+from audiobook.cli import main
+from audiobook.config import load_config
+from audiobook.pipeline import clean, make_script
+
+RUSSIAN = """# Библиотека останется открытой
+
+Городской совет вчера вечером решил сохранить библиотеку, и жители очень довольны этим решением.
+
+## Что дальше
+
+> Мы будем приходить сюда каждый день, потому что это наша библиотека и наш дом.
+
+Работы по ремонту начнутся весной и продлятся два месяца, сообщили в администрации города.
+"""
+GERMAN = """# Die Bibliothek bleibt offen
+
+Der Stadtrat hat gestern Abend beschlossen, die Bibliothek offen zu halten, und die Bewohner sind
+mit dieser Entscheidung sehr zufrieden.
+
+> Wir werden jeden Tag hierher kommen, denn das ist unsere Bibliothek und unser Zuhause.
+"""
+JAPANESE = """# 図書館は開いたまま
+
+市議会は昨夜、図書館を開けておくことを決めました。住民はその決定にとても満足しています。
+
+> 私たちは毎日ここに来ます。ここは私たちの図書館です。
+"""
+PORTUGUESE = """# A biblioteca continua aberta
+
+O conselho municipal decidiu ontem à noite manter a biblioteca aberta, e os moradores ficaram
+muito satisfeitos com a decisão tomada pelos vereadores da cidade.
+"""
+
+
+def _voices(text: str, tmp_path: Path, voices: str | None) -> dict[str, set[str]]:
+    path = tmp_path / "article.md"
+    path.write_text(text, encoding="utf-8")
+    config_path = None
+    if voices is not None:
+        config_path = tmp_path / "voices.yaml"
+        config_path.write_text(voices)
+    script = make_script(clean(path).article, load_config(config_path))
+    out: dict[str, set[str]] = {}
+    for chapter in script.chapters:
+        for utterance in chapter.utterances:
+            out.setdefault(utterance.role.value, set()).add(utterance.voice.name)
+    return out
+
+
+@pytest.mark.parametrize(("text", "lang"), [(RUSSIAN, "ru"), (GERMAN, "de"), (JAPANESE, "ja")])
+def test_the_fake_engine_reads_each_language_in_its_own_voices(text, lang, tmp_path) -> None:
+    voices = _voices(text, tmp_path, FAKE_VOICES)
+    assert voices.pop("quote") == {f"fake-{lang}-male"}  # the quote voice stays apart
+    assert set().union(*voices.values()) == {f"fake-{lang}-female"}
+
+
+@pytest.mark.parametrize(("text", "narrator", "quote"), [
+    (RUSSIAN, "zle/ru", "zle/ru+f3"), (GERMAN, "gmw/de", "gmw/de+f3"), (JAPANESE, "jpx/ja", "jpx/ja+f3"),
+])
+def test_espeak_reads_each_language_in_its_own_voices(text, narrator, quote, tmp_path, espeak_engine) -> None:
+    voices = _voices(text, tmp_path, None)
+    assert voices.pop("quote") == {quote}
+    assert set().union(*voices.values()) == {narrator}
+
+
+def test_english_keeps_the_configured_voices(tmp_path) -> None:
+    text = "# The library stays open\n\nThe council decided last night to keep the library open.\n"
+    assert _voices(text, tmp_path, FAKE_VOICES) == {"title": {"fake-a"}, "paragraph": {"fake-a"}}
+
+
+def test_voices_yaml_sets_voices_per_language(tmp_path) -> None:
+    voices = FAKE_VOICES + "languages:\n  de: {narrator: {voice: fake-fr-female}, quote: {voice: fake-ja-male}}\n"
+    assert _voices(GERMAN, tmp_path, voices) == {
+        "title": {"fake-fr-female"}, "paragraph": {"fake-fr-female"}, "quote": {"fake-ja-male"}}
+
+
+def test_voices_yaml_rejects_a_language_key_that_is_no_tag(tmp_path) -> None:
+    from audiobook.errors import ConfigError
+
+    path = tmp_path / "voices.yaml"
+    path.write_text(FAKE_VOICES + "languages:\n  German: {narrator: {voice: de}}\n")
+    with pytest.raises(ConfigError, match="line 6: languages: 'german' is not a language tag"):
+        load_config(path)
+
+
+def test_a_language_no_voice_speaks_stops_the_build_in_one_line(runner, tmp_path) -> None:
+    (tmp_path / "artigo.md").write_text(PORTUGUESE, encoding="utf-8")
+    result = runner.invoke(main, ["build", "artigo.md", "-o", "out", "--voices", "fake.yaml", "-q"])
+    assert result.exit_code != 0
+    message = result.output.strip()
+    assert len(message.splitlines()) == 1
+    assert "artigo.md" in message and "'pt'" in message
+    assert "audiobook voices --language pt" in message and "--fallback-voice" in message
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_fallback_voice_reads_a_language_no_voice_speaks(runner, tmp_path) -> None:
+    (tmp_path / "artigo.md").write_text(PORTUGUESE, encoding="utf-8")
+    result = runner.invoke(main, ["build", "artigo.md", "-o", "out", "--voices", "fake.yaml", "-q",
+                                  "--fallback-voice", "fake-c"])
+    assert result.exit_code == 0, result.output
+    [chapters] = list((tmp_path / "out").glob("*/chapters.json"))
+    assert json.loads(chapters.read_text())["language"] == "pt"
+
+
+def test_voices_lists_what_speaks_a_language(runner) -> None:
+    result = runner.invoke(main, ["voices", "--engine", "fake", "--language", "ru"])
+    assert result.exit_code == 0
+    assert [line.split()[0] for line in result.output.splitlines()[1:]] == ["fake-ru-female", "fake-ru-male"]
+    result = runner.invoke(main, ["voices", "--engine", "fake", "--language", "pt"])
+    assert result.output.strip() == "fake: no voice speaks 'pt'"
+
+
+MIXED = """# The library stays open
+
+The council decided last night to keep the library open, and the people nearby are pleased.
+
+Le conseil municipal a décidé hier soir de garder la bibliothèque ouverte.
+{lang=fr}
+
+> Wir werden jeden Tag hierher kommen, denn das ist unsere Bibliothek.
+> {lang=de}
+
+The work begins in spring.
+"""
+
+
+def _by_text(text: str, tmp_path: Path, voices: str | None) -> list[tuple[str, str]]:
+    path = tmp_path / "mixed.md"
+    path.write_text(text, encoding="utf-8")
+    config_path = None
+    if voices is not None:
+        config_path = tmp_path / "voices.yaml"
+        config_path.write_text(voices)
+    script = make_script(clean(path).article, load_config(config_path))
+    return [(u.display.split()[0], u.voice.name) for c in script.chapters for u in c.utterances]
+
+
+def test_a_block_marked_in_another_language_is_read_in_its_voice(tmp_path) -> None:
+    assert _by_text(MIXED, tmp_path, FAKE_VOICES) == [
+        ("The", "fake-a"), ("The", "fake-a"), ("Le", "fake-fr-female"), ("Wir", "fake-de-male"),
+        ("The", "fake-a")]
+
+
+def test_espeak_reads_a_mixed_article_in_each_block_language(tmp_path, espeak_engine) -> None:
+    assert [voice for _, voice in _by_text(MIXED, tmp_path, None)] == [
+        "gmw/en", "gmw/en", "roa/fr", "gmw/de+f3", "gmw/en"]
+
+
+def test_the_edition_marks_each_entry_with_its_block_language(tmp_path) -> None:
+    from audiobook.pipeline import build
+
+    (tmp_path / "mixed.md").write_text(MIXED, encoding="utf-8")
+    (tmp_path / "fake.yaml").write_text(FAKE_VOICES)
+    built = build(tmp_path / "mixed.md", tmp_path / "out", config=load_config(tmp_path / "fake.yaml"),
+                  cache=False, formats=("mp3",))
+    languages = [entry.language for chapter in built.edition.chapters for block in chapter.blocks
+                 for entry in block.entries]
+    assert languages == ["en", "en", "fr", "de", "en"]  # title, then the four blocks
+
+
+def test_a_russian_edition_keeps_its_title_names_and_language_tags(tmp_path) -> None:
+    from mutagen.id3 import ID3
+
+    from audiobook.pipeline import build
+
+    (tmp_path / "statya.md").write_text(RUSSIAN, encoding="utf-8")
+    (tmp_path / "fake.yaml").write_text(FAKE_VOICES)
+    built = build(tmp_path / "statya.md", tmp_path / "out", config=load_config(tmp_path / "fake.yaml"),
+                  cache=False, formats=("mp3", "web"))
+    assert built.path.name == "biblioteka-ostanetsya-otkrytoy"
+    tags = ID3(built.mp3)
+    assert str(tags["TLAN"]) == "rus" and str(tags["TIT2"]) == "Библиотека останется открытой"
+    assert '<html lang="ru"' in (built.path / "transcript.html").read_text(encoding="utf-8")
+    assert json.loads((built.path / "chapters.json").read_text())["language"] == "ru"
+
+
+def test_block_languages_survive_the_markdown_round_trip(tmp_path) -> None:
+    from audiobook.ingest.markdown import read_markdown
+    from audiobook.writers.markdown import render_markdown
+
+    article = read_markdown(MIXED)
+    again = read_markdown(render_markdown(article))
+    assert [b.language for s in again.sections for b in s.blocks] == [None, "fr", "de", None]
