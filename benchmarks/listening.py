@@ -26,6 +26,13 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared" / "cleaning-dev" / "pages"
 CANDIDATES = ("espeak", "system", "piper")  # listened to when the registry has them
 SKIPPED = ("fake",)  # test tones: nothing to hear
+PIPER_VOICES = """engine: piper
+roles:
+  narrator: {voice: en_US-joe-medium, pitch: null}
+  quote: {voice: en_US-joe-medium, pitch: null}
+  title: {pitch: null}
+  heading: {pitch: null}
+"""  # the bundled voice, for every role (Piper takes no pitch)
 
 
 def _engines() -> list[str]:
@@ -35,7 +42,7 @@ def _engines() -> list[str]:
 
 def _config(engine: str, work: Path):
     path = work / f"{engine}.yaml"
-    path.write_text(f"engine: {engine}\n")
+    path.write_text(PIPER_VOICES if engine == "piper" else f"engine: {engine}\n")
     return load_config(path, engine_names())
 
 
