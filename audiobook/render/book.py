@@ -2,8 +2,8 @@
 
 The edition is encoded once. Each chapter MP3 is its units' frames back to back, and
 its timeline comes from their actual frame counts, so every offset is exact in samples.
-How many workers run, and how they start, follows what the book's engines declare
-(``audiobook.engines.base``), read here and nowhere else.
+With loudness on, the voices are calibrated first, in the same worker pool that then
+encodes the units (``audiobook.render.calibration``); ``audiobook.render.local`` sizes it.
 """
 
 from __future__ import annotations
@@ -11,28 +11,27 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from contextlib import closing
-from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing, nullcontext
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..engines import Engine, WorkerStart, get_engine
+from ..engines import Engine, get_engine
 from ..errors import OutputError
 from ..fsutil import output_error
 from ..model import Loudness, RenderedBook, RenderedChapter, Script, TimelineEntry
 from .cache import ClipCache
 from .encode import BOOK_SAMPLE_RATE, START_OFFSET
+from .calibration import in_workers
+from .local import LocalWorkers, workers_for
 from .loudness import calibrate
 from .mp3frames import VerifiedAudio, concat_frames
-from .pool import run_in_pool
 from .plan import ChapterPlan, UnitPlan, plan_chapters
-from .workers import UnitResult, UnitTask, raise_result_error, run_task
+from .workers import UnitResult, UnitTask, raise_result_error
 
 Progress = Callable[[float, float], None]
 Runner = Callable[[list[UnitTask], tuple[int, str | None]], Iterator[UnitResult]]
 
-FORK_METHOD = "fork"  # instant, no __main__ guard needed, shares what this process loaded
-SPAWN_METHOD = "spawn"  # a new interpreter: the only way back to a pristine engine state
 UNITS_DIR = "units"  # scratch for encoded units under the workdir when there is no cache
 VANISHED_RETRIES = 2  # units removed from the cache mid-build are encoded again, this often
 
@@ -93,11 +92,23 @@ def render_with_stats(
     used = {name: get_engine(name) for name in sorted(
         {u.voice.engine for c in script.chapters for u in c.utterances}
     )}
+    local = LocalWorkers(used.values(), jobs) if runner is None else None
+    with closing(local) if local is not None else nullcontext():
+        return _render(script, workdir, cache, jobs, progress, loudness, runner or local.run,
+                       used, local)
+
+
+def _render(script: Script, workdir: Path, cache: ClipCache | None, jobs: int | None,
+            progress: Progress | None, loudness: Loudness | None, runner: Runner,
+            used: dict[str, Engine], local: LocalWorkers | None) -> tuple[RenderedBook, RenderStats]:
     engine_ids = {name: engine.cache_id() for name, engine in used.items()}
     stateful = frozenset(name for name, engine in used.items() if engine.stateful)
     voices = sorted({u.voice for c in script.chapters for u in c.utterances if u.spoken.strip()},
                     key=repr)
-    gains, calibrated = calibrate(voices, engine_ids, cache, loudness) if loudness else (None, 0)
+    speak = None if local is None or loudness is None else in_workers(
+        local, engine_ids, cache, loudness, lambda: plan_chapters(script.chapters, engine_ids,
+                                                                  stateful))
+    gains, calibrated = calibrate(voices, engine_ids, cache, loudness, speak) if loudness else (None, 0)
     plans = plan_chapters(script.chapters, engine_ids, stateful, gains, loudness)
     units = [unit for plan in plans for unit in plan.units]
     tracker = _Progress(progress, [unit.estimate_seconds for unit in units])
@@ -122,7 +133,7 @@ def render_with_stats(
         ]
         if tasks:
             _make_dir(scratch)
-        with closing((runner or _run)(tasks, workers_for(used.values(), jobs, len(tasks)))) as finished:
+        with closing(runner(tasks, workers_for(used.values(), jobs, len(tasks)))) as finished:
             for result in finished:
                 _take(result)
         return tasks
@@ -192,49 +203,6 @@ def _cached_result(
         return None
     result = UnitResult(index, str(entry.mp3_path), frames, offsets)
     return result, VerifiedAudio(entry.mp3_path, entry.identity, result.samples)
-
-
-def workers_for(
-    engines: Iterable[Engine], jobs: int | None, tasks: int, cpus: int | None = None
-) -> tuple[int, str | None]:
-    """How many workers run ``tasks`` units, and their start method; None: this process.
-
-    ``jobs`` workers, else one per ``threads`` CPUs of the hungriest engine; one for an
-    ``IN_PROCESS`` engine. They are this process when one is enough and no stateful engine
-    has been spent here, copies of it (fork) when every engine allows one now, and new
-    interpreters otherwise, even for one job, so fresh synthesis stays fresh.
-    """
-    engines = list(engines)
-    starts = {engine.worker_start for engine in engines}
-    threads = max([engine.threads for engine in engines] + [1])
-    cpus = cpus or os.cpu_count() or 1
-    workers = 1 if WorkerStart.IN_PROCESS in starts else jobs or cpus // threads
-    workers = max(1, min(workers, tasks))
-    spent = any(engine.stateful and not engine.pristine() for engine in engines)
-    if workers == 1 and not spent:
-        return 1, None
-    copyable = all(
-        engine.worker_start is WorkerStart.FORK
-        or (engine.worker_start is WorkerStart.FORK_WHILE_PRISTINE and engine.pristine())
-        for engine in engines
-    )
-    return workers, FORK_METHOD if copyable else SPAWN_METHOD
-
-
-def _run(tasks: list[UnitTask], start: tuple[int, str | None]) -> Iterator[UnitResult]:
-    """Results of ``tasks`` as they finish: in this process, or in a pool of workers."""
-    workers, method = start
-    if not tasks:
-        return
-    if method is None:
-        for task in tasks:
-            yield run_task(task)
-        return
-    import multiprocessing  # only a pool needs it: a one-unit rebuild runs here, without one
-
-    if method not in multiprocessing.get_all_start_methods():
-        method = SPAWN_METHOD  # no fork (Windows): new interpreters, speaking in place
-    yield from run_in_pool(run_task, tasks, workers, method)
 
 
 def _assemble(

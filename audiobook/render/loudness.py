@@ -1,8 +1,9 @@
 """Broadcast loudness without a second pass: one gain per voice, a true-peak limiter per clip.
 
 Each voice (with its rate, pitch and engine, at full volume) speaks ``CALIBRATION_TEXT``
-once; its EBU R128 integrated loudness (ITU-R BS.1770-4, measured with pyloudnorm at the
-book's rate) gives the gain that brings that voice to the target. The calibration clip is
+once (in the render's workers when it has a pool: ``audiobook.render.calibration``); its
+EBU R128 integrated loudness (ITU-R BS.1770-4, measured with pyloudnorm at the book's
+rate) gives the gain that brings that voice to the target. The calibration clip is
 cached like any other clip, so the gain, and with it every unit's key, stays the same
 from build to build. Each clip is then scaled by its voice's gain and limited so that
 its 4x-oversampled peak stays ``MP3_MARGIN_DB`` under the true-peak ceiling, leaving room
@@ -11,11 +12,11 @@ for what MP3 encoding adds. Lengths never change, so the timeline stays exact.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..engines import get_engine
 from ..engines.forking import call_forked
-from ..errors import CacheError, EngineError
+from ..errors import AudiobookError, CacheError, EngineError
 from ..model import Clip, Loudness, Voice
 from .cache import ClipCache, clip_key
 from .encode import BOOK_SAMPLE_RATE, resample
@@ -37,21 +38,49 @@ FULL_SCALE = 32768.0
 CALIBRATION_ROUNDS = 2  # the limiter's loss converges to < 0.1 LU in two corrections
 
 
+Speak = Callable[[list[Voice]], tuple[dict[Voice, float], int]]
+
+
 def calibrate(voices: Iterable[Voice], engine_ids: dict[str, str], cache: ClipCache | None,
-              loudness: Loudness) -> tuple[dict[Voice, float], int]:
+              loudness: Loudness, speak: Speak | None = None) -> tuple[dict[Voice, float], int]:
     """Each voice's gain in dB to reach ``loudness.target_lufs`` (volume is applied later),
-    and how many calibration clips were synthesised rather than read from the cache."""
-    gains: dict[Voice, float] = {}
+    and how many clips were synthesised rather than read from the cache.
+
+    ``speak(levels)``: the gains of the voices at full volume whose calibration clip is not
+    cached, and the clips it synthesised, worked out elsewhere (the render's workers);
+    default: one after the other here, each spoken in a forked child.
+    """
+    voices = list(voices)
     by_level: dict[Voice, float] = {}
+    missing: list[Voice] = []
+    for level in dict.fromkeys(_full(voice) for voice in voices):
+        key = calibration_key(level, engine_ids[level.engine])
+        clip = cache.get_clip(key) if cache is not None else None
+        if clip is None:
+            missing.append(level)
+        else:
+            by_level[level] = gain_of(clip, loudness)
     made = 0
-    for voice in voices:
-        level = _full(voice)
-        if level not in by_level:
-            clip, fresh = _calibration_clip(level, engine_ids[voice.engine], cache)
-            made += fresh
-            by_level[level] = _gain(resample(clip.pcm, clip.sample_rate), loudness)
-        gains[voice] = by_level[level]
-    return gains, made
+    if missing:
+        spoken, made = (speak or spoken_here(engine_ids, cache, loudness))(missing)
+        by_level.update(spoken)
+    return {voice: by_level[_full(voice)] for voice in voices}, made
+
+
+def spoken_here(engine_ids: dict[str, str], cache: ClipCache | None, loudness: Loudness) -> Speak:
+    """The default ``speak``: each calibration in turn, in a child forked from this process."""
+    def speak(levels: list[Voice]) -> tuple[dict[Voice, float], int]:
+        gains = {}
+        for level in levels:
+            clip = speak_calibration(level, engine_ids[level.engine], cache, forked=True)
+            gains[level] = gain_of(clip, loudness)
+        return gains, len(levels)
+    return speak
+
+
+def gain_of(clip: Clip, loudness: Loudness) -> float:
+    """The gain of the voice whose calibration clip this is."""
+    return _gain(resample(clip.pcm, clip.sample_rate), loudness)
 
 
 def _gain(pcm: bytes, loudness: Loudness) -> float:
@@ -101,24 +130,36 @@ def _full(voice: Voice) -> Voice:
     return Voice(voice.engine, voice.name, rate=voice.rate, volume=1.0, pitch=voice.pitch)
 
 
-def _calibration_clip(voice: Voice, engine_id: str, cache: ClipCache | None) -> tuple[Clip, int]:
-    """The voice's calibration clip, and 1 if it was synthesised now."""
-    key = clip_key(engine_id, voice, CALIBRATION_PREFIX + CALIBRATION_TEXT)
-    clip = cache.get_clip(key) if cache is not None else None
-    if clip is not None:
-        return clip, 0
-    clip = call_forked(_speak, voice, what=f"{voice.engine} loudness calibration")
+def calibration_key(voice: Voice, engine_id: str) -> str:
+    """The cache key of the voice's calibration clip."""
+    return clip_key(engine_id, voice, CALIBRATION_PREFIX + CALIBRATION_TEXT)
+
+
+def speak_calibration(voice: Voice, engine_id: str, cache: ClipCache | None, *,
+                      forked: bool) -> Clip:
+    """The voice's calibration clip, synthesised now and cached.
+
+    ``forked``: in a child, so a neural engine's model never loads in the render's process;
+    a worker speaks in place, keeping the model it loaded for the clips that follow.
+    """
+    what = f"{voice.engine} loudness calibration"
+    try:
+        clip = call_forked(_speak, voice, what=what) if forked else _speak(voice)
+    except AudiobookError:
+        raise
+    except Exception as error:
+        raise EngineError(f"{what} failed ({error}); check the engine is installed or try "
+                          "another voice") from error
     if not clip.pcm:
         raise EngineError(f"{voice.engine}: voice {voice.name} spoke no audio for the "
                           "loudness calibration; try another voice or 'loudness: off'")
     if cache is not None:
         try:
-            cache.put_clip(key, clip)
+            cache.put_clip(calibration_key(voice, engine_id), clip)
         except CacheError:
             pass  # a cache that cannot be written degrades: the units report it, once
-    return clip, 1
+    return clip
 
 
 def _speak(voice: Voice) -> Clip:
-    """In a forked child, so a neural engine's model never loads in the render's process."""
     return get_engine(voice.engine).synthesize(CALIBRATION_TEXT, voice)

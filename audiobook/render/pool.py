@@ -14,7 +14,7 @@ import ctypes
 import os
 import signal
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
 from ..errors import EngineError
@@ -25,23 +25,60 @@ PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when its parent d
 
 def run_in_pool(function: Callable, tasks: list, workers: int, method: str) -> Iterator:
     """``function(task)`` of every task in ``workers`` processes, yielded as they finish."""
-    import multiprocessing
+    with WorkerPool(workers, method) as pool:
+        yield from pool.results(function, tasks)
 
-    context = multiprocessing.get_context(method)
-    with signals_held():
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                   initializer=_worker_start, initargs=(os.getpid(),))
-        pending = {pool.submit(function, task) for task in tasks}
-    try:
+
+class WorkerPool:
+    """``workers`` processes started by ``method``, kept up across a render's phases.
+
+    The render's loudness calibration and its units share one pool, so a worker that loads
+    a voice's model to calibrate it speaks that voice's clips with the same model.
+    """
+
+    def __init__(self, workers: int, method: str) -> None:
+        import multiprocessing
+
+        self.workers = workers
+        with signals_held():
+            self._pool = ProcessPoolExecutor(
+                max_workers=workers, mp_context=multiprocessing.get_context(method),
+                initializer=_worker_start, initargs=(os.getpid(),))
+
+    def submit(self, function: Callable, task: object) -> Future:
+        with signals_held():
+            return self._pool.submit(function, task)
+
+    def first_done(self, pending: set[Future]) -> tuple[set[Future], set[Future]]:
+        """(finished, still pending) once at least one of ``pending`` has finished."""
+        done, left = wait(pending, return_when=FIRST_COMPLETED)
+        for future in done:
+            _checked(future)
+        return done, left
+
+    def results(self, function: Callable, tasks: list) -> Iterator:
+        """``function(task)`` of every task, yielded as they finish."""
+        pending = {self.submit(function, task) for task in tasks}
         while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            done, pending = self.first_done(pending)
             for future in done:
                 yield future.result()
-    except BrokenProcessPool:
+
+    def close(self) -> None:
+        _stop(self._pool)
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _checked(future: Future) -> None:
+    """A worker that died mid-task is one named error, not a traceback."""
+    if isinstance(future.exception(), BrokenProcessPool):
         raise EngineError("a worker process died while speaking (killed, or out of memory); "
                           "build again, or use fewer --jobs") from None
-    finally:
-        _stop(pool)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

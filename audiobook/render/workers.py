@@ -170,7 +170,7 @@ def _encode_to(task: UnitTask, cache: ClipCache | None, target: Path) -> UnitRes
             if position in fresh:
                 clip, made = fresh.pop(position), 0
             else:
-                clip, made = _clip(item, cache)
+                clip, made = item_clip(item, cache)
             synthesised += made
             pcm = resample(clip.pcm, clip.sample_rate, BOOK_SAMPLE_RATE)
             if item.gain_db is not None and item.true_peak_dbtp is not None:
@@ -216,7 +216,7 @@ def _synthesise_all(items: list[UnitItem]) -> list[Clip]:
     return [_synthesise(item, in_place=True) for item in items]
 
 
-def _clip(item: UnitItem, cache: ClipCache | None) -> tuple[Clip, int]:
+def item_clip(item: UnitItem, cache: ClipCache | None) -> tuple[Clip, int]:
     """The item's clip from the cache, else from its engine (then stored); and 1 if made."""
     if not item.spoken.strip():
         return Clip(BOOK_SAMPLE_RATE, b""), 0

@@ -1,0 +1,89 @@
+"""This machine's workers for a render: how many, how they start, one pool for its phases.
+
+How many workers run, and how they start, follows what the book's engines declare
+(``audiobook.engines.base``), read here and nowhere else. A render that calibrates its
+voices' loudness in workers opens the pool then and keeps it for the units, so each
+worker loads a neural voice's model once, for the calibration and the clips alike.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+
+from ..engines import Engine, WorkerStart
+from .pool import WorkerPool, run_in_pool
+from .workers import UnitResult, UnitTask, run_task
+
+FORK_METHOD = "fork"  # instant, no __main__ guard needed, shares what this process loaded
+SPAWN_METHOD = "spawn"  # a new interpreter: the only way back to a pristine engine state
+
+
+def workers_for(
+    engines: Iterable[Engine], jobs: int | None, tasks: int, cpus: int | None = None
+) -> tuple[int, str | None]:
+    """How many workers run ``tasks`` units, and their start method; None: this process.
+
+    ``jobs`` workers, else one per ``threads`` CPUs of the hungriest engine; one for an
+    ``IN_PROCESS`` engine. They are this process when one is enough and no stateful engine
+    has been spent here, copies of it (fork) when every engine allows one now, and new
+    interpreters otherwise, even for one job, so fresh synthesis stays fresh.
+    """
+    engines = list(engines)
+    starts = {engine.worker_start for engine in engines}
+    threads = max([engine.threads for engine in engines] + [1])
+    cpus = cpus or os.cpu_count() or 1
+    workers = 1 if WorkerStart.IN_PROCESS in starts else jobs or cpus // threads
+    workers = max(1, min(workers, tasks))
+    spent = any(engine.stateful and not engine.pristine() for engine in engines)
+    if workers == 1 and not spent:
+        return 1, None
+    copyable = all(
+        engine.worker_start is WorkerStart.FORK
+        or (engine.worker_start is WorkerStart.FORK_WHILE_PRISTINE and engine.pristine())
+        for engine in engines
+    )
+    return workers, FORK_METHOD if copyable else SPAWN_METHOD
+
+
+class LocalWorkers:
+    """The render's own processes: a pool opened on demand, then used for every unit."""
+
+    def __init__(self, engines: Iterable[Engine], jobs: int | None) -> None:
+        self._engines = list(engines)
+        self._jobs = jobs
+        self.pool: WorkerPool | None = None
+
+    def open(self, tasks: int) -> WorkerPool | None:
+        """The pool for about ``tasks`` tasks, started now; None when this process is the worker."""
+        if self.pool is None:
+            workers, method = workers_for(self._engines, self._jobs, tasks)
+            if method is not None:
+                self.pool = WorkerPool(workers, _available(method))
+        return self.pool
+
+    def run(self, tasks: list[UnitTask], start: tuple[int, str | None]) -> Iterator[UnitResult]:
+        """Results of ``tasks`` as they finish: in the open pool, this process, or a new pool."""
+        if not tasks:
+            return
+        if self.pool is not None:
+            yield from self.pool.results(run_task, tasks)
+            return
+        workers, method = start
+        if method is None:
+            for task in tasks:
+                yield run_task(task)
+            return
+        yield from run_in_pool(run_task, tasks, workers, _available(method))
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
+
+
+def _available(method: str) -> str:
+    """``method``, or spawn where there is no fork (Windows): new interpreters, in place."""
+    import multiprocessing  # only a pool needs it: a one-unit rebuild runs here, without one
+
+    return method if method in multiprocessing.get_all_start_methods() else SPAWN_METHOD
