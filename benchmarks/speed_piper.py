@@ -5,10 +5,14 @@ cleaning-dev bodies or generated text, as ``benchmarks.speed`` sizes it):
 (p1) raw Piper: two processes of one onnxruntime thread each, started together, each
 loading en_US-joe-medium and speaking half the sentences with Piper's own API;
 (p2) the render's Piper path with ``-j 2`` and a cold cache: calibration, synthesis,
-loudness, MP3 encoding and joining, loudness off and on.
-It prints wall seconds, the ratio raw/render (target ≥ 0.90: the render keeps 90 % of
-Piper's own throughput), how many times each process loaded the model, and peak RSS
-(the largest process of each tree, from wait4). Needs ``audiobook[neural]``.
+loudness, MP3 encoding and joining, loudness off and on (on: each voice's calibration in
+the workers, overlapped with the first clips). The three rows alternate for ``--rounds`` rounds, in a rotated order, since
+the machine may be shared; each round's ratios use its own raw row. It prints wall
+seconds, the ratio raw/render (target ≥ 0.90: the render keeps 90 % of Piper's own
+throughput) per round and its median, minimum and maximum, how many times each worker
+loaded the model, and peak RSS and CPU seconds (the largest process of each tree, and
+the sum over it, from wait4; CPU seconds compare the work done whatever else runs).
+Needs ``audiobook[neural]``.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,6 +31,8 @@ from benchmarks.speed import ROOT, SENTENCE_END, build_script, load_sections
 
 JOE = "en_US-joe-medium"
 JOBS = 2  # the brief's comparison: two workers against two raw processes of one thread
+ROUNDS = 3  # the machine is shared: rows alternate, and each round's ratios use its own raw row
+RUNS = ["raw", "off", "on"]  # rotated each round, so no row always runs first or last
 
 
 def sentences(sections: list[tuple[str, list[str]]]) -> list[str]:
@@ -96,45 +103,78 @@ def run(mode: str, spec: dict, scratch: Path) -> subprocess.Popen:
                              "--spec", str(path)], stdout=subprocess.PIPE, cwd=ROOT)
 
 
-def reap(process: subprocess.Popen) -> tuple[dict, float]:
-    """The child's JSON result and its tree's peak RSS in MB."""
+def reap(process: subprocess.Popen) -> tuple[dict, float, float]:
+    """The child's JSON result, its tree's peak RSS in MB and its CPU seconds."""
     assert process.stdout is not None
     output = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"child failed with exit code {os.waitstatus_to_exitcode(status)}")
-    return json.loads(output), usage.ru_maxrss / 1024
+    return json.loads(output), usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
-def rows(minutes: float) -> None:
+def rows(minutes: float, rounds: int = ROUNDS) -> None:
     sections = load_sections(minutes)
     spoken = sentences(sections)
+    ratios: dict[str, list[float]] = {"off": [], "on": [], "off cpu": [], "on cpu": []}
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
-        halves = [spoken[0::2], spoken[1::2]]
-        started = [run("raw", {"sentences": half}, scratch) for half in halves]
-        raw = [reap(p) for p in started]
-        raw_wall = max(r["wall"] for r, _ in raw)
-        audio = sum(r["samples"] for r, _ in raw) / 22050
-        print(f"input: {len(spoken)} utterances, {audio / 60:.1f} min of Piper speech")
-        print(f"(p1) raw Piper, 2 processes x 1 thread: {raw_wall:.2f} s wall, "
-              f"{audio / raw_wall:.1f} s of audio per s; peak RSS "
-              f"{max(rss for _, rss in raw):.0f} MB per process")
-        for loudness in (False, True):
-            name = f"render{int(loudness)}"
-            spec = {"sections": sections, "workdir": str(scratch / name),
-                    "cache": str(scratch / f"{name}-cache"), "loudness": loudness,
-                    "loads": str(scratch / f"{name}.loads")}
-            result, rss = reap(run("render", spec, scratch))
-            print(f"(p2) render -j {JOBS}, cold cache, loudness {'on' if loudness else 'off'}: "
-                  f"{result['wall']:.2f} s wall, {result['units']} units, {result['clips']} "
-                  f"clips; model loads per process {result['loads']}; peak RSS {rss:.0f} MB")
-            print(f"     ratio raw/render: {raw_wall / result['wall']:.3f} (target >= 0.90)")
+        for number in range(rounds):
+            order = RUNS[number % len(RUNS):] + RUNS[:number % len(RUNS)]
+            measured = {}
+            print(f"round {number + 1} of {rounds} (order: {', '.join(order)}):")
+            for what in order:
+                measured[what] = raw_row(spoken, scratch) if what == "raw" else render_row(
+                    sections, scratch, what == "on", f"r{number}-{what}")
+            for what in ("off", "on"):
+                wall, cpu = (measured["raw"][n] / measured[what][n] for n in (0, 1))
+                ratios[what].append(wall)
+                ratios[f"{what} cpu"].append(cpu)
+                print(f"     ratio raw/render, loudness {what}: {wall:.3f} (target >= 0.90); "
+                      f"CPU seconds raw/render {cpu:.3f}")
+    for what, found in ratios.items():
+        found = sorted(found)
+        name = "wall" if "cpu" not in what else "CPU seconds"
+        print(f"loudness {what.split()[0]}, cold cache, {name} raw/render: median "
+              f"{statistics.median(found):.3f}, min {found[0]:.3f}, max {found[-1]:.3f} over "
+              f"{rounds} rounds")
+
+
+def raw_row(spoken: list[str], scratch: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of raw Piper: two processes started together."""
+    started = [run("raw", {"sentences": half}, scratch) for half in (spoken[0::2], spoken[1::2])]
+    raw = [reap(p) for p in started]
+    wall = max(r["wall"] for r, _, _ in raw)
+    cpu = sum(cpu for _, _, cpu in raw)
+    audio = sum(r["samples"] for r, _, _ in raw) / 22050
+    print(f"(p1) raw Piper, 2 processes x 1 thread: {len(spoken)} utterances, {audio / 60:.1f} "
+          f"min of speech, {wall:.2f} s wall, {audio / wall:.1f} s of audio per s, {cpu:.1f} CPU "
+          f"s; peak RSS {max(rss for _, rss, _ in raw):.0f} MB per process; {_load()}")
+    return wall, cpu
+
+
+def render_row(sections: list, scratch: Path, loudness: bool, name: str) -> tuple[float, float]:
+    """Wall and CPU seconds of the render, loudness on or off."""
+    spec = {"sections": sections, "workdir": str(scratch / name),
+            "cache": str(scratch / f"{name}-cache"), "loudness": loudness,
+            "loads": str(scratch / f"{name}.loads")}
+    result, rss, cpu = reap(run("render", spec, scratch))
+    print(f"(p2) render -j {JOBS}, cold cache, loudness {'on' if loudness else 'off'}: "
+          f"{result['wall']:.2f} s wall, {cpu:.1f} CPU s, {result['units']} units, "
+          f"{result['clips']} clips; model loads per worker {result['loads']}; peak RSS "
+          f"{rss:.0f} MB (largest process); {_load()}")
+    return result["wall"], cpu
+
+
+def _load() -> str:
+    """Other work on the machine slows every row: the 1-minute load average, to judge by."""
+    return f"load {os.getloadavg()[0]:.1f}"
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=5.0)
+    parser.add_argument("--rounds", type=int, default=ROUNDS)
     parser.add_argument("--child", choices=("raw", "render"))
     parser.add_argument("--spec", type=Path)
     args = parser.parse_args(argv)
@@ -142,7 +182,7 @@ def main(argv: list[str] | None = None) -> None:
         spec = json.loads(args.spec.read_text("utf-8"))
         print(json.dumps({"raw": child_raw, "render": child_render}[args.child](spec)))
         return
-    rows(args.minutes)
+    rows(args.minutes, args.rounds)
 
 
 if __name__ == "__main__":
