@@ -19,6 +19,9 @@ Loudness (``loudness``). Each voice is calibrated once on a fixed text (a cached
 a gain that brings it to the EBU R128 target; workers scale each clip by its voice's gain
 and limit its true peak before encoding. Gains and the ceiling are in the unit keys. Piper
 is not bit-exact from run to run: with it, identical rebuilds come from the cached clips.
+A calibration not cached yet is a task in the render's worker pool, while the other
+workers put the first stateless clips in the cache; the same pool then encodes the units
+(``calibration``), so a neural model is loaded once per worker.
 
 Without ``os.fork`` (Windows) workers are spawned and speak in place: the timeline is still
 exact, but eSpeak NG audio may differ by a few samples between builds.

@@ -21,7 +21,7 @@ from ..errors import AudiobookError
 from ..model import Loudness, Voice
 from . import loudness
 from .cache import ClipCache
-from .local import LocalWorkers
+from .local import FORK_METHOD, LocalWorkers
 from .plan import ChapterPlan
 from .pool import WorkerPool
 from .workers import UnitItem, item_clip, raise_result_error
@@ -86,6 +86,8 @@ def in_workers(local: LocalWorkers, engine_ids: dict[str, str], cache: ClipCache
         pool = local.open(sum(len(plan.units) for plan in plans) + len(levels))
         if pool is None:
             return loudness.spoken_here(engine_ids, cache, setting)(levels)
+        if pool.method == FORK_METHOD:
+            loudness.preload()  # imported once here, not once per worker
         root = str(cache.root) if cache is not None else None
         tasks = [CalibrationTask(level, engine_ids[level.engine], root, setting)
                  for level in levels]

@@ -4,19 +4,24 @@ How many workers run, and how they start, follows what the book's engines declar
 (``audiobook.engines.base``), read here and nowhere else. A render that calibrates its
 voices' loudness in workers opens the pool then and keeps it for the units, so each
 worker loads a neural voice's model once, for the calibration and the clips alike.
+Workers left without a unit near the end help the last ones (``audiobook.render.balance``).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
 
 from ..engines import Engine, WorkerStart
-from .pool import WorkerPool, run_in_pool
+from .balance import balanced
+from .pool import WorkerPool
 from .workers import UnitResult, UnitTask, run_task
 
 FORK_METHOD = "fork"  # instant, no __main__ guard needed, shares what this process loaded
 SPAWN_METHOD = "spawn"  # a new interpreter: the only way back to a pristine engine state
+CLAIMS_DIR = "claims"  # under the render's scratch directory, one per run of units
 
 
 def workers_for(
@@ -52,6 +57,7 @@ class LocalWorkers:
     def __init__(self, engines: Iterable[Engine], jobs: int | None) -> None:
         self._engines = list(engines)
         self._jobs = jobs
+        self._runs = 0
         self.pool: WorkerPool | None = None
 
     def open(self, tasks: int) -> WorkerPool | None:
@@ -63,23 +69,38 @@ class LocalWorkers:
         return self.pool
 
     def run(self, tasks: list[UnitTask], start: tuple[int, str | None]) -> Iterator[UnitResult]:
-        """Results of ``tasks`` as they finish: in the open pool, this process, or a new pool."""
+        """Results of ``tasks`` as they finish: in the open pool, this process, or a new pool.
+
+        In a pool, workers left without a unit help the last ones (``render.balance``).
+        """
         if not tasks:
             return
-        if self.pool is not None:
-            yield from self.pool.results(run_task, tasks)
-            return
         workers, method = start
-        if method is None:
+        if self.pool is None and method is None:
             for task in tasks:
                 yield run_task(task)
             return
-        yield from run_in_pool(run_task, tasks, workers, _available(method))
+        self._runs += 1
+        tasks = [_with_claims(task, self._runs) for task in tasks]
+        if self.pool is not None:
+            yield from balanced(self.pool, tasks)
+            return
+        with WorkerPool(workers, _available(method or SPAWN_METHOD)) as pool:
+            yield from balanced(pool, tasks)
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.close()
             self.pool = None
+
+
+def _with_claims(task: UnitTask, run: int) -> UnitTask:
+    """The task with a claims directory beside its scratch file, fresh for each run."""
+    if task.cache_root is None or not task.scratch_path:
+        return task
+    claims = Path(task.scratch_path).parent / f"{CLAIMS_DIR}-{run}"
+    claims.mkdir(parents=True, exist_ok=True)
+    return replace(task, claims=str(claims))
 
 
 def _available(method: str) -> str:

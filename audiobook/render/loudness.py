@@ -93,6 +93,13 @@ def _gain(pcm: bytes, loudness: Loudness) -> float:
     return round(round(gain / GAIN_STEP_DB) * GAIN_STEP_DB, 2)
 
 
+def preload() -> None:
+    """Import what measuring and limiting use (a second or so of CPU) before workers fork."""
+    import pyloudnorm  # noqa: F401
+    import scipy.ndimage  # noqa: F401
+    import scipy.signal  # noqa: F401
+
+
 def integrated_lufs(pcm: bytes, rate: int) -> float:
     """EBU R128 integrated loudness of mono s16le ``pcm``; −inf for silence."""
     import numpy

@@ -40,6 +40,7 @@ class WorkerPool:
         import multiprocessing
 
         self.workers = workers
+        self.method = method  # the processes start at the first submit: fork copies this one then
         with signals_held():
             self._pool = ProcessPoolExecutor(
                 max_workers=workers, mp_context=multiprocessing.get_context(method),

@@ -23,6 +23,7 @@ from ..fsutil import atomic_file
 from ..model import Clip, Voice
 from . import loudness
 from .cache import ClipCache, atomic_entry, cache_error
+from .claims import claim, finish, release, wait_for
 from .encode import (
     BOOK_SAMPLE_RATE,
     SAMPLES_PER_FRAME,
@@ -59,6 +60,7 @@ class UnitTask:
     out_path: str | None  # where to write without a cache; None when cached under ``key``
     cache_root: str | None
     scratch_path: str = ""  # where the unit goes instead when the cache cannot take it
+    claims: str = ""  # directory of clip claims shared with helping workers; "": none
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,7 @@ def _encode_unit(task: UnitTask) -> UnitResult:
 def _encode_to(task: UnitTask, cache: ClipCache | None, target: Path) -> UnitResult:
     """Encode the unit at ``target``; with ``cache``, clips are shared and the unit recorded."""
     fresh, synthesised = _fresh_clips(task, cache)
+    claims = Path(task.claims) if task.claims and cache is not None else None
     encoder = UnitEncoder()
     offsets: list[tuple[int, int, int, int]] = []
     writer = atomic_entry(target) if cache is not None else atomic_file(target, durable=False)
@@ -170,7 +173,7 @@ def _encode_to(task: UnitTask, cache: ClipCache | None, target: Path) -> UnitRes
             if position in fresh:
                 clip, made = fresh.pop(position), 0
             else:
-                clip, made = item_clip(item, cache)
+                clip, made = item_clip(item, cache, claims)
             synthesised += made
             pcm = resample(clip.pcm, clip.sample_rate, BOOK_SAMPLE_RATE)
             if item.gain_db is not None and item.true_peak_dbtp is not None:
@@ -216,18 +219,44 @@ def _synthesise_all(items: list[UnitItem]) -> list[Clip]:
     return [_synthesise(item, in_place=True) for item in items]
 
 
-def item_clip(item: UnitItem, cache: ClipCache | None) -> tuple[Clip, int]:
-    """The item's clip from the cache, else from its engine (then stored); and 1 if made."""
+def item_clip(item: UnitItem, cache: ClipCache | None,
+              claims: Path | None = None) -> tuple[Clip, int]:
+    """The item's clip from the cache, else from its engine (then stored); and 1 if made.
+
+    With ``claims`` (``audiobook.render.claims``), a clip another worker is speaking is
+    waited for rather than spoken twice.
+    """
     if not item.spoken.strip():
         return Clip(BOOK_SAMPLE_RATE, b""), 0
     if cache is not None:
         cached = cache.get_clip(item.clip_key)
         if cached is not None:
             return cached, 0
+        if claims is not None:
+            if claim(claims, item.clip_key):
+                return claimed_clip(item, cache, claims), 1
+            waited = wait_for(claims, item.clip_key, cache)
+            if waited is not None:
+                return waited, 0
+    return _stored(item, cache), 1
+
+
+def claimed_clip(item: UnitItem, cache: ClipCache, claims: Path) -> Clip:
+    """Speak and store the clip this process has claimed; the claim is given up on failure."""
+    try:
+        clip = _stored(item, cache)
+    except BaseException:
+        release(claims, item.clip_key)
+        raise
+    finish(claims, item.clip_key)
+    return clip
+
+
+def _stored(item: UnitItem, cache: ClipCache | None) -> Clip:
     clip = _synthesise(item)
     if cache is not None:
         cache.put_clip(item.clip_key, clip)
-    return clip, 1
+    return clip
 
 
 def _synthesise(item: UnitItem, *, in_place: bool = False) -> Clip:
