@@ -102,7 +102,8 @@ ENGINE_READERS = [
 
 
 def test_render_reads_engines_in_book_and_workers() -> None:
-    assert [p.name for p in ENGINE_READERS] == ["book.py", "loudness.py", "workers.py", "voices.py"]
+    assert [p.name for p in ENGINE_READERS] == [
+        "book.py", "local.py", "loudness.py", "workers.py", "voices.py"]
 
 
 @pytest.mark.parametrize("path", ENGINE_READERS, ids=lambda p: p.name)
