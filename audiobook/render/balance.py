@@ -38,14 +38,14 @@ def help_task(task: HelpTask) -> int:
     A failure is left for the unit's own worker to meet again and report in its own words.
     """
     cache = ClipCache(Path(task.cache_root))
-    if cache.get_clip(task.item.clip_key) is not None:
-        return 0
     claims = Path(task.claims)
-    if not claim(claims, task.item.clip_key):
-        return TAKEN
     try:
+        if cache.get_clip(task.item.clip_key) is not None:
+            return 0
+        if not claim(claims, task.item.clip_key):
+            return TAKEN
         claimed_clip(task.item, cache, claims)
-    except AudiobookError:
+    except (AudiobookError, OSError):
         return 0
     return 1
 

@@ -69,7 +69,7 @@ def warm_task(task: WarmTask) -> int:
     """
     try:
         return item_clip(task.item, ClipCache(Path(task.cache_root)))[1]
-    except AudiobookError:
+    except (AudiobookError, OSError):
         return 0
 
 

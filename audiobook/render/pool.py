@@ -13,7 +13,7 @@ from __future__ import annotations
 import ctypes
 import os
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
@@ -21,12 +21,6 @@ from ..errors import EngineError
 from ..fsutil import signals_held
 
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when its parent dies
-
-
-def run_in_pool(function: Callable, tasks: list, workers: int, method: str) -> Iterator:
-    """``function(task)`` of every task in ``workers`` processes, yielded as they finish."""
-    with WorkerPool(workers, method) as pool:
-        yield from pool.results(function, tasks)
 
 
 class WorkerPool:
@@ -56,14 +50,6 @@ class WorkerPool:
         for future in done:
             _checked(future)
         return done, left
-
-    def results(self, function: Callable, tasks: list) -> Iterator:
-        """``function(task)`` of every task, yielded as they finish."""
-        pending = {self.submit(function, task) for task in tasks}
-        while pending:
-            done, pending = self.first_done(pending)
-            for future in done:
-                yield future.result()
 
     def close(self) -> None:
         _stop(self._pool)
