@@ -36,6 +36,12 @@ JAPANESE = """# 図書館は開いたまま
 
 > 私たちは毎日ここに来ます。ここは私たちの図書館です。
 """
+CHINESE = """# 图书馆继续开放
+
+市议会昨晚决定让图书馆继续开放，居民们对这个决定非常满意。
+
+> 我们每天都会来这里。这是我们的图书馆。
+"""
 PORTUGUESE = """# A biblioteca continua aberta
 
 O conselho municipal decidiu ontem à noite manter a biblioteca aberta, e os moradores ficaram
@@ -67,6 +73,7 @@ def test_the_fake_engine_reads_each_language_in_its_own_voices(text, lang, tmp_p
 
 @pytest.mark.parametrize(("text", "narrator", "quote"), [
     (RUSSIAN, "zle/ru", "zle/ru+f3"), (GERMAN, "gmw/de", "gmw/de+f3"), (JAPANESE, "jpx/ja", "jpx/ja+f3"),
+    (CHINESE, "sit/cmn-Latn-pinyin", "sit/cmn-Latn-pinyin+f3"),
 ])
 def test_espeak_reads_each_language_in_its_own_voices(text, narrator, quote, tmp_path, espeak_engine) -> None:
     voices = _voices(text, tmp_path, None)
