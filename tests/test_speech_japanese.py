@@ -15,9 +15,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from audiobook.errors import AudiobookWarning
+from audiobook.model import LexiconEntry, NormaliseOptions
 from audiobook.speech import japanese
 from audiobook.speech.japanese import KANJI, read_kana
 from audiobook.speech.normalise import normalise
+from audiobook.speech.spoken import spoken_text
 
 ARTICLE = """Language: ja
 
@@ -62,6 +64,12 @@ def test_latin_text_digits_and_spaces_stay_as_written() -> None:
 
 def test_a_kanji_the_dictionary_cannot_read_stays_as_written() -> None:
     assert read_kana("鱻と𠮷") == "鱻と𠮷"
+
+
+def test_a_lexicon_respelling_is_spoken_as_written() -> None:
+    entry = LexiconEntry("図書館", "ライブラリー", whole_word=False)
+    assert spoken_text("市役所の隣に図書館がある。", NormaliseOptions(), [entry], "ja") == (
+        "しやくしょのとなりにライブラリーがある。")
 
 
 def test_sentence_punctuation_is_kept_for_sentences_and_pauses() -> None:
