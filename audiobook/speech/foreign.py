@@ -119,7 +119,7 @@ def _article_ordinal(match: re.Match[str], loc: Locale) -> str | None:
 
 def _year_word(match: re.Match[str], loc: Locale) -> str | None:
     case, said = loc.year_words[match["w"].lower()]
-    value = words._say(int(match["y"]), loc, to="ordinal", case=case)
+    value = words.ordinal_case(int(match["y"]), loc, case)
     return None if value is None else f"{value} {said}"
 
 
@@ -137,41 +137,81 @@ def _number(match: re.Match[str], loc: Locale) -> str | None:
     return words.number(_plain(match["whole"], loc), match["frac"], loc)
 
 
-@lru_cache(maxsize=32)
-def _passes(loc: Locale) -> tuple[Pattern, ...]:
-    amount = _amount(loc)
+def _sign(match: re.Match[str], loc: Locale) -> str | None:
+    word = loc.signs[0] if match["s"] == "-" else loc.signs[1]
+    return f"{word} " if word else None
+
+
+def _range(match: re.Match[str], loc: Locale) -> str | None:
+    if int(match["a"]) >= int(match["b"]):
+        return None
+    return f"{match['a']} {loc.range_word} {match['b']}"
+
+
+def _scaled(match: re.Match[str], loc: Locale) -> str | None:
+    sign = match.groupdict().get("sym")
+    code = CURRENCY_SYMBOLS.get(sign, sign) if sign else None
+    return words.scaled(_whole(match, loc), match["frac"], match["scale"], code, loc)
+
+
+def _date_passes(loc: Locale) -> list[Pattern]:
     months = "|".join(sorted((re.escape(m) for m in loc.months), key=len, reverse=True))
     joiner = re.escape(loc.month_joiner)
     year_word = rf"(?:\s+{loc.year_word})?" if loc.year_word else ""
-    signs = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
-    signs += "|" + "|".join(CURRENCY_CODES)
+    marks = loc.day_marks or "(?!)"
     passes: list[Pattern] = [
         (re.compile(START + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})" + END), _iso),
-        (re.compile(START + r"(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4})" + END
-                    + year_word), _iso),
-        (re.compile(START + rf"(?P<d>[0-3]?\d)(?P<mark>{loc.day_marks or '(?!)'})?{joiner}(?i:(?P<month>{months}))"
+        (re.compile(START + r"(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4})"
+                    + END + year_word), _iso),
+        (re.compile(START + rf"(?P<d>[0-3]?\d)(?P<mark>{marks})?{joiner}(?i:(?P<month>{months}))"
                     rf"(?:{joiner}(?P<y>\d{{4}})(?!\d){year_word})?(?!\w)"), _written_date),
     ]
     if loc.year_reading:
         passes.append((re.compile(rf"(?i:(?P<month>{months})){joiner}(?P<y>1[1-9]\d\d)" + END),
                        _month_year))
+    return passes
+
+
+def _time_passes(loc: Locale) -> list[Pattern]:
     hour = r"(?P<h>[01]?\d|2[0-3])"
     absorb = rf"(?:\s*{loc.hour_word}\b)?" if loc.hour_word else ""
-    passes.append((re.compile(START + hour + r":(?P<m>[0-5]\d)" + END + absorb), _time))
+    passes: list[Pattern] = [(re.compile(START + hour + r":(?P<m>[0-5]\d)" + END + absorb), _time)]
     if loc.time_dot_before or loc.time_dot_after:
         before = rf"(?P<pre>\b(?:{loc.time_dot_before}) )?" if loc.time_dot_before else ""
         after = rf"(?:(?=\s*(?P<post>{loc.time_dot_after})\b)|)" if loc.time_dot_after else ""
-        passes.append((re.compile(before + START + hour + r"\.(?P<m>[0-5]\d)" + END + after + absorb),
-                       _dot_time))
+        passes.append((re.compile(before + START + hour + r"\.(?P<m>[0-5]\d)" + END + after
+                                  + absorb), _dot_time))
     if loc.hour_word:
         passes.append((re.compile(START + hour + rf"\s+{loc.hour_word}\b"), _time))
     if loc.time_h:
         passes.append((re.compile(START + hour + r"\s?h\s?(?P<m>[0-5]\d)?(?!\w)"), _time))
-    passes += [
+    return passes
+
+
+def _amount_passes(loc: Locale) -> list[Pattern]:
+    amount = _amount(loc)
+    signs = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+    signs += "|" + "|".join(CURRENCY_CODES)
+    passes: list[Pattern] = []
+    if any(loc.signs):
+        passes.append((re.compile(r"(?:(?<=[\s(])|^)(?P<s>[-+])(?=\d)"), _sign))
+    if loc.range_word:
+        passes.append((re.compile(START + r"(?P<a>[1-9]\d*)[-–](?P<b>[1-9]\d*)" + END), _range))
+    if loc.scales:
+        names = "|".join(re.escape(n) for n in sorted(loc.scales, key=len, reverse=True))
+        passes.append((re.compile(rf"(?<![\w.,])(?P<sym>{signs})\s?{amount}\s(?P<scale>{names})(?!\w)"),
+                       _scaled))
+        passes.append((re.compile(START + amount + rf"\s(?P<scale>{names})(?!\w)"
+                                  rf"(?:\s?(?P<sym>{signs})(?!\w))?"), _scaled))
+    return passes + [
         (re.compile(rf"(?<![\w.,])(?P<sym>{signs})\s?{amount}{END}"), _money),
         (re.compile(START + amount + rf"\s?(?P<sym2>{signs})(?!\w)"), _money),
         (re.compile(START + amount + r"\s?%"), _percent),
     ]
+
+
+def _word_passes(loc: Locale) -> list[Pattern]:
+    passes: list[Pattern] = []
     if loc.ordinals:
         passes.append((re.compile(START + loc.ordinals), _ordinal))
     if loc.article_ordinals:
@@ -180,14 +220,21 @@ def _passes(loc: Locale) -> tuple[Pattern, ...]:
                        _article_ordinal))
     if loc.year_words:
         names = "|".join(re.escape(w) for w in sorted(loc.year_words, key=len, reverse=True))
-        passes.append((re.compile(START + rf"(?P<y>\d{{3,4}})\s+(?P<w>(?i:{names}))(?!\w)"), _year_word))
+        passes.append((re.compile(START + rf"(?P<y>\d{{3,4}})\s+(?P<w>(?i:{names}))(?!\w)"),
+                       _year_word))
     if loc.year_cues:
-        passes.append((re.compile(rf"\b(?P<cue>{loc.year_cues}) (?P<y>1[1-9]\d\d)" + END), _cued_year))
+        passes.append((re.compile(rf"\b(?P<cue>{loc.year_cues}) (?P<y>1[1-9]\d\d)" + END),
+                       _cued_year))
     if loc.decade_suffix:
         passes.append((re.compile(START + rf"(?P<y>1[1-9]\d0|20\d0){loc.decade_suffix}\b"), _decade))
     guard = r"(?!\.\s+\w)" if loc.dot_ordinal_guard else ""
-    passes.append((re.compile(START + amount + END + guard), _number))
-    return tuple(passes)
+    return passes + [(re.compile(START + _amount(loc) + END + guard), _number)]
+
+
+@lru_cache(maxsize=32)
+def _passes(loc: Locale) -> tuple[Pattern, ...]:
+    """Dates, then clock times, then signs, ranges and amounts, then ordinals, years, numbers."""
+    return (*_date_passes(loc), *_time_passes(loc), *_amount_passes(loc), *_word_passes(loc))
 
 
 def normalise_foreign(text: str, loc: Locale) -> str:

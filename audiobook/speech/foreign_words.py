@@ -65,6 +65,11 @@ def ordinal(value: int, loc: Locale, mark: str = "") -> str | None:
     return _endings(words, loc.ordinal_forms.get(mark, ()))
 
 
+def ordinal_case(value: int, loc: Locale, case: str, gender: str = "m") -> str | None:
+    """A Russian ordinal in a grammatical case: 2010, 'p' → 'две тысячи десятом' (году)."""
+    return _say(value, loc, to="ordinal", case=case, gender=gender)
+
+
 def year(value: int, loc: Locale) -> str | None:
     """'neunzehnhundertneunzig' where the language says years apart (de, nl), else the cardinal."""
     if loc.year_reading:
@@ -77,7 +82,7 @@ def date_day(value: int, loc: Locale, ending: str = "") -> str | None:
     if loc.day == "cardinal" or (loc.day == "first" and value != 1):
         return cardinal(value, loc)
     if loc.date_cases[0][0]:
-        return _say(value, loc, to="ordinal", case=loc.date_cases[0][0], gender=loc.date_cases[0][1])
+        return ordinal_case(value, loc, *loc.date_cases[0])
     words = ordinal(value, loc)
     if words is None:
         return None
@@ -87,7 +92,7 @@ def date_day(value: int, loc: Locale, ending: str = "") -> str | None:
 def date_year(value: int, loc: Locale) -> str | None:
     """The year of a date: ru 'две тысячи десятого', pl 'dwa tysiące dziesiątego', else ``year``."""
     if loc.date_cases[1][0]:
-        return _say(value, loc, to="ordinal", case=loc.date_cases[1][0], gender=loc.date_cases[1][1])
+        return ordinal_case(value, loc, *loc.date_cases[1])
     if loc.genitive:
         words = ordinal(value, loc)
         return None if words is None else _endings(words, loc.genitive)
@@ -196,3 +201,32 @@ def percent(whole: int, fraction: str | None, loc: Locale) -> str | None:
         return f"{amount} {CONVERTER_CLASSES[loc.n2w].pluralize(whole, forms)}"
     except NUM2WORDS_ERRORS:
         return f"{amount} {forms[-1]}"
+
+
+def scaled(whole: int, fraction: str | None, scale: str, code: str | None, loc: Locale) -> str | None:
+    """'5', None, 'Mio.', 'EUR' → 'fünf Millionen Euro'; ru '5 млн рублей' → 'пять миллионов'."""
+    forms = loc.scales[scale]
+    if fraction is None and whole == 1 and len(forms) == 2:
+        said = forms[0]
+    else:
+        amount = number(str(whole), fraction, loc)
+        if amount is None:
+            return None
+        if len(forms) == 2:
+            said = f"{amount} {forms[1]}"
+        elif fraction is not None:
+            said = f"{amount} {forms[1]}"
+        else:
+            try:
+                said = f"{amount} {CONVERTER_CLASSES[loc.n2w].pluralize(whole, forms)}"
+            except NUM2WORDS_ERRORS:
+                said = f"{amount} {forms[-1]}"
+    if code is None:
+        return said
+    name = _name(LARGEST_WORDED - 5, code, loc)
+    if name is None:
+        return None
+    joiner = loc.scale_of
+    if joiner:
+        joiner = "d'" if loc.n2w == "fr" and name[0] in "aeiouéh" else joiner + " "
+    return f"{said} {joiner}{name}"

@@ -59,6 +59,9 @@ class Locale:
     hour_after: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # pl "o czternastej"
     minute_zero: str = ""  # said for the leading zero of "14:05" (ru "ноль", pl "zero")
     year_words: dict[str, tuple[str, str]] = field(default_factory=dict)  # ru: "году" → case, said
+    signs: tuple[str, str] = ("", "")  # said for "-5 %" and "+3,5 %": minus, plus
+    range_word: str = ""  # "2010–2012", "10-12 %": the word between ("bis", "à")
+    scales: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "Mio." → one, many names
     decade_suffix: str = ""  # de "1990er" → "neunzehnhundertneunziger"
 
 
@@ -94,6 +97,8 @@ LOCALES: dict[str, Locale] = {
         {"BRL": ("Real", "Real"), "RUB": ("Rubel", "Rubel"), "JPY": ("Yen", "Yen"),
          "CHF": ("Franken", "Franken"), "PLN": ("Złoty", "Złoty"), "IDR": ("Rupiah", "Rupiah")},
         before_noun=(("eins", "ein"),), day_marks=r"\.", time_dot_after="Uhr",
+        signs=("minus", "plus"), range_word="bis",
+        scales={"Mio.": ("eine Million", "Millionen"), "Mrd.": ("eine Milliarde", "Milliarden")},
         hour_word="Uhr", year_reading=True, decade_suffix="er",
         year_cues=r"(?:[Jj]ahre?s?|[Ss]eit|[Aa]nno|[Ii]m Jahre?)", dot_ordinal_guard=True,
         article_ordinals={"": "r", "der": "", "die": "", "das": "", "den": "n", "dem": "n", "des": "n",
@@ -105,7 +110,8 @@ LOCALES: dict[str, Locale] = {
         {"BRL": ("réal", "réaux"), "RUB": ("rouble", "roubles"), "JPY": ("yen", "yens"),
          "CHF": ("franc suisse", "francs suisses"), "PLN": ("zloty", "zlotys"),
          "IDR": ("roupie", "roupies")},
-        day_marks=r"(?:er|ᵉʳ)", time_h=True, scale_of="de",
+        signs=("moins", "plus"), range_word="à",
+day_marks=r"(?:er|ᵉʳ)", time_h=True, scale_of="de",
         ordinals=r"(?P<n>\d+)(?P<mark>ère|ere|re|er|ème|eme|e|nde|nd)\b",
         ordinal_forms={"re": (("premier", "première"),), "ère": (("premier", "première"),),
                        "ere": (("premier", "première"),), "nd": (("deuxième", "second"),),
@@ -116,7 +122,8 @@ LOCALES: dict[str, Locale] = {
         "{day} de {month}", "cardinal", "{H} y {m}", "{H}", "{h}", "una",
         {"IDR": ("rupia", "rupias")}, cents_joiner="con ",
         before_noun=(("veintiuno", "veintiún"), ("uno", "un")), day_marks=r"\.?º",
-        month_joiner=" de ", time_dot_after="horas", hour_word="horas", scale_of="de",
+        signs=("menos", "más"), range_word="a",
+month_joiner=" de ", time_dot_after="horas", hour_word="horas", scale_of="de",
         ordinals=r"(?P<n>\d+)\.?(?P<mark>º|ª|er\b)",
         ordinal_forms={"ª": ROMANCE_FEMININE, "er": (("o", ""),)},
     ),
@@ -127,7 +134,9 @@ LOCALES: dict[str, Locale] = {
          "CHF": ("franco svizzero", "franchi svizzeri"), "PLN": ("zloty", "zloty"),
          "IDR": ("rupia", "rupie")},
         cents_joiner="e ", before_noun=(("uno", "un"),), day_marks=r"[°º]",
-        time_dot_before="alle|dalle|ore", scale_of="di",
+        signs=("meno", "più"),
+        scales={"mln": ("un milione", "milioni"), "mld": ("un miliardo", "miliardi")},
+time_dot_before="alle|dalle|ore", scale_of="di",
         ordinals=r"(?P<n>\d+)(?P<mark>°(?![CF])|º|ª)",
         ordinal_forms={"ª": ROMANCE_FEMININE},
     ),
@@ -137,7 +146,8 @@ LOCALES: dict[str, Locale] = {
         {"BRL": ("real", "reais"), "RUB": ("rublo", "rublos"), "JPY": ("iene", "ienes"),
          "CHF": ("franco suíço", "francos suíços"), "PLN": ("zloty", "zlotys"),
          "IDR": ("rupia", "rupias")},
-        cents_joiner="e ", day_marks=r"\.?º", month_joiner=" de ", time_h=True, scale_of="de",
+        signs=("menos", "mais"), range_word="a",
+cents_joiner="e ", day_marks=r"\.?º", month_joiner=" de ", time_h=True, scale_of="de",
         ordinals=r"(?P<n>\d+)\.?(?P<mark>º|ª)", ordinal_forms={"ª": ROMANCE_FEMININE},
     ),
     "ru": Locale(
@@ -150,7 +160,10 @@ LOCALES: dict[str, Locale] = {
         minute_zero="ноль",
         year_words={"год": ("n", "год"), "года": ("g", "года"), "году": ("p", "году"),
                     "годом": ("i", "годом"), "г.": ("g", "года")},
-        year_word=r"(?:года|г\.)",
+        signs=("минус", "плюс"),
+        scales={"млн": ("миллион", "миллиона", "миллионов"),
+                "млрд": ("миллиард", "миллиарда", "миллиардов")},
+year_word=r"(?:года|г\.)",
         ordinals=r"(?P<n>\d+)-(?P<mark>ый|ий|ой|й|я|е|го|му|м|ю)(?!\w)",
         ordinal_cases={"ый": ("n", "m"), "ий": ("n", "m"), "ой": ("n", "m"), "й": ("n", "m"),
                        "я": ("n", "f"), "е": ("n", "n"), "го": ("g", "m"), "му": ("d", "m"),
@@ -163,7 +176,9 @@ LOCALES: dict[str, Locale] = {
         {"BRL": ("real", "real"), "RUB": ("roebel", "roebel"), "JPY": ("yen", "yen"),
          "CHF": ("Zwitserse frank", "Zwitserse frank"), "PLN": ("zloty", "zloty"),
          "IDR": ("roepia", "roepia")},
-        time_dot_after="uur", hour_word="uur", year_reading=True,
+        signs=("min", "plus"), range_word="tot",
+        scales={"mln": ("een miljoen", "miljoen"), "mld": ("een miljard", "miljard")},
+time_dot_after="uur", hour_word="uur", year_reading=True,
         year_cues=r"(?:[Ii]n|[Ss]inds|[Jj]aar)",
         ordinals=r"(?P<n>\d+)(?P<mark>ste|de|e)\b",
     ),
@@ -176,7 +191,9 @@ LOCALES: dict[str, Locale] = {
          "CHF": ("frank", "franki", "franków"), "IDR": ("rupia", "rupie", "rupii")},
         minute_zero="zero", hour_ordinal=(("y", "a"), ("i", "a")),
         hour_after={w: (("a", "ej"),) for w in ("o", "od", "do", "po")},
-        year_word=r"(?:roku|r\.)", dot_ordinal_guard=True, genitive=(("y", "ego"), ("i", "iego")),
+        signs=("minus", "plus"),
+        scales={"mln": ("milion", "miliony", "milionów"), "mld": ("miliard", "miliardy", "miliardów")},
+year_word=r"(?:roku|r\.)", dot_ordinal_guard=True, genitive=(("y", "ego"), ("i", "iego")),
     ),
     "id": Locale(
         "id", ".", "koma", "digits", ("persen",), MONTHS_ID, "{day} {month} {year}",
@@ -184,7 +201,8 @@ LOCALES: dict[str, Locale] = {
         {"EUR": ("euro", "euro"), "USD": ("dolar", "dolar"), "GBP": ("pound", "pound"),
          "BRL": ("real", "real"), "RUB": ("rubel", "rubel"), "JPY": ("yen", "yen"),
          "CHF": ("franc", "franc"), "PLN": ("zloty", "zloty"), "IDR": ("rupiah", "rupiah")},
-        time_dot_before="[Pp]ukul|[Jj]am", time_dot_after="WIB|WITA|WIT",
+        signs=("minus", "plus"), range_word="sampai",
+time_dot_before="[Pp]ukul|[Jj]am", time_dot_after="WIB|WITA|WIT",
         ordinals=r"\bke-(?P<n>\d+)(?P<mark>)",
     ),
 }
