@@ -7,6 +7,7 @@ digits as written for the voice; nothing here raises on a number.
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from num2words import CONVERTER_CLASSES, num2words
 
@@ -17,6 +18,7 @@ NUM2WORDS_ERRORS = (ArithmeticError, InvalidOperation, KeyError, NotImplementedE
                     TypeError, ValueError, IndexError)
 
 
+@lru_cache(maxsize=8192, typed=True)  # typed: 2.0 (a decimal) is not said as 2
 def _say(value: int | float, loc: Locale, **options: str) -> str | None:
     if abs(value) >= LARGEST_WORDED:
         return None
