@@ -22,6 +22,9 @@ Pattern = tuple[re.Pattern[str], Callable[[re.Match[str], Locale], str | None]]
 PREVIOUS_WORD = re.compile(r"(\w+)\s+$")
 START = r"(?<![\w.,/:-])"  # a number begins here: not inside a word, a decimal or a date
 END = r"(?![\w]|[.,:/-]\d)"  # and ends here
+# An international number, or a national one with an area code, read digit by digit:
+# "+49 30 1234567", "030 1234567", "0800-123 456"; French pairs ("01 23 45") stay numbers.
+PHONE = r"(?<![\w.,/+-])(?<!\d )(?:\+\d{1,3}|0\d{2,5})(?:[ /-]\d{2,8}){1,4}(?![\w]|[.,:/-]\d)"
 
 
 def _amount(loc: Locale) -> str:
@@ -137,6 +140,15 @@ def _number(match: re.Match[str], loc: Locale) -> str | None:
     return words.number(_plain(match["whole"], loc), match["frac"], loc)
 
 
+def _phone(match: re.Match[str], loc: Locale) -> str | None:
+    """'+49 30 1234567' → 'plus vier neun drei null eins zwei …', group by group as written."""
+    groups = [words.digits(group, loc) for group in re.findall(r"\d+", match.group(0))]
+    if None in groups:
+        return None
+    plus = f"{loc.signs[1]} " if match.group(0).startswith("+") and loc.signs[1] else ""
+    return plus + ", ".join(g for g in groups if g)
+
+
 def _sign(match: re.Match[str], loc: Locale) -> str | None:
     word = loc.signs[0] if match["s"] == "-" else loc.signs[1]
     return f"{word} " if word else None
@@ -192,7 +204,7 @@ def _amount_passes(loc: Locale) -> list[Pattern]:
     amount = _amount(loc)
     signs = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
     signs += "|" + "|".join(CURRENCY_CODES)
-    passes: list[Pattern] = []
+    passes: list[Pattern] = [(re.compile(PHONE), _phone)]
     if any(loc.signs):
         passes.append((re.compile(r"(?:(?<=[\s(])|^)(?P<s>[-+])(?=\d)"), _sign))
     if loc.range_word:

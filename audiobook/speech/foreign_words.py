@@ -144,6 +144,11 @@ def number(whole: str, fraction: str | None, loc: Locale) -> str | None:
     return f"{head} {loc.decimal_word} {tail}"
 
 
+def digits(text: str, loc: Locale) -> str | None:
+    """'030' → 'null drei null': each digit as its cardinal."""
+    return _digits(text, loc)
+
+
 def _digits(text: str, loc: Locale) -> str | None:
     words = [cardinal(int(ch), loc) for ch in text]
     return None if None in words else " ".join(w for w in words if w)

@@ -92,7 +92,7 @@ ROMANCE_FEMININE = (("o", "a"),)  # "vigésimo primero" → "vigésima primera":
 
 LOCALES: dict[str, Locale] = {
     "de": Locale(
-        "de", ".", "Komma", "digits", ("Prozent",), MONTHS_DE, "{day} {month} {year}",
+        "de", ". ", "Komma", "digits", ("Prozent",), MONTHS_DE, "{day} {month} {year}",
         "{day} {month}", "ordinal", "{H} {m}", "{H}", "{h} Uhr", "ein Uhr",
         {"BRL": ("Real", "Real"), "RUB": ("Rubel", "Rubel"), "JPY": ("Yen", "Yen"),
          "CHF": ("Franken", "Franken"), "PLN": ("Złoty", "Złoty"), "IDR": ("Rupiah", "Rupiah")},
@@ -128,7 +128,7 @@ month_joiner=" de ", time_dot_after="horas", hour_word="horas", scale_of="de",
         ordinal_forms={"ª": ROMANCE_FEMININE, "er": (("o", ""),)},
     ),
     "it": Locale(
-        "it", ".", "virgola", "number", ("per cento",), MONTHS_IT, "{day} {month} {year}",
+        "it", ". ", "virgola", "number", ("per cento",), MONTHS_IT, "{day} {month} {year}",
         "{day} {month}", "first", "{H} e {m}", "{H}", "{h}", "una",
         {"BRL": ("real", "real"), "RUB": ("rublo", "rubli"), "JPY": ("yen", "yen"),
          "CHF": ("franco svizzero", "franchi svizzeri"), "PLN": ("zloty", "zloty"),
@@ -171,7 +171,7 @@ year_word=r"(?:года|г\.)",
         date_cases=(("g", "n"), ("g", "m")),
     ),
     "nl": Locale(
-        "nl", ".", "komma", "number", ("procent",), MONTHS_NL, "{day} {month} {year}",
+        "nl", ". ", "komma", "number", ("procent",), MONTHS_NL, "{day} {month} {year}",
         "{day} {month}", "cardinal", "{H} {m}", "{H}", "{h} uur", "één uur",
         {"BRL": ("real", "real"), "RUB": ("roebel", "roebel"), "JPY": ("yen", "yen"),
          "CHF": ("Zwitserse frank", "Zwitserse frank"), "PLN": ("zloty", "zloty"),
