@@ -94,6 +94,12 @@ def test_numbers_beyond_words_keep_their_digits(language: str, written: str) -> 
     assert normalise(written, language=language) == written
 
 
+@pytest.mark.parametrize("language", sorted(LOCALES))
+@pytest.mark.parametrize("written", ["1" * 5000, "€" + "9" * 5000, "9" * 5000 + " %", "1.000" * 3000])
+def test_runs_beyond_python_int_parsing_keep_their_digits(language: str, written: str) -> None:
+    assert normalise(written, language=language) == written
+
+
 @pytest.mark.parametrize(("language", "written", "spoken"), [
     ("de", "Version 2.0 kam 3.5", "Version 2.0 kam 3.5"),  # English-style decimals: the voice reads them
     ("de", "Er kam 3. Dann ging er.", "Er kam 3. Dann ging er."),  # "3." may be an ordinal

@@ -20,6 +20,8 @@ from .locales import CURRENCY_CODES, CURRENCY_SYMBOLS, Locale
 
 Pattern = tuple[re.Pattern[str], Callable[[re.Match[str], Locale], str | None]]
 PREVIOUS_WORD = re.compile(r"(\w+)\s+$")
+LONGEST_RUN = 18  # digits; beyond a quadrillion no number is worded, and int() has limits
+DIGIT_RUN = re.compile(r"\d{%d}" % (LONGEST_RUN + 1))
 START = r"(?<![\w.,/:-])"  # a number begins here: not inside a word, a decimal or a date
 END = r"(?![\w]|[.,:/-]\d)"  # and ends here
 # An international number, or a national one with an area code, read digit by digit:
@@ -252,5 +254,11 @@ def _passes(loc: Locale) -> tuple[Pattern, ...]:
 def normalise_foreign(text: str, loc: Locale) -> str:
     """Every number ``loc`` knows how to say, as words of its language; others keep digits."""
     for pattern, say in _passes(loc):
-        text = pattern.sub(lambda m, say=say: say(m, loc) or m.group(0), text)
+        text = pattern.sub(lambda m, say=say: _said(say, m, loc), text)
     return text
+
+
+def _said(say: Callable[[re.Match[str], Locale], str | None], match: re.Match[str], loc: Locale) -> str:
+    if DIGIT_RUN.search(match.group(0)):
+        return match.group(0)
+    return say(match, loc) or match.group(0)

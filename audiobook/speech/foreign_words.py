@@ -154,17 +154,34 @@ def _digits(text: str, loc: Locale) -> str | None:
     return None if None in words else " ".join(w for w in words if w)
 
 
+def _form(value: int, forms: tuple[str, ...], loc: Locale, fractional: bool = False) -> str:
+    """The noun form after ``value``: one/many, or the Slavic one/few/many num2words picks
+    (a fraction takes the 'few' form: 'две целых пять десятых процента')."""
+    if len(forms) == 1:
+        return forms[0]
+    if len(forms) == 2:
+        return forms[0] if value == 1 and not fractional else forms[1]
+    if fractional:
+        return forms[1]
+    try:
+        return CONVERTER_CLASSES[loc.n2w].pluralize(value, forms)
+    except NUM2WORDS_ERRORS:
+        return forms[-1]
+
+
 def _name(value: int, code: str, loc: Locale) -> str | None:
     converter = CONVERTER_CLASSES[loc.n2w]
     forms = loc.currencies.get(code) or getattr(converter, "CURRENCY_FORMS", {}).get(code, (None,))[0]
-    if not forms:
-        return None
-    if len(forms) == 2:
-        return forms[0] if value == 1 else forms[1]
-    try:
-        return converter.pluralize(value, forms)
-    except NUM2WORDS_ERRORS:
-        return forms[-1]
+    return _form(value, tuple(forms), loc) if forms else None
+
+
+def _of(name: str, loc: Locale) -> str:
+    """A currency after a million: 'd'euros', 'de euros', 'di euro'; German needs nothing."""
+    if not loc.scale_of:
+        return name
+    if loc.n2w == "fr" and name[0] in "aeiouéh":
+        return "d'" + name
+    return f"{loc.scale_of} {name}"
 
 
 def money(whole: int, cents: str | None, code: str, loc: Locale) -> str | None:
@@ -174,7 +191,7 @@ def money(whole: int, cents: str | None, code: str, loc: Locale) -> str | None:
     if cents and len(cents) > 2:
         amount, name = number(str(whole), cents, loc), _name(2, code, loc)
         return None if amount is None or name is None else f"{amount} {name}"
-    cents = (cents or "").ljust(2, "0") if cents else None
+    cents = cents.ljust(2, "0") if cents else None
     if cents and int(cents) and code in getattr(converter, "CURRENCY_FORMS", {}) \
             and code not in loc.currencies and whole < LARGEST_WORDED:
         try:
@@ -184,14 +201,11 @@ def money(whole: int, cents: str | None, code: str, loc: Locale) -> str | None:
     amount, name = counted(whole, loc), _name(whole, code, loc)
     if amount is None or name is None:
         return None
-    if loc.scale_of and whole >= 10**6 and whole % 10**6 == 0:
-        joiner = "d'" if loc.scale_of == "de" and loc.n2w == "fr" and name[0] in "aeiouéh" else loc.scale_of + " "
-        name = joiner + name
+    if whole >= 10**6 and whole % 10**6 == 0:
+        name = _of(name, loc)
     spoken = f"{amount} {name}"
-    if cents and int(cents):
-        tail = cardinal(int(cents), loc)
-        spoken = f"{spoken} {loc.cents_joiner}{tail}" if tail else spoken
-    return spoken
+    tail = cardinal(int(cents), loc) if cents and int(cents) else None
+    return f"{spoken} {loc.cents_joiner}{tail}" if tail else spoken
 
 
 def percent(whole: int, fraction: str | None, loc: Locale) -> str | None:
@@ -199,15 +213,7 @@ def percent(whole: int, fraction: str | None, loc: Locale) -> str | None:
     amount = counted(whole, loc) if fraction is None else number(str(whole), fraction, loc)
     if amount is None:
         return None
-    forms = loc.percent
-    if len(forms) == 1:
-        return f"{amount} {forms[0]}"
-    if fraction is not None:
-        return f"{amount} {forms[1]}"
-    try:
-        return f"{amount} {CONVERTER_CLASSES[loc.n2w].pluralize(whole, forms)}"
-    except NUM2WORDS_ERRORS:
-        return f"{amount} {forms[-1]}"
+    return f"{amount} {_form(whole, loc.percent, loc, fraction is not None)}"
 
 
 def scaled(whole: int, fraction: str | None, scale: str, code: str | None, loc: Locale) -> str | None:
@@ -219,21 +225,8 @@ def scaled(whole: int, fraction: str | None, scale: str, code: str | None, loc: 
         amount = number(str(whole), fraction, loc)
         if amount is None:
             return None
-        if len(forms) == 2:
-            said = f"{amount} {forms[1]}"
-        elif fraction is not None:
-            said = f"{amount} {forms[1]}"
-        else:
-            try:
-                said = f"{amount} {CONVERTER_CLASSES[loc.n2w].pluralize(whole, forms)}"
-            except NUM2WORDS_ERRORS:
-                said = f"{amount} {forms[-1]}"
+        said = f"{amount} {_form(whole, forms, loc, fraction is not None or len(forms) == 2)}"
     if code is None:
         return said
-    name = _name(LARGEST_WORDED - 5, code, loc)
-    if name is None:
-        return None
-    joiner = loc.scale_of
-    if joiner:
-        joiner = "d'" if loc.n2w == "fr" and name[0] in "aeiouéh" else joiner + " "
-    return f"{said} {joiner}{name}"
+    name = _name(LARGEST_WORDED - 5, code, loc)  # after a scale word the currency is plural
+    return None if name is None else f"{said} {_of(name, loc)}"
