@@ -62,6 +62,24 @@ def test_latin_text_digits_and_spaces_stay_as_written() -> None:
     assert read_kana("東京  大阪 (Osaka)") == "とーきょー  おーさか (Osaka)"
 
 
+@pytest.mark.parametrize(("written", "said"), [
+    ("2010年12月13日に3人が来た。", "2010ねん12がつ13にちに3にんがきた。"),
+    ("12月1日", "12がつついたち"),
+    ("1日に3回", "1にちに3かい"),
+    ("4月7日", "しがつなのか"),
+    ("9時から14時まで", "くじからじゅーよじまで"),
+    ("4人と1人と2人", "よにんとひとりとふたり"),
+    ("3日間と4時間", "みっかかんとよじかん"),
+    ("20日と24日", "はつかとにじゅーよっか"),
+])
+def test_counters_after_digits_are_read_with_their_number(written: str, said: str) -> None:
+    assert read_kana(written) == said
+
+
+def test_full_width_digits_and_letters_become_ascii() -> None:
+    assert read_kana("３月１０日、ＮＨＫによると") == "3がつとおか、NHKによると"
+
+
 def test_a_kanji_the_dictionary_cannot_read_stays_as_written() -> None:
     assert read_kana("鱻と𠮷") == "鱻と𠮷"
 
