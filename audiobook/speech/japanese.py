@@ -33,18 +33,20 @@ READINGS = {"日本": "にほん"}  # UniDic says ニッポン; にほん is how
 PARTICLES = {"は": "わ", "へ": "え"}  # the topic and direction particles, said wa and e
 PARTICLE_POS = "助詞"  # UniDic's part of speech for particles: は in はし is not one
 DAYS = {1: "ついたち", 2: "ふつか", 3: "みっか", 4: "よっか", 5: "いつか", 6: "むいか", 7: "なのか",
-        8: "ようか", 9: "ここのか", 10: "とおか", 14: "じゅーよっか", 20: "はつか", 24: "にじゅーよっか"}
+        8: "よーか", 9: "ここのか", 10: "とおか", 14: "じゅーよっか", 20: "はつか", 24: "にじゅーよっか"}
 COUNTERS = {  # after digits: the counter's reading, and the numbers said otherwise with it
     "月": ("がつ", {4: "しがつ", 7: "しちがつ", 9: "くがつ"}),
     "日": ("にち", DAYS),
-    "時": ("じ", {4: "よじ", 7: "しちじ", 9: "くじ", 14: "じゅーよじ", 17: "じゅーしちじ", 19: "じゅーくじ"}),
+    "時": ("じ", {4: "よじ", 7: "しちじ", 9: "くじ",
+                 14: "じゅーよじ", 17: "じゅーしちじ", 19: "じゅーくじ"}),
     "人": ("にん", {1: "ひとり", 2: "ふたり", 4: "よにん"}),
 }
 COUNTER_WORDS = {"日間": ("日", "かん"), "時間": ("時", "かん")}  # one UniDic word: counter + 間
 KATAKANA_READING = re.compile("[\u30a1-\u30f6\u30fc]+")  # a reading UniDic gives: katakana and ー
 HIRAGANA_OFFSET = 0x60  # ァ (U+30A1) - ぁ (U+3041): each katakana letter's hiragana twin
-FULL_WIDTH = {code: code - 0xFEE0 for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
-              for code in range(start, end + 1)}  # ０-９ Ａ-Ｚ ａ-ｚ: eSpeak NG skips ３, reads 3
+FULL_WIDTH = {code: code - 0xFEE0  # ０-９ Ａ-Ｚ ａ-ｚ as ASCII: eSpeak NG skips ３, reads 3
+              for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+              for code in range(start, end + 1)}
 INSTALL_HINT = "pip install 'audiobook-edition[japanese]'"
 
 
