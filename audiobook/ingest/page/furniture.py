@@ -3,12 +3,14 @@
 Three tiers keep the word lists from eating story text: single words such as "share" only
 count when they are (nearly) the whole line, phrases such as "sign up for" only on short
 lines, and a few unmistakable notices (cookie banners, reprint notices) at any length.
+The English rules are here; the same tiers in other languages come from ``furniture_words``.
 """
 
 from __future__ import annotations
 
 import re
 
+from .furniture_words import phrase_rules, tiny_rules
 from .lines import Line
 
 TINY_LINE_WORDS = 4  # a line this short is a button or menu entry when its word is furniture
@@ -31,7 +33,7 @@ TINY: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comment", re.compile(r"^(\d+\s+)?(comments?|replies|reply|responses?|discuss)\b", _I)),
     ("social handle", re.compile(r"^(follow\s+)?@\w+(\s+@\w+)*$", _I)),
     ("advertisement", re.compile(r"^(ad|ads|advert|advertisement|sponsored|promoted)\b", _I)),
-)
+) + tiny_rules()
 
 PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cookie", re.compile(
@@ -73,7 +75,8 @@ PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bnot responsible for the content\b|\bwork (with|for) us\b|\breprints?\b", _I)),
     ("browser notice", re.compile(
         r"\bbrowser\b|\bjavascript\b|\bstyle ?sheets\b|\bflash player\b", _I)),
-)
+    ("reading time", re.compile(r"\b\d+[ -]?(min|mins|minutes?)[ -]read\b|\breading time\b", _I)),
+) + phrase_rules()
 
 STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cookie", re.compile(r"\b(we|this (site|website)) uses? cookies\b|\bcookie (policy|settings)\b", _I)),
@@ -96,6 +99,7 @@ def _combined(tier: tuple[tuple[str, re.Pattern[str]], ...]) -> tuple[re.Pattern
 
 
 STRONG_ANY, STRONG_LABELS = _combined(STRONG)
+STRONG_ELSEWHERE, STRONG_ELSEWHERE_LABELS = _combined(phrase_rules("strong"))  # no English hint to test first
 PHRASES_ANY, PHRASE_LABELS = _combined(PHRASES)
 TINY_ANY, TINY_LABELS = _combined(TINY)
 
@@ -117,6 +121,7 @@ def furniture(line: Line) -> tuple[str, str] | None:
     found = None
     if any(hint in lowered for hint in STRONG_HINTS):
         found = _match(STRONG_ANY, STRONG_LABELS, line.text)
+    found = found or _match(STRONG_ELSEWHERE, STRONG_ELSEWHERE_LABELS, line.text)
     if found:
         return found[0], f"boilerplate wording ({found[1]})"
     if line.words <= SHORT_LINE_WORDS and not line.prose:
