@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
-from .meta_words import (BYLINE_LABELS, BYLINE_WORDS, CREDIT_LABELS, DATE_STAMP_WORDS, MONTH_NUMBER, MONTHS_ALTERNATION,
+from .meta_words import (ABOUT_AUTHOR, ABOUT_WORDS, BYLINE_LABELS, BYLINE_WORDS, CREDIT_LABELS, DATE_STAMP_WORDS, MONTH_NUMBER, MONTHS_ALTERNATION,
                          OWN_PHOTO, RELATIVE_TIMES, WEEKDAYS)
 
 DATE_LINE_MAX_WORDS = 14  # a dateline is short; a paragraph mentioning a date is not one
 DATE_LINE_OTHER_WORDS = 6  # words besides the date: "Page last updated at", "by Jane Smith"
 BYLINE_MAX_WORDS = 14  # "By Jane Smith, Health reporter, 12 May 2020" and the like
+ABOUT_HEADING_WORDS = 6  # "About the author", "Über Jane Smith": a short heading
 BIO_NAME_WORDS = 2  # a one-word byline ("Reuters") also opens ordinary story sentences
 SOURCE_MAX_WORDS = 6  # a publisher's name in a copyright line, not a sentence
 PROMOTION_MAX_WORDS = 40  # a listing line; a long paragraph that mentions a time is story
@@ -181,9 +182,22 @@ def is_author_bio(text: str, author: str | None) -> bool:
     return re.match(rf"{re.escape(author)},?\s+(?:is|was|has|writes|covers|reports)\b", text) is not None
 
 
+def is_about_author(text: str, author: str | None) -> bool:
+    """A heading over a note about the author: "About the author", "Über Jane Smith" (the
+    article's byline), in English or another language."""
+    text = text.strip(" :.").lower()
+    if len(text.split()) > ABOUT_HEADING_WORDS:
+        return False
+    if re.fullmatch(ABOUT_AUTHOR, text) or re.fullmatch(rf"(?:{ABOUT_WORDS})\s+(?:{ABOUT_AUTHOR})", text):
+        return True
+    return bool(author) and re.fullmatch(rf"(?:{ABOUT_WORDS})\s+{re.escape(author.lower())}", text) is not None
+
+
 def _strip_trailing_date(name: str) -> str:
+    """The name without a date or stamp word run into it ("Jane Smith Updated Nov 13")."""
     found = re.search(rf"\s{_MONTH}(\s|$)", name, _I)
-    return name[: found.start()] if found else name
+    name = name[: found.start()] if found else name
+    return re.sub(r"(\s+(?:updated|published|posted|modified))+$", "", name, flags=_I)
 
 
 def copyright_owner(text: str) -> str | None:

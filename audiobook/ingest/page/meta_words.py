@@ -71,3 +71,9 @@ RELATIVE_TIMES = (  # "vor 3 Stunden", "há 2 horas", "3 часа назад", "
     r"\d{1,3}\s?(秒|分|時間|日|週間|か月|ヶ月|年)前|\d{1,3}\s?(초|분|시간|일|주|개월|년) 전|"
     r"gestern|ontem|ayer|ieri|gisteren|вчера|kemarin|昨日|어제"
 )
+ABOUT_AUTHOR = (  # a heading over the author's biography: "About the author", "Über die Autorin"
+    "about the author|about the writer|über den autor|über die autorin|sobre o autor|sobre a autora|"
+    "sobre el autor|sobre la autora|à propos de l'auteur|l'auteur|sull'autore|l'autore|over de auteur|"
+    "tentang penulis|об авторе|著者について|筆者について|著者プロフィール|기자 소개"
+)
+ABOUT_WORDS = "about|über|sobre|acerca de|à propos de|a proposito di|over|tentang|об|о"  # "Über <author>"
