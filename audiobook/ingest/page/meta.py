@@ -36,6 +36,7 @@ DAY_MONTH_YEAR = re.compile(
 MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", _I)
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
 DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")  # 18.11.2019: day first
+FOUR_DIGITS = re.compile(r"\d{4}")  # every date pattern has its year: a quick test before them all
 YEAR_FIRST = re.compile(  # 2016.12.01, 2016/12/01, 2016年12月1日, 2018년 10월 5일: East Asian order
     r"(?<![\d.])(\d{4})(?:[./]\s?|\s?年\s?|년\s?)(\d{1,2})(?:[./]\s?|\s?月\s?|월\s?)(\d{1,2})(?:日|일|(?![\d/]))")
 WEEKDAY = re.compile(r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b", _I)
@@ -82,11 +83,10 @@ CREDIT = re.compile(
     r"(?-i:\([A-Z][^()/]*(/[^()/]+)+\))$|(?-i:\s\([A-Z]{2,6}\))$",
     _I,
 )
-CREDIT_ELSEWHERE = re.compile(
-    rf"^\(?(?:{CREDIT_LABELS})\s*[:：]|(?<!\w)(?:{CREDIT_LABELS})\s*[:：]\s*[^.。]{{2,60}}$|"
-    rf"[(（](?:{CREDIT_LABELS})\s*[:：]?[^)）]*[)）]$|^(?:(?:{CREDIT_LABELS})\s*[:：]\s*)?(?:{OWN_PHOTO})(?!\w)",
-    _I,
-)
+CREDIT_OPENING = re.compile(  # "Foto: …", "Фото: личный архив", "privat": other languages' credits, at the start
+    rf"\(?(?:{CREDIT_LABELS})\s*[:：]|(?:(?:{CREDIT_LABELS})\s*[:：]\s*)?(?:{OWN_PHOTO})(?!\w)", _I)
+CREDIT_CLOSING = re.compile(  # "… Foto: Jana Schmidt", "…（写真：共同）": at the end of a caption
+    rf"(?<!\w)(?:{CREDIT_LABELS})\s*[:：]\s*[^.。]{{2,60}}$|[(（](?:{CREDIT_LABELS})\s*[:：]?[^)）]*[)）]$", _I)
 SLASH_CREDIT = re.compile(r"^[A-Z][\w.'’ -]*(?:\s?[/|]\s?[A-Z][\w.'’ -]*)+$")
 GALLERY = re.compile(r"^\d{1,3} of \d{1,3}\b")
 RELATIVE_STAMP = re.compile(
@@ -99,6 +99,8 @@ RELATIVE_ELSEWHERE = re.compile(rf"^(?:{RELATIVE_TIMES})(?:\s.*\d{{1,2}}[:.]\d{{
 
 def parse_date(text: str) -> str | None:
     """The first calendar date written in ``text`` as ISO YYYY-MM-DD, or None."""
+    if not FOUR_DIGITS.search(text):
+        return None
     best: tuple[int, str] | None = None
     for pattern, order in ((DAY_MONTH_YEAR, "dmy"), (MONTH_DAY_YEAR, "mdy"), (ISO_DATE, "ymd"), (DOTTED_DATE, "dmy#"),
                            (YEAR_FIRST, "ymd")):
@@ -244,7 +246,9 @@ def credit_at(text: str, words: int) -> int | None:
         return None
     if SLASH_CREDIT.match(text) and words <= CREDIT_MAX_WORDS:
         return 0
-    found = CREDIT.search(text) or CREDIT_ELSEWHERE.search(text)
+    found = CREDIT.search(text) or CREDIT_OPENING.match(text)
+    if found is None and ("：" in text or ":" in text or text.endswith((")", "）"))):
+        found = CREDIT_CLOSING.search(text)
     if found is None:
         return None
     if found.start() == 0:
