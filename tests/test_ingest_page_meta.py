@@ -48,6 +48,7 @@ def test_is_author_bio(text: str, author: str | None, bio: bool) -> None:
         ("2018년 10월 5일 09:30", "2018-10-05"),
         ("by Lighthouse ／ 2016.12.01", "2016-12-01"),
         ("2016.13.01", None),
+        ("https://example.org/2019/11/18/story", None),
     ],
 )
 def test_parse_date(text: str, iso: str | None) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .meta_words import (ABOUT_AUTHOR, ABOUT_WORDS, BYLINE_LABELS, BYLINE_WORDS, CREDIT_LABELS, DATE_STAMP_WORDS, MONTH_NUMBER, MONTHS_ALTERNATION,
-                         OWN_PHOTO, RELATIVE_TIMES, WEEKDAYS)
+from .meta_words import (ABOUT_AUTHOR, ABOUT_WORDS, BYLINE_LABELS, BYLINE_WORDS, CREDIT_LABELS, DATE_STAMP_WORDS,
+                         MONTH_NUMBER, MONTHS_ALTERNATION, OWN_PHOTO, RELATIVE_TIMES, WEEKDAYS)
 
 DATE_LINE_MAX_WORDS = 14  # a dateline is short; a paragraph mentioning a date is not one
 DATE_LINE_OTHER_WORDS = 6  # words besides the date: "Page last updated at", "by Jane Smith"
@@ -37,8 +37,8 @@ MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
 DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")  # 18.11.2019: day first
 FOUR_DIGITS = re.compile(r"\d{4}")  # every date pattern has its year: a quick test before them all
-YEAR_FIRST = re.compile(  # 2016.12.01, 2016/12/01, 2016年12月1日, 2018년 10월 5일: East Asian order
-    r"(?<![\d.])(\d{4})(?:[./]\s?|\s?年\s?|년\s?)(\d{1,2})(?:[./]\s?|\s?月\s?|월\s?)(\d{1,2})(?:日|일|(?![\d/]))")
+YEAR_FIRST = re.compile(  # 2016.12.01, 2016/12/01, 2016年12月1日, 2018년 10월 5일; never a web address's /2016/12/01/
+    r"(?<![\d./])(\d{4})(?:[./]\s?|\s?年\s?|년\s?)(\d{1,2})(?:[./]\s?|\s?月\s?|월\s?)(\d{1,2})(?:日|일|(?![\d/]))")
 WEEKDAY = re.compile(r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b", _I)
 STAMP_ELSEWHERE = re.compile(rf"(?<!\w)({WEEKDAYS}|{DATE_STAMP_WORDS})(?!\w)", _I)  # other languages' stamp words
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{3,4} ?(gmt|bst|utc|cet)\b|\b\d{1,2} ?[ap]\.?m\b", _I)
@@ -59,7 +59,8 @@ BYLINE_ELSEWHERE = re.compile(  # "Von Jane Smith", "Текст: Анна Пет
     rf"(?:\s+(?i:und|e|y|et|en|и|dan)\s+[{_CAPITAL}][\w'’.-]*(?:\s+[{_CAPITAL}][\w'’.-]*){{0,2}})?)"
     r"(?P<rest>\s*(?:[,|·•/–—-].*)?|\s+.*)$")
 KOREAN_BYLINE = re.compile(r"^([가-힣]{2,4})\s?기자(?:$|[\s=·|,/])")  # "홍길동 기자": name, then "reporter"
-JAPANESE_BYLINE = re.compile(r"^(?:文|記者|取材・文)\s?[:：]\s*([\u3040-\u30ff\u4e00-\u9fff]{2,12})(?:$|[\s・|/（(])")
+JAPANESE_BYLINE = re.compile(  # "文：山田太郎", "記者：佐藤花子（東京）": a label, then the name in kanji or kana
+    r"^(?:文|記者|取材・文)\s?[:：]\s*([\u3040-\u30ff\u4e00-\u9fff]{2,12})(?:$|[\s・|/（(])")
 COPYRIGHT = re.compile(
     r"(?:copyright|©|\(c\))(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
     r"([^\W\d][^.|©]*?)\s*(?:\.|\||,?\s+all rights|$)",
