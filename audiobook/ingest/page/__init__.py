@@ -9,13 +9,14 @@ non-blank line gets a ``LineDecision`` saying what it was taken for and why.
 is neither HTML nor Markdown; it also returns warnings (a page without a headline) for the
 command line to print. ``clean_text`` is the same without the warnings. The stages, in the order they run: ``lines`` (per-line
 features, after ``unwrap`` rejoins hard-wrapped paragraphs), ``cues`` (wording cues, from
-``furniture``, ``meta`` and ``lists``), ``region`` (the run of story prose, with
+``furniture``, ``meta`` and ``lists``; other languages' words in ``furniture_words`` and ``meta_words``), ``region`` (the run of story prose, with
 ``teasers``), ``classify`` and ``title`` (a labelled verdict per line); the language comes from
 ``audiobook.ingest.language``.
 
 Imports: the modules here import only each other, the standard library,
 ``audiobook.model``, ``audiobook.errors``, ``audiobook.ingest.language`` and ``audiobook.ingest.structure`` (which builds
-the sections, as for the HTML and Markdown readers). No third-party package, no file or
+the sections, as for the HTML and Markdown readers). No third-party package, no file but
+the package's own vocabulary table (``audiobook/data/furniture_words.toml``, read once), no
 process, nothing from the other stages or the writers.
 """
 
