@@ -78,16 +78,24 @@ def _timing(entry: Entry | None, sample_rate: int) -> str:
     return f' id="{esc(entry.id)}" data-start="{start}" data-end="{end}"'
 
 
+def _lang(own: str | None, around: str | None) -> str:
+    """A lang attribute for a run whose language differs from the text around it."""
+    return f' lang="{esc(own)}"' if own and _LANGUAGE_TAG.match(own) and own != around else ""
+
+
 def _entry_html(entry: Entry, sample_rate: int, labelled: list[str | None], operable: bool) -> str:
     """One sentence: its runs, a visible speaker label before each change of speaker."""
     parts = []
     for span in entry.spans:
+        lang = _lang(span.language, entry.language)
         if span.kind is SpanKind.QUOTE:
             if span.speaker and span.speaker != labelled[0]:
                 parts.append(f'<span class="speaker">{esc(span.speaker)}:</span> ')
             labelled[0] = span.speaker
             speaker = f' data-speaker="{esc(span.speaker)}"' if span.speaker else ""
-            parts.append(f"<q{speaker}>{esc(span.text)}</q>")
+            parts.append(f"<q{speaker}{lang}>{esc(span.text)}</q>")
+        elif lang:
+            parts.append(f"<span{lang}>{esc(span.text)}</span>")
         else:
             parts.append(esc(span.text))
     body = "".join(parts).strip()
