@@ -13,6 +13,7 @@ from .engines import get_engine
 from .engines.voices import resolve_voice
 from .errors import InputError, NoVoiceForLanguage, OutputError
 from .ingest import DEFAULT_MAX_HOURS, TITLE_WARNING, Ingested, read_input
+from .ingest.passages import find_languages
 from .model import Article, Edition, Script, Voice
 from .render import render_with_stats
 from .render.cache import ClipCache, default_cache_root
@@ -57,7 +58,7 @@ def clean(source: str | Path, *, stdin=None, title: str | None = None,
     if title is not None:
         kept = tuple(w for w in ingested.warnings if TITLE_WARNING not in w)
         ingested = replace(ingested, article=replace(ingested.article, title=title), warnings=kept)
-    return Cleaned(segment(ingested.article), ingested)
+    return Cleaned(find_languages(segment(ingested.article)), ingested)
 
 
 def voice_resolver(config: Config) -> Callable[[VoiceSpec], Voice]:
