@@ -20,6 +20,7 @@ from .language import LETTER, TWINS, identifier
 MIN_LETTERS = 60  # about ten words: below this py3langid mistakes English for Scots or Latin
 MIN_CONFIDENCE = 0.99  # the other language's normalised probability
 MAX_OWN = 0.001  # the article language's probability must be below this too
+SAMPLE_CHARS = 400  # a paragraph's start tells its language; the model's time grows with length
 JUDGED_ROLES = frozenset({Role.PARAGRAPH, Role.QUOTE, Role.PULL_QUOTE})  # prose, not headings or lists
 
 
@@ -34,9 +35,10 @@ def find_languages(article: Article) -> Article:
 
 def passage_language(text: str, around: str) -> str | None:
     """The language of ``text`` when the model is sure it is not ``around``, else None."""
-    if len(LETTER.findall(text)) < MIN_LETTERS:
+    sample = text[:SAMPLE_CHARS]
+    if len(LETTER.findall(sample)) < MIN_LETTERS:
         return None
-    ranked = identifier().rank(text)
+    ranked = identifier().rank(sample)
     code, confidence = ranked[0]
     if code == around or frozenset((code, around)) in TWINS or confidence < MIN_CONFIDENCE:
         return None
