@@ -65,3 +65,15 @@ def test_a_page_with_no_inner_lang_is_not_parsed_again() -> None:
 def test_xml_lang_counts_like_lang() -> None:
     marks = language_marks('<html lang="en"><body><p xml:lang="fr">Bonjour à tous les amis</p></body></html>')
     assert marks.blocks == (("bonjouràtouslesamis", "fr"),)
+
+
+def test_clean_keeps_the_marks_and_writes_them_into_the_markdown(tmp_path) -> None:
+    from audiobook.pipeline import clean
+    from audiobook.writers.markdown import render_markdown
+
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    written = render_markdown(clean(tmp_path / "page.html").article)
+    assert '<q lang="fr">“Nous partirons demain matin”</q>' in written
+    assert "> Wir bauen die Strecke neu, und wir werden sie gemeinsam bauen, sagte sie.\n> {lang=de}" in written
+    assert "pour les trains.\n{lang=fr}" in written
+    assert '<span lang="de">Bahnhof</span>' in written
