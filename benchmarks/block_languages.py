@@ -12,11 +12,14 @@ or two in English text. Times are CPU seconds in this process: reading and segme
 
 from __future__ import annotations
 
+import gzip
 import time
 from pathlib import Path
 
 from audiobook.errors import InputError
 from audiobook.ingest import read_input
+from audiobook.ingest.html import read_html_page
+from audiobook.ingest.html_languages import LanguageMarks, has_inner_lang, language_marks
 from audiobook.ingest.markdown import read_markdown
 from audiobook.ingest.passages import find_languages
 from audiobook.model import Article
@@ -85,6 +88,22 @@ def main() -> None:
     print(f"invented mixed articles: {hits} of {len(cases)} found in the right language")
     print(f"read and segment {len(articles)} inputs: {baseline:.2f} s CPU (baseline); "
           f"language pass: {search:.3f} s CPU, {search / baseline:.3f}× the baseline")
+    _html_marks()
+
+
+def _html_marks() -> None:
+    """The cost of reading ``lang`` attributes against reading the HTML pages themselves."""
+    pages = [gzip.decompress(page.read_bytes()).decode("utf-8", "replace") for page in sorted(DATA.glob("*.html.gz"))]
+    cpu = time.process_time()
+    for html in pages:
+        read_html_page(html)
+    reading = time.process_time() - cpu
+    cpu = time.process_time()
+    marked = sum(language_marks(html) != LanguageMarks() for html in pages)
+    marks = time.process_time() - cpu
+    inner = sum(has_inner_lang(html) for html in pages)
+    print(f"HTML: {len(pages)} pages read in {reading:.2f} s CPU; lang attributes looked for in "
+          f"{marks:.3f} s CPU ({marks / reading:.3f}×), {inner} pages with lang inside, {marked} marking something")
 
 
 if __name__ == "__main__":

@@ -58,6 +58,8 @@ def test_lang_equal_to_the_pages_marks_nothing() -> None:
 def test_a_page_with_no_inner_lang_is_not_parsed_again() -> None:
     page = f'<html lang="en"><body><p>{ENGLISH}</p></body></html>'
     assert not has_inner_lang(page)
+    assert not has_inner_lang('<html lang="en"><body><a data-lang="pt" hreflang="pt">Início</a></body></html>')
+    assert has_inner_lang('<html><body><p lang="fr">Oui</p></body></html>')
     assert has_inner_lang(PAGE)
     assert language_marks(page).blocks == () and language_marks(page).runs == ()
 

@@ -31,7 +31,7 @@ OPENING_MARKS = "“„«‹\"'‘"
 CLOSING_MARKS = "”“»›\"'’"
 XML_LANG = "xml:lang"  # as lxml's HTML parser names the attribute (no namespaces)
 
-_INNER_LANG = re.compile(r"<(?!html\b)[a-z][\w:-]*\s[^>]*?\b(?:xml:)?lang\s*=", re.IGNORECASE)
+_INNER_LANG = re.compile(r"<(?!html\b)[a-z][\w:-]*(?:\s[^>]*?)?\s(?:xml:)?lang\s*=", re.IGNORECASE)
 _BLOCKQUOTE_LANG = re.compile(r"(<blockquote\b[^>]*?)\s(?:xml:)?lang\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+)",
                               re.IGNORECASE)
 
