@@ -277,3 +277,16 @@ def test_espeak_reads_a_french_quote_in_an_english_article_in_french(tmp_path, e
     voices = {span.text: span.voice.name for span in built.edition.entries[-1].spans if span.voice}
     assert voices == {"The mayor said ": "gmw/en", "Nous avons 21 livres neufs.": "roa/fr+f3",
                       " and then ": "gmw/en", "Guten Abend": "gmw/de", " to all.": "gmw/en"}
+
+
+def test_the_reading_page_tags_a_sentence_in_another_language(tmp_path) -> None:
+    from audiobook.pipeline import build
+
+    (tmp_path / "mixed.md").write_text(MIXED, encoding="utf-8")
+    (tmp_path / "fake.yaml").write_text(FAKE_VOICES)
+    built = build(tmp_path / "mixed.md", tmp_path / "out", config=load_config(tmp_path / "fake.yaml"),
+                  cache=False, formats=("mp3", "web"))
+    page = (built.path / "transcript.html").read_text(encoding="utf-8")
+    assert page.count(' lang="fr">Le conseil municipal') == 1
+    assert page.count(' lang="de">Wir werden') == 1
+    assert page.count(" lang=") == 2 + page.count(' lang="en"')  # nothing else marked
