@@ -290,3 +290,13 @@ def test_the_reading_page_tags_a_sentence_in_another_language(tmp_path) -> None:
     assert page.count(' lang="fr">Le conseil municipal') == 1
     assert page.count(' lang="de">Wir werden') == 1
     assert page.count(" lang=") == 2 + page.count(' lang="en"')  # nothing else marked
+
+
+def test_clean_spoken_says_each_run_in_its_language(tmp_path) -> None:
+    from audiobook.pipeline import spoken_sentences
+
+    (tmp_path / "quoted.md").write_text(QUOTED + "\n21 livres.\n{lang=fr}\n", encoding="utf-8")
+    spoken = spoken_sentences(clean(tmp_path / "quoted.md").article, load_config(None))
+    assert "Nous avons vingt et un livres neufs." in spoken["s1.b2.t1"]
+    assert "The mayor said" in spoken["s1.b2.t1"]
+    assert spoken["s1.b3.t1"] == "vingt et un livres."
