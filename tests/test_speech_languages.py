@@ -300,3 +300,8 @@ def test_clean_spoken_says_each_run_in_its_language(tmp_path) -> None:
     assert "Nous avons vingt et un livres neufs." in spoken["s1.b2.t1"]
     assert "The mayor said" in spoken["s1.b2.t1"]
     assert spoken["s1.b3.t1"] == "vingt et un livres."
+
+
+def test_a_passage_in_a_language_no_voice_speaks_is_read_in_the_articles_voice(tmp_path) -> None:
+    text = MIXED + "\nO conselho decidiu manter a biblioteca aberta.\n{lang=pt}\n"
+    assert _by_text(text, tmp_path, FAKE_VOICES)[-1] == ("O", "fake-a")

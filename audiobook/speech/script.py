@@ -119,11 +119,16 @@ class _Voices:
         return self.get(self._config.roles[role].spec, role)
 
     def speaking(self, language: str | None) -> _Voices:
-        """These voices for a block in ``language`` (None: the article's), sharing the cache."""
+        """These voices for a block or run in ``language`` (None: the article's), sharing the
+        cache; these same voices when no voice speaks it, so one passage never stops a build."""
         if not language or primary(language) == primary(self._language):
             return self
         other = _Voices(self._config, self._resolve, language)
         other._cache, other._auto = self._cache, self._auto
+        try:
+            other.role("narrator")
+        except VoiceNotFound:
+            return self
         return other
 
     def distinct(self, spec: VoiceSpec, role: str | None = None) -> Voice:
