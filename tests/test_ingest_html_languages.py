@@ -79,3 +79,14 @@ def test_clean_keeps_the_marks_and_writes_them_into_the_markdown(tmp_path) -> No
     assert "> Wir bauen die Strecke neu, und wir werden sie gemeinsam bauen, sagte sie.\n> {lang=de}" in written
     assert "pour les trains.\n{lang=fr}" in written
     assert '<span lang="de">Bahnhof</span>' in written
+
+
+def test_an_article_marked_whole_in_another_language_is_in_that_language() -> None:
+    page = ('<html lang="en"><head><title>Le port</title></head><body><nav>Home</nav>'
+            '<article lang="fr"><h1>Le port reste ouvert</h1>'
+            "<p>Le conseil municipal a décidé mardi soir de garder le port ouvert tout l'hiver.</p>"
+            "<p>Les pêcheurs ont accueilli cette décision avec un grand soulagement, a-t-on appris.</p>"
+            "</article></body></html>")
+    article = read_html(page)
+    assert article.language == "fr"
+    assert [block.language for section in article.sections for block in section.blocks] == [None, None]

@@ -16,7 +16,7 @@ from ..errors import InputError
 from ..model import Article, LineDecision, Role, Span
 from .nesting import flatten_deep_nesting
 from .page.fallback import fallback_title, no_headline_warning
-from .html_languages import has_inner_lang, language_marks, mark_sections, without_blockquote_lang
+from .html_languages import has_inner_lang, language_marks, mark_sections, settled, without_blockquote_lang
 from .language import guess_language, language_tag
 from .structure import Piece, build_sections, has_body, narration, squash
 
@@ -94,10 +94,12 @@ def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
         title, what = fallback_title(checked.sections, source, date)
         warnings.append(no_headline_warning("", title, what))
     language = _language(getattr(document, "language", None), html, title, checked.sections)
+    sections = checked.sections
+    if inner_lang:
+        sections, language = settled(mark_sections(sections, language_marks(html), language), language)
     article = Article(
         title=title,
-        sections=mark_sections(checked.sections, language_marks(html), language) if inner_lang
-        else checked.sections,
+        sections=sections,
         byline=_byline(getattr(document, "author", None)) or (plain.byline if plain else None),
         date=date,
         source=source,

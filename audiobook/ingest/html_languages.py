@@ -97,6 +97,16 @@ def mark_sections(sections: tuple[Section, ...], marks: LanguageMarks,
                  for section in sections)
 
 
+def settled(sections: tuple[Section, ...], language: str) -> tuple[tuple[Section, ...], str]:
+    """The sections and the article's language: when every block is marked in one other
+    language (``<article lang="fr">`` in an English site), that is the article's."""
+    marked = {block.language for section in sections for block in section.blocks}
+    if len(marked) != 1 or None in marked:
+        return sections, language
+    return tuple(replace(section, blocks=tuple(replace(block, language=None) for block in section.blocks))
+                 for section in sections), marked.pop()
+
+
 def block_key(text: str) -> str:
     """A block's letters and digits, case folded, up to ``KEY_LETTERS``."""
     return "".join(ch for ch in text if ch.isalnum()).casefold()[:KEY_LETTERS]
