@@ -16,6 +16,7 @@ from ..errors import InputError
 from ..model import Article, LineDecision, Role, Span
 from .nesting import flatten_deep_nesting
 from .page.fallback import fallback_title, no_headline_warning
+from .html_captions import figure_captions, with_captions
 from .html_languages import has_inner_lang, language_marks, mark_sections, settled, without_blockquote_lang
 from .language import guess_language, language_tag
 from .structure import Piece, build_sections, has_body, narration, squash
@@ -26,8 +27,6 @@ INLINE_TAGS = frozenset({"hi", "ref", "lb", "del", "span", "code", "b", "i", "em
 QUOTE_MARKS = "“„«‹\"'‘"
 # Tags trafilatura uses for images; their alt text is not article text.
 IMAGE_TAGS = frozenset({"graphic", "img"})
-# Leading characters of a paragraph that identify it when placing a figure caption after it.
-ANCHOR_CHARS = 80
 # A heading this long before any body text is a standfirst (summary), not a section title.
 STANDFIRST_MIN_WORDS = 8
 # How table cells of one row are joined so a listener hears them as one line.
@@ -80,7 +79,7 @@ def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
     title = squash(getattr(document, "title", None) or "")
     sections: tuple = ()
     if body is not None:
-        pieces = _with_captions(list(_pieces(body)), figure_captions(html))
+        pieces = with_captions(list(_pieces(body)), figure_captions(html))
         sections = build_sections(_drop_empty_headings(_drop_standfirst(_drop_title(pieces, title))))
     checked = cross_check(sections if has_body(sections) else (), html)
     if not has_body(checked.sections):
@@ -107,51 +106,6 @@ def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
         url=url or getattr(document, "url", None) or None,
     )
     return HtmlPage(article, checked.decisions, tuple(warnings))
-
-
-def figure_captions(html: str) -> list[tuple[str, str]]:
-    """(text of the paragraph before a ``<figure>``, its caption) in document order.
-
-    trafilatura drops figures and their captions; the paragraph before each one is the
-    anchor that places the caption back among the extracted blocks.
-    """
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    try:
-        parser = lxml_html.HTMLParser(encoding="utf-8", huge_tree=True)
-        tree = lxml_html.document_fromstring(html.encode("utf-8", errors="replace"), parser=parser)
-    except (etree.ParserError, ValueError):
-        return []
-    found: list[tuple[str, str]] = []
-    for figure in tree.iter("figure"):
-        caption = next(figure.iter("figcaption"), None)
-        text = squash(caption.text_content()) if caption is not None else ""
-        anchors = figure.xpath("preceding::p[1]")
-        if text and anchors:
-            found.append((_anchor_key(anchors[0].text_content()), text))
-    return found
-
-
-def _anchor_key(text: str) -> str:
-    return squash(text)[:ANCHOR_CHARS].casefold()
-
-
-def _with_captions(pieces: list[Piece], captions: list[tuple[str, str]]) -> list[Piece]:
-    """Pieces with each caption placed after the extracted block its figure followed."""
-    if not captions:
-        return pieces
-    by_anchor: dict[str, list[str]] = {}
-    for anchor, caption in captions:
-        if anchor:
-            by_anchor.setdefault(anchor, []).append(caption)
-    placed: list[Piece] = []
-    for piece in pieces:
-        placed.append(piece)
-        if piece.heading is None and piece.role == Role.PARAGRAPH:
-            for caption in by_anchor.pop(_anchor_key("".join(span.text for span in piece.spans)), []):
-                placed.append(Piece(spans=narration(caption), role=Role.CAPTION))
-    return placed
 
 
 def _pieces(body) -> Iterator[Piece]:
