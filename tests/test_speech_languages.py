@@ -310,5 +310,9 @@ def test_clean_spoken_says_each_run_in_its_language(tmp_path) -> None:
 
 
 def test_a_passage_in_a_language_no_voice_speaks_is_read_in_the_articles_voice(tmp_path) -> None:
+    from audiobook.errors import AudiobookWarning
+
     text = MIXED + "\nO conselho decidiu manter a biblioteca aberta.\n{lang=pt}\n"
-    assert _by_text(text, tmp_path, FAKE_VOICES)[-1] == ("O", "fake-a")
+    with pytest.warns(AudiobookWarning, match=r"^a passage in 'pt' is read in the article's "
+                      r"voices: no installed voice speaks it \(run 'audiobook voices --language pt'"):
+        assert _by_text(text, tmp_path, FAKE_VOICES)[-1] == ("O", "fake-a")

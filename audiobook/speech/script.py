@@ -13,11 +13,12 @@ repeats the body is never read. ``display`` keeps the written text for the trans
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from ..config import Config, VoiceSpec
-from ..errors import NoVoiceForLanguage, VoiceNotFound
+from ..errors import AudiobookWarning, NoVoiceForLanguage, VoiceNotFound
 from ..model import (
     Article,
     Block,
@@ -128,6 +129,11 @@ class _Voices:
         try:
             other.role("narrator")
         except VoiceNotFound:
+            lang = primary(language)
+            warnings.warn(AudiobookWarning(
+                f"a passage in '{lang}' is read in the article's voices: no installed voice "
+                f"speaks it (run 'audiobook voices --language {lang}', then set languages: "
+                f"{{{lang}: {{narrator: {{voice: VOICE}}}}}} in voices.yaml)"))
             return self
         return other
 
