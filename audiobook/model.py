@@ -46,6 +46,7 @@ class Span:
     text: str
     kind: SpanKind = SpanKind.NARRATION
     speaker: str | None = None
+    language: str | None = None  # a run in another language than its block's (BCP 47)
 
 
 @dataclass(frozen=True)
@@ -409,7 +410,7 @@ class Edition:
 
 def normalise_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
     """Spans with whitespace collapsed across boundaries, ends trimmed, empties dropped,
-    and neighbouring spans of the same kind and speaker merged."""
+    and neighbouring spans of the same kind, speaker and language merged."""
     merged: list[Span] = []
     previous_space = True
     for span in spans:
@@ -423,14 +424,14 @@ def normalise_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
         cleaned = "".join(out)
         if not cleaned:
             continue
-        if merged and merged[-1].kind == span.kind and merged[-1].speaker == span.speaker:
-            last = merged[-1]
-            merged[-1] = Span(last.text + cleaned, last.kind, last.speaker)
+        last = merged[-1] if merged else None
+        if last and (last.kind, last.speaker, last.language) == (span.kind, span.speaker, span.language):
+            merged[-1] = Span(last.text + cleaned, last.kind, last.speaker, last.language)
         else:
-            merged.append(Span(cleaned, span.kind, span.speaker))
+            merged.append(Span(cleaned, span.kind, span.speaker, span.language))
     while merged and merged[-1].text.endswith(" "):
         last = merged.pop()
         trimmed = last.text.rstrip(" ")
         if trimmed:
-            merged.append(Span(trimmed, last.kind, last.speaker))
+            merged.append(Span(trimmed, last.kind, last.speaker, last.language))
     return tuple(merged)

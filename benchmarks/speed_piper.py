@@ -14,7 +14,7 @@ ratio raw/render (target >= 0.90: the render keeps 90 % of Piper's own throughpu
 round and its median, minimum and maximum; CPU seconds and their ratio (the timed part
 of each child and its reaped workers: the work done, whatever else runs on the machine);
 how many times each worker loaded the model; and peak RSS (the largest process of each
-tree, from wait4). Needs ``audiobook[neural]``.
+tree, from wait4). Needs ``audiobook-edition[neural]``.
 """
 
 from __future__ import annotations

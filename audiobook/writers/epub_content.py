@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Edition, EditionBlock, EditionChapter, Entry, Role, SpanKind
+from .html_lists import with_lists
 from .transcript import CAPTION_LABEL, PULL_QUOTE_LABEL
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -93,13 +94,22 @@ def _lang_attrs(entry: Entry, language: str) -> str:
     return "" if own in (language, "und") else f' xml:lang="{own}" lang="{own}"'
 
 
+def _run_lang(span, entry: Entry) -> str:
+    """Lang attributes for a run in another language than its sentence's, else none."""
+    own = language_tag(span.language)
+    return "" if own in (language_tag(entry.language), "und") else f' xml:lang="{own}" lang="{own}"'
+
+
 def _sentence(entry: Entry, language: str) -> str:
     parts = []
     for span in entry.spans:
+        lang = _run_lang(span, entry)
         if span.kind is SpanKind.QUOTE:
             who = (f' data-speaker="{esc(span.speaker)}" title="{esc(span.speaker)}"'
                    if span.speaker else "")
-            parts.append(f"<q{who}>{esc(span.text)}</q>")
+            parts.append(f"<q{who}{lang}>{esc(span.text)}</q>")
+        elif lang:
+            parts.append(f"<span{lang}>{esc(span.text)}</span>")
         else:
             parts.append(esc(span.text))
     text = "".join(parts).strip()
@@ -149,22 +159,11 @@ def _body(chapter: EditionChapter, language: str) -> list[str]:
               if b.role in (Role.TITLE, Role.METADATA)]
     if header:
         lines.extend(["<header>", *header, "</header>"])
-    items: list[str] = []
-    for block in chapter.blocks:
-        if block.role in (Role.TITLE, Role.METADATA) or not block.entries:
-            continue
-        if block.role is Role.LIST_ITEM:
-            items.append(f"<li>{_sentences(block, language)}</li>")
-            continue
-        if items:
-            lines.extend(["<ul>", *items, "</ul>"])
-            items = []
-        if block.role is Role.SECTION_HEADING:
-            lines.append(_spoken_line(block, language))
-        else:
-            lines.append(_block(block, language))
-    if items:
-        lines.extend(["<ul>", *items, "</ul>"])
+    lines.extend(with_lists(
+        (b for b in chapter.blocks if b.role not in (Role.TITLE, Role.METADATA) and b.entries),
+        lambda block: f"<li>{_sentences(block, language)}</li>",
+        lambda block: (_spoken_line(block, language) if block.role is Role.SECTION_HEADING
+                       else _block(block, language))))
     return lines
 
 
