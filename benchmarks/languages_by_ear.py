@@ -8,7 +8,10 @@ identifies the language spoken in ``--windows`` 30 s windows spread evenly over 
 and the benchmark prints, per page and edition, how many windows were heard in the page's
 language, the mean probability Whisper gave that language, and the language it heard most.
 Whisper knows eSpeak NG's voices less well than human ones: the page's language need not be
-its first guess for the edition to be far nearer it than the English reading was.
+its first guess for the edition to be far nearer it than the English reading was. With
+``--wer-minutes M``, editions of at most M minutes are also transcribed in the page's
+language (``audiobook check``) and their word error rates printed: how many of the page's
+words a listener who knows the language would catch, as far as Whisper is such a listener.
 Not a test: it takes minutes and needs eSpeak NG, ffmpeg and ``audiobook-edition[check]``.
 """
 
@@ -21,7 +24,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from audiobook.check import Recogniser
+from audiobook.check import Recogniser, check_edition
 from audiobook.config import load_config
 from audiobook.engines import engine_names
 from audiobook.pipeline import build, clean
@@ -67,6 +70,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--windows", type=int, default=6)
     parser.add_argument("--model", default="base")
+    parser.add_argument("--wer-minutes", type=float, default=0.0)
     args = parser.parse_args()
     pages = [(p, clean(p).article.language.split("-")[0]) for p in sorted(PAGES.glob("*.txt"))]
     pages = [(p, lang) for p, lang in pages if lang != "en"]
@@ -90,8 +94,11 @@ def main() -> None:
                 totals[name][0] += agree
                 totals[name][1] += count
                 totals[name][2] += mean
+                wer = ""
+                if duration <= args.wer_minutes * 60_000:
+                    wer = f", WER {check_edition(edition.path, recogniser).errors.rate:.2f}"
                 print(f"{page.stem} {language}  {name:<13} heard as {language} in {agree}/{count} "
-                      f"windows, P({language}) {mean:.2f}, most heard {top}; "
+                      f"windows, P({language}) {mean:.2f}, most heard {top}{wer}; "
                       f"{duration / 60000:.1f} min audio, {time.monotonic() - started:.0f} s")
         print(f"\nover {len(pages)} pages:")
         for name, (agree, count, mean) in totals.items():

@@ -29,6 +29,22 @@ def _on_sigterm(_signum, _frame) -> None:
     raise Terminated()
 
 
+def _ignore_further_signals() -> None:
+    """Once the build is stopping, another SIGINT or SIGTERM (or one already pending) must not
+    interrupt the clean-up and the exit: it would leave as a KeyboardInterrupt, which Python
+    turns into death by SIGINT instead of the exit status given. A Python-level handler that
+    does nothing takes them quietly (SIG_IGN would print "signal ignored due to race")."""
+    import signal
+
+    for name in ("SIGINT", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _swallow)
+
+
+def _swallow(_signum, _frame) -> None:
+    return None
+
+
 def _fail(message: str, code: int) -> None:
     click.echo(f"audiobook: {message}", err=True)
     sys.exit(code)
@@ -52,6 +68,7 @@ def translate_errors(func: Callable) -> Callable:
         except AudiobookError as exc:
             _fail(f"error: {exc}", exc.exit_code)
         except KeyboardInterrupt as exc:
+            _ignore_further_signals()
             if isinstance(exc, Terminated):
                 _fail("terminated: nothing was written at a final path", EXIT_TERMINATED)
             _fail("interrupted: nothing was written at a final path", EXIT_INTERRUPTED)
