@@ -40,7 +40,7 @@ def _on_sigterm(_signum, _frame) -> None:
 CLUSTER_OPTION = click.option(
     "--cluster", "cluster", metavar="ADDRESS", envvar="AUDIOBOOK_CLUSTER",
     help="Encode on the Dask scheduler at ADDRESS (tcp://host:8786, tls://...; env "
-         "AUDIOBOOK_CLUSTER) instead of this machine's cores; needs audiobook[cluster].")
+         "AUDIOBOOK_CLUSTER) instead of this machine's cores; needs audiobook-edition[cluster].")
 
 
 def _runner(address: str | None):

@@ -6,7 +6,7 @@ when registered), then runs the check by ear on every edition with one Whisper m
 prints each page's word error rate, sentences not heard, and each engine's WER over all
 pages, with the build and check times. A lower WER means the recogniser understood the
 voice better: a proxy for intelligibility, not a measure of naturalness.
-Not a test: it takes minutes and needs eSpeak NG, ffmpeg and ``audiobook[check]``.
+Not a test: it takes minutes and needs eSpeak NG, ffmpeg and ``audiobook-edition[check]``.
 """
 
 from __future__ import annotations

