@@ -46,6 +46,11 @@ FULL_STOP_CLOSERS = CLOSERS + "」』）】〉》"
 INITIAL = re.compile(r"(?:^|[\s(])[A-Z]$")
 
 
+# Where the scan for sentence ends stops: every other character is stepped over at once.
+_MARK = re.compile("[" + re.escape("\"“”" + FULL_STOPS + TERMINALS) + "]")
+_LATIN_WORD = re.compile(r"[A-Za-z']+")
+
+
 # Longer sentences are spoken in pieces cut at a clause (or else a word) boundary: an
 # utterance's clip, its timeline entry and the engine's working memory all grow with its
 # length, and a listener needs a breath every minute or so anyway (600 characters is about
@@ -83,7 +88,8 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
             i = nxt
             continue
         if ch not in TERMINALS:
-            i += 1
+            found = _MARK.search(text, i + 1)
+            i = found.start() if found else n
             continue
         end = i + 1
         while end < n and text[end] in TERMINALS:
@@ -195,7 +201,7 @@ def _is_state(text: str, term: int, word: str) -> bool:
 
 
 def _opener_follows(text: str, nxt: int) -> bool:
-    following = re.match(r"[A-Za-z']+", text[nxt:])
+    following = _LATIN_WORD.match(text, nxt)
     return bool(following) and following.group(0).lower() in OPENERS
 
 

@@ -11,7 +11,7 @@ but one token) are checked against every paragraph, as before.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 GRAM = 3  # words per indexed run: rare enough to narrow the search, few enough to index cheaply
 INNER_MIN = GRAM  # inner words a text needs to be looked up in the index
@@ -26,21 +26,10 @@ class RepeatIndex:
             owners.setdefault(paragraph, []).append(index)
         self._paragraphs = list(owners)
         self._owners = list(owners.values())
-        self._words: dict[str, int] = {}
-        tokens = [[self._words.setdefault(w, len(self._words)) for w in p.split(" ")] for p in self._paragraphs]
-        self._grams: dict[int, list[int]] = {}
-        for number, ids in enumerate(tokens):
-            for start in range(len(ids) - GRAM + 1):
-                holders = self._grams.setdefault(self._key(ids[start : start + GRAM]), [])
-                if not holders or holders[-1] != number:
-                    holders.append(number)
-
-    def _key(self, ids: list[int]) -> int:
-        size = len(self._words) + 1
-        key = 0
-        for word in ids:
-            key = key * size + word
-        return key
+        self._grams: dict[tuple[str, ...], list[int]] = {}
+        for number, paragraph in enumerate(self._paragraphs):
+            for gram in set(_grams(paragraph.split(" "))):
+                self._grams.setdefault(gram, []).append(number)
 
     def quoted(self, text: str, line: int) -> bool:
         """``text`` occurs inside a paragraph that is not exactly ``text`` and belongs to a
@@ -50,18 +39,21 @@ class RepeatIndex:
             for number in self._candidates(text)
         )
 
-    def _candidates(self, text: str) -> list[int] | range:
+    def _candidates(self, text: str) -> Sequence[int]:
+        """The paragraphs holding the rarest run of ``text``'s inner words (all, for a short text)."""
         inner = text.split(" ")[1:-1]
         if len(inner) < INNER_MIN:
             return range(len(self._paragraphs))
-        ids = [self._words.get(word) for word in inner]
-        if None in ids:
-            return []
-        best: list[int] | None = None
-        for start in range(len(ids) - GRAM + 1):
-            holders = self._grams.get(self._key(ids[start : start + GRAM]), [])
+        best: Sequence[int] | None = None
+        for gram in _grams(inner):
+            holders = self._grams.get(gram, ())
             if best is None or len(holders) < len(best):
                 best = holders
                 if len(best) <= 1:
                     break
-        return best or []
+        return best or ()
+
+
+def _grams(words: list[str]) -> Iterator[tuple[str, ...]]:
+    """Every run of GRAM words in order."""
+    return zip(*(words[start:] for start in range(GRAM)))
