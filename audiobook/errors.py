@@ -1,4 +1,4 @@
-"""Named exceptions of the library. Only ``cli.py`` turns them into messages and exit codes.
+"""Named exceptions of the library. Only ``audiobook.cli`` turns them into messages and exit codes.
 
 Every message is one line that names the file or thing at fault and says what to do.
 """
@@ -82,7 +82,7 @@ class RecogniserError(AudiobookError):
 
 class AudiobookWarning(UserWarning):
     """Something the user should know that does not stop the work (e.g. a voice stood in for
-    another); ``cli.py`` prints each as one line on stderr."""
+    another); ``audiobook.cli`` prints each as one line on stderr."""
 
 
 class ClusterError(AudiobookError):

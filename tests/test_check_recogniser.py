@@ -122,3 +122,40 @@ def test_an_english_only_model_refuses_another_language(tmp_path: Path):
 
     with pytest.raises(RecogniserError, match="is in pt but model tiny.en hears only English"):
         Recogniser("tiny.en", tmp_path).transcribe(tmp_path / "01.mp3", "pt")
+
+
+GERMAN = """Language: de
+
+# Der Hafen öffnet wieder
+
+Die ersten Boote der Saison kehrten am Montagmorgen in den Hafen zurück.
+
+Die Fischer luden ihren Fang am Kai aus, während viele Menschen von der Mauer aus zusahen.
+
+Auf dem Markt waren die Preise höher als im letzten Jahr, und die Händler lobten die Ware.
+"""
+
+
+@pytest.mark.slow
+def test_base_hears_a_german_edition_in_german_and_the_english_one_in_english(checked, tmp_path):
+    (tmp_path / "hafen.md").write_text(GERMAN, "utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "hafen.md"), "-o",
+                                       str(tmp_path / "out"), "-q", "-f", "mp3"],
+                                env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert result.exit_code == 0, result.output
+    german, = (tmp_path / "out").iterdir()
+    english, _ = checked
+    recogniser = Recogniser("base", tmp_path)
+    for edition, language in ((german, "de"), (english, "en")):
+        book = json.loads((edition / "chapters.json").read_text("utf-8"))["file"]
+        windows = recogniser.languages(edition / book, (0, 10_000))
+        assert len(windows) == 2
+        assert [max(found, key=found.get) for found in windows] == [language, language]
+
+
+@pytest.mark.slow
+def test_an_english_only_model_cannot_tell_languages_apart(tmp_path: Path):
+    from audiobook.errors import RecogniserError
+
+    with pytest.raises(RecogniserError, match="tiny.en hears only English and cannot tell"):
+        Recogniser("tiny.en", tmp_path).languages(tmp_path / "01.mp3", (0,))

@@ -163,3 +163,17 @@ def test_cache_prune_command(tmp_path: Path, monkeypatch) -> None:
     assert result.exit_code == 0, result.output
     assert "1 stale temporary files removed" in result.output
     assert not stale.exists()
+
+
+def test_cache_prune_keeps_to_the_max_size_of_voices_yaml(tmp_path: Path, monkeypatch) -> None:
+    from audiobook.model import Clip
+    from audiobook.render.cache import ClipCache, default_cache_root
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    store = ClipCache(default_cache_root())
+    for n in range(3):
+        store.put_clip(f"{n:064x}", Clip(22050, bytes(600_000)))
+    (tmp_path / "small.yaml").write_text("cache: {max_size: 1MB}\n")
+    result = CliRunner().invoke(main, ["cache", "--prune", "--voices", str(tmp_path / "small.yaml")])
+    assert result.exit_code == 0, result.output
+    assert store.size() <= 1_000_000 and sum(1 for _ in store.entries()) == 1

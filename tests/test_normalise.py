@@ -105,8 +105,13 @@ def test_english_regional_tags_are_english() -> None:
     assert normalise("3 cats", language="EN_us") == "three cats"
 
 
-def test_other_languages_only_get_pauses() -> None:
-    assert normalise("Il a dit – non... (oui) 3 chats", language="fr") == "Il a dit, non, oui, 3 chats"
+def test_other_languages_get_pauses_and_their_own_numbers() -> None:
+    assert normalise("Il a dit – non... (oui) 3 chats", language="fr") == "Il a dit, non, oui, trois chats"
+
+
+def test_languages_without_a_locale_keep_their_digits() -> None:
+    assert normalise("Han sa – nej... (ja) 3 katter", language="sv") == "Han sa, nej, ja, 3 katter"
+    assert normalise("2010年12月13日に3人が来た", language="ja") == "2010年12月13日に3人が来た"
 
 
 def test_look_alike_spaces_and_invisible_characters() -> None:

@@ -168,3 +168,15 @@ def test_company_words_end_a_sentence_only_before_an_opener() -> None:
 ])
 def test_scripts_with_their_own_full_stops(text: str, sentences: list[str]) -> None:
     assert split_sentences(text) == sentences
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("Er kam am 13. Dezember 2010 an. Dann ging er.", ["Er kam am 13. Dezember 2010 an.", "Dann ging er."]),
+    ("Der 1. Mai ist frei.", ["Der 1. Mai ist frei."]),
+    ("Am 3. November 2010 kam er.", ["Am 3. November 2010 kam er."]),
+    ("Er stieg in die 2. Bundesliga auf.", ["Er stieg in die 2. Bundesliga auf."]),
+    ("They won 3. November was cold.", ["They won 3.", "November was cold."]),
+    ("I am 30. Then I left.", ["I am 30.", "Then I left."]),
+])
+def test_a_dotted_day_before_a_month_or_after_an_article_is_an_ordinal(text, sentences) -> None:
+    assert split_sentences(text) == sentences

@@ -58,7 +58,8 @@ def test_private_use_characters_in_input_are_dropped() -> None:
 
 def test_language_is_passed_to_normalise() -> None:
     entries = [LexiconEntry("Nasa", "Nassa")]
-    assert spoken_text("Nasa – 3", OPTIONS, entries, language="fr") == "Nassa, 3"
+    assert spoken_text("Nasa – 3", OPTIONS, entries, language="fr") == "Nassa, trois"
+    assert spoken_text("Nasa – 3", OPTIONS, entries, language="sv") == "Nassa, 3"
 
 
 @pytest.mark.parametrize("mode", ["read", "brief", "skip"])

@@ -21,6 +21,7 @@ RANDOM_SEED = 1  # fixed before each file, so that sampling gives the same words
 SAMPLE_RATE = 16_000  # what Whisper listens at; faster-whisper resamples the MP3 to it
 LEAD_IN_SAMPLES = SAMPLE_RATE  # 1 s of silence before each chapter: without it Whisper often skips a short heading at 0 s
 INSTALL_HINT = "pip install 'audiobook-edition[check]'"
+WINDOW_SAMPLES = 30 * SAMPLE_RATE  # Whisper identifies a language from one 30 s window
 
 
 def _glued(words, lead_in_ms: int) -> list[HeardWord]:
@@ -88,3 +89,26 @@ class Recogniser:
                                   f"{str(exc)[:200]}): rebuild the edition") from exc
         return tuple(HeardWord(w.text, w.start_ms + offset_ms, w.end_ms + offset_ms)
                      for w in _glued(pieces, lead_in_ms))
+
+    def languages(self, audio: Path, starts_ms: tuple[int, ...]) -> tuple[dict[str, float], ...]:
+        """For each 30 s window of ``audio`` starting at ``starts_ms``, the probability Whisper
+        gives each language (ISO 639-1 codes) of being the one spoken there.
+
+        A multilingual model is needed: an English-only one (tiny.en) knows one language."""
+        if not getattr(self._model.model, "is_multilingual", False):
+            raise RecogniserError(f"{audio}: model {self.name} hears only English and cannot "
+                                  "tell languages apart: give --model base")
+        try:
+            samples = self._decode(str(audio), sampling_rate=SAMPLE_RATE)
+            found = []
+            for start_ms in starts_ms:
+                first = start_ms * SAMPLE_RATE // 1000
+                window = samples[first:first + WINDOW_SAMPLES]
+                if not len(window):
+                    continue
+                _, _, ranked = self._model.detect_language(window)
+                found.append(dict(ranked))
+        except Exception as exc:  # noqa: BLE001 - a decoder or runtime failure on this file
+            raise RecogniserError(f"{audio}: cannot be listened to ({type(exc).__name__}: "
+                                  f"{str(exc)[:200]}): rebuild the edition") from exc
+        return tuple(found)

@@ -42,6 +42,20 @@ TERMINALS = ".!?…"
 # 。！？, Hindi ।, Arabic ؟ and ۔): a sentence always ends there, whatever follows.
 FULL_STOPS = "。！？．।॥؟۔"
 FULL_STOP_CLOSERS = CLOSERS + "」』）】〉》"
+# A day written with an ordinal dot before a month ("am 13. Dezember", "den 1. Mai"; German,
+# Danish, Norwegian and Finnish write dates so) is never the end of a sentence. Months spelt
+# as in English ("3. November") count only before a year, so English text splits as before.
+DOTTED_DAY_MONTHS = frozenset(
+    "januar jänner februar märz mai juni juli oktober dezember januari februari maj augusti "
+    "desember tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta "
+    "elokuuta syyskuuta lokakuuta marraskuuta joulukuuta".split()
+)
+SHARED_MONTHS = frozenset("april august september november".split())
+DAY_NUMBER = re.compile(r"(?:^|[\s(])(?:[12]?\d|3[01])$")
+# A German article before a number with a dot makes it an ordinal ("die 2. Bundesliga");
+# "am" is left out because it is also English ("I am 30. Then …").
+ORDINAL_AFTER_ARTICLE = re.compile(r"(?:^|\s)(?:der|die|das|den|dem|des|im|zum|vom|beim) \d{1,3}$",
+                                   re.IGNORECASE)
 # A single capital before a full stop is an initial ("J. K. Rowling"), not a sentence end.
 INITIAL = re.compile(r"(?:^|[\s(])[A-Z]$")
 
@@ -188,6 +202,10 @@ def _is_boundary(
         return _opener_follows(text, nxt)
     if INITIAL.search(text[max(0, term - 2) : term]):
         return False
+    if DAY_NUMBER.search(text[max(0, term - 3) : term]) and _month_follows(text, nxt):
+        return False
+    if ORDINAL_AFTER_ARTICLE.search(text[max(0, term - 9) : term]):
+        return False
     if DOTTED.search(word + "."):
         return _opener_follows(text, nxt)
     return True
@@ -198,6 +216,14 @@ def _is_state(text: str, term: int, word: str) -> bool:
     if word not in STATES:
         return False
     return text[max(0, term - len(word) - 2):term - len(word)].endswith(STATE_AFTER)
+
+
+def _month_follows(text: str, nxt: int) -> bool:
+    following = re.match(r"(\w+)(\s+\d{4}\b)?", text[nxt:])
+    if not following:
+        return False
+    month = following.group(1).lower()
+    return month in DOTTED_DAY_MONTHS or (month in SHARED_MONTHS and bool(following.group(2)))
 
 
 def _opener_follows(text: str, nxt: int) -> bool:

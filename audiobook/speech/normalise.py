@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Callable
 
 from ..model import NormaliseOptions
+from .foreign import normalise_foreign
+from .locales import locale_for
 from .dates import normalise_dates, normalise_month_abbreviations, normalise_times
 from .numerals import (
     normalise_long_numbers, normalise_number_signs, normalise_numbers, normalise_ordinals,
@@ -82,8 +84,9 @@ def normalise(text: str, options: NormaliseOptions = DEFAULT_OPTIONS, language: 
     acronyms, web addresses and symbols as words; dashes, ellipses and brackets as commas.
 
     Deterministic and, for the cases in the golden table, idempotent. Never raises on text.
-    Languages other than English only get the language-neutral passes (citation markers,
-    pauses, tidying).
+    Languages other than English get the language-neutral passes (citation markers, pauses,
+    tidying) and, where speech/locales.py and num2words cover them, their own numbers, dates,
+    times, money, percentages and ordinals (speech/foreign.py); no English rule runs on them.
     """
     text = tidy(_clean_characters(text))
     if _is_english(language):
@@ -96,4 +99,8 @@ def normalise(text: str, options: NormaliseOptions = DEFAULT_OPTIONS, language: 
         for word_pass in WORD_PASSES:
             text = word_pass(text)
         return tidy(text)
-    return tidy(normalise_pauses(normalise_citations(text)))
+    text = normalise_citations(text)
+    locale = locale_for(language)
+    if locale is not None and HAS_NUMBER.search(text):
+        text = normalise_foreign(text, locale)
+    return tidy(normalise_pauses(text))

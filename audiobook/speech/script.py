@@ -67,8 +67,9 @@ def build_script(article: Article, config: Config, resolve: Resolve) -> Script:
 def spoken_date(iso: str, language: str = "en") -> str | None:
     """'2010-12-13' → '13 December 2010' (then normalised like any text), or None.
 
-    Other languages get the date as their voices read it: '13.12.2010', in Chinese and
-    Japanese '2010年12月13日'; never English month names.
+    Other languages get the date written their way: '13.12.2010', in Chinese and Japanese
+    '2010年12月13日'; never English month names. Normalising then says it in the language
+    where speech/locales.py covers it ("dreizehnter Dezember zweitausendzehn").
     """
     parts = iso.split("-")
     if len(parts) != 3 or not all(p.isdigit() for p in parts):

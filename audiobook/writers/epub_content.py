@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Edition, EditionBlock, EditionChapter, Entry, Role, SpanKind
+from .html_lists import with_lists
 from .transcript import CAPTION_LABEL, PULL_QUOTE_LABEL
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -149,22 +150,11 @@ def _body(chapter: EditionChapter, language: str) -> list[str]:
               if b.role in (Role.TITLE, Role.METADATA)]
     if header:
         lines.extend(["<header>", *header, "</header>"])
-    items: list[str] = []
-    for block in chapter.blocks:
-        if block.role in (Role.TITLE, Role.METADATA) or not block.entries:
-            continue
-        if block.role is Role.LIST_ITEM:
-            items.append(f"<li>{_sentences(block, language)}</li>")
-            continue
-        if items:
-            lines.extend(["<ul>", *items, "</ul>"])
-            items = []
-        if block.role is Role.SECTION_HEADING:
-            lines.append(_spoken_line(block, language))
-        else:
-            lines.append(_block(block, language))
-    if items:
-        lines.extend(["<ul>", *items, "</ul>"])
+    lines.extend(with_lists(
+        (b for b in chapter.blocks if b.role not in (Role.TITLE, Role.METADATA) and b.entries),
+        lambda block: f"<li>{_sentences(block, language)}</li>",
+        lambda block: (_spoken_line(block, language) if block.role is Role.SECTION_HEADING
+                       else _block(block, language))))
     return lines
 
 

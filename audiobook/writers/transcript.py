@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from ..fsutil import atomic_write_text
 from ..model import ArticleInfo, Edition, EditionBlock, EditionChapter, Entry, Role, SpanKind, samples_to_ms
+from .html_lists import with_lists
 from .contents import is_single
 from .mp3 import edition_file_name
 from .transcript_edition import Renderers, body_html, contents_html
@@ -141,19 +142,9 @@ def _section_html(chapter: EditionChapter, heading: str | None, anchor: str, sam
         timing = _timing(_spoken_lines(chapter).get(Role.SECTION_HEADING), sample_rate)
         kind = ' class="t"' if timing else ""
         lines.append(f"<h{2 + depth}{kind}{timing}>{esc(heading)}</h{2 + depth}>")
-    items: list[str] = []
-    for block in chapter.blocks:
-        if block.role in SPOKEN_ONLY:
-            continue
-        if block.role is Role.LIST_ITEM:
-            items.append(f"<li>{_sentences_html(block, sample_rate)}</li>")
-            continue
-        if items:
-            lines.extend(["<ul>", *items, "</ul>"])
-            items = []
-        lines.append(_block_html(block, sample_rate, depth))
-    if items:
-        lines.extend(["<ul>", *items, "</ul>"])
+    lines.extend(with_lists((b for b in chapter.blocks if b.role not in SPOKEN_ONLY),
+                            lambda block: f"<li>{_sentences_html(block, sample_rate)}</li>",
+                            lambda block: _block_html(block, sample_rate, depth)))
     lines.append("</section>")
     return lines
 
