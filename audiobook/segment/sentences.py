@@ -62,7 +62,8 @@ INITIAL = re.compile(r"(?:^|[\s(])[A-Z]$")
 
 # Where the scan for sentence ends stops: every other character is stepped over at once.
 _MARK = re.compile("[" + re.escape("\"“”" + FULL_STOPS + TERMINALS) + "]")
-_LATIN_WORD = re.compile(r"[A-Za-z']+")
+_LATIN_WORD = re.compile(r"[A-Za-z']+")  # matched where it stands: slicing the rest of a long text is quadratic
+_MONTH_AND_YEAR = re.compile(r"(\w+)(\s+\d{4}\b)?")
 
 
 # Longer sentences are spoken in pieces cut at a clause (or else a word) boundary: an
@@ -219,7 +220,7 @@ def _is_state(text: str, term: int, word: str) -> bool:
 
 
 def _month_follows(text: str, nxt: int) -> bool:
-    following = re.match(r"(\w+)(\s+\d{4}\b)?", text[nxt:])
+    following = _MONTH_AND_YEAR.match(text, nxt)
     if not following:
         return False
     month = following.group(1).lower()
