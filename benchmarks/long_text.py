@@ -2,10 +2,12 @@
 
 A page is one long invented story with the furniture a copied web page carries (a menu
 above, share and comment buttons below, advertisements and promotions between paragraphs),
-a headline, a byline and a date, then paragraphs with quotations, subheadings, lists
-introduced by a colon and photo captions.
+a headline, a byline and a date, then paragraphs with quotations, pull-quotes, subheadings,
+lists introduced by a colon and photo captions. A new person is named every other paragraph
+and quoted in full, by surname or as "he"/"she", as in a long report.
 Sentences are drawn from a small invented vocabulary by a seeded generator, so every size
-is reproducible and no two paragraphs are the same. The same stories are also given as
+is reproducible and paragraphs rarely repeat (a small vocabulary is the hard case for
+finding repeated words). The same stories are also given as
 Markdown and as HTML, so the three readers can be timed on like inputs.
 """
 
@@ -33,13 +35,13 @@ HEADER = ("Home", "News", "Sport", "Weather", "Sign in", "Search")
 INLINE_FURNITURE = ("Advertisement", "Subscribe to our newsletter", "Most read", "Back to top")
 FOOTER = ("Share this article", "Follow us on Twitter", "Comments", "Privacy policy", "Back to top")
 SAYS = ("said", "told reporters", "explained", "added")
-SENTENCES_PER_PARAGRAPH = (2, 5)
+SENTENCES_PER_PARAGRAPH = (2, 5)  # news paragraphs are short
 WORDS_PER_SENTENCE = (9, 22)
 SUBHEADING_EVERY = 4  # paragraphs between subheadings
-LIST_ITEMS = (3, 6)
+LIST_ITEMS = (3, 6)  # entries of each list
 QUOTATION_SHARE = 0.6  # paragraphs quoting one of the story's people
 PULL_QUOTE_EVERY = 11  # paragraphs between pull-quotes, each repeating words of the paragraph above
-PULL_QUOTE_WORDS = 8
+PULL_QUOTE_WORDS = 8  # a pull-quote repeats this many words of its paragraph
 LIST_EVERY = 9  # paragraphs between lists
 CAPTION_EVERY = 7  # paragraphs between photo captions
 INLINE_FURNITURE_SHARE = 0.1  # paragraphs followed by an advertisement or a promotion

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 
 GRAM = 3  # words per indexed run: rare enough to narrow the search, few enough to index cheaply
-INNER_MIN = GRAM  # inner words a text needs to be looked up in the index
+INNER_MIN = GRAM  # inner words a text needs to be looked up in the index (fewer: every paragraph is asked)
 
 
 class RepeatIndex:
