@@ -250,9 +250,10 @@ def _sentence_entry(block: Block, sentence: Sentence, items: Sequence[_Said],
     for span in sentence.spans:
         if span.text.strip() and pending:
             item = pending.pop(0)
-            spans.append(_spoken_span(item, span.text, span.kind, span.speaker, language, offset))
+            spans.append(_spoken_span(item, span.text, span.kind, span.speaker,
+                                      span.language or language, offset))
         else:
-            spans.append(EntrySpan(span.text, span.kind, span.speaker, language))
+            spans.append(EntrySpan(span.text, span.kind, span.speaker, span.language or language))
     if pending:
         raise EncodeError(f"sentence {sentence.id}: more utterances than spans; this is a bug")
     where = heard.get(sentence.id)

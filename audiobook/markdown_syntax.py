@@ -28,3 +28,6 @@ ATTRIBUTION_DASH = "\u2014 "
 # Quoted speech is an inline <q> element; its speaker, when known, is this attribute.
 QUOTE_TAG = "q"
 SPEAKER_ATTRIBUTE = "data-speaker"
+# A run in another language than its block's: lang on its <q>, or on a <span> round narration.
+LANGUAGE_ATTRIBUTE = "lang"
+LANGUAGE_TAG = "span"

@@ -49,6 +49,7 @@ class Span:
     text: str
     kind: SpanKind = SpanKind.NARRATION
     speaker: str | None = None
+    language: str | None = None  # a run in another language than its block's (BCP 47)
 
 
 @dataclass(frozen=True)
@@ -412,11 +413,11 @@ class Edition:
 
 def normalise_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
     """Spans with whitespace collapsed across boundaries, ends trimmed, empties dropped,
-    and neighbouring spans of the same kind and speaker merged.
+    and neighbouring spans of the same kind, speaker and language merged.
 
     Merged texts are gathered as pieces and joined once, so a block of many sentences is
     normalised in time linear in its length."""
-    groups: list[tuple[SpanKind, str | None, list[str]]] = []
+    groups: list[tuple[tuple[SpanKind, str | None, str | None], list[str]]] = []
     previous_space = True
     for span in spans:
         cleaned = _WHITESPACE_RUN.sub(" ", span.text)
@@ -425,14 +426,15 @@ def normalise_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
         if not cleaned:
             continue
         previous_space = cleaned.endswith(" ")
-        if groups and groups[-1][0] == span.kind and groups[-1][1] == span.speaker:
-            groups[-1][2].append(cleaned)
+        voice = (span.kind, span.speaker, span.language)
+        if groups and groups[-1][0] == voice:
+            groups[-1][1].append(cleaned)
         else:
-            groups.append((span.kind, span.speaker, [cleaned]))
-    merged = [Span("".join(pieces), kind, speaker) for kind, speaker, pieces in groups]
+            groups.append((voice, [cleaned]))
+    merged = [Span("".join(pieces), *voice) for voice, pieces in groups]
     while merged and merged[-1].text.endswith(" "):
         last = merged.pop()
         trimmed = last.text.rstrip(" ")
         if trimmed:
-            merged.append(Span(trimmed, last.kind, last.speaker))
+            merged.append(Span(trimmed, last.kind, last.speaker, last.language))
     return tuple(merged)

@@ -13,7 +13,8 @@ from .engines import get_engine
 from .engines.voices import resolve_voice
 from .errors import InputError, NoVoiceForLanguage, OutputError
 from .ingest import DEFAULT_MAX_HOURS, TITLE_WARNING, Ingested, read_input
-from .model import Article, Edition, Script, Voice
+from .ingest.passages import find_languages
+from .model import Article, Edition, Script, Sentence, Voice
 from .render import render_with_stats
 from .render.cache import ClipCache, default_cache_root
 from .segment import segment
@@ -57,7 +58,7 @@ def clean(source: str | Path, *, stdin=None, title: str | None = None,
     if title is not None:
         kept = tuple(w for w in ingested.warnings if TITLE_WARNING not in w)
         ingested = replace(ingested, article=replace(ingested.article, title=title), warnings=kept)
-    return Cleaned(segment(ingested.article), ingested)
+    return Cleaned(find_languages(segment(ingested.article)), ingested)
 
 
 def voice_resolver(config: Config) -> Callable[[VoiceSpec], Voice]:
@@ -72,11 +73,20 @@ def make_script(article: Article, config: Config) -> Script:
 def spoken_sentences(article: Article, config: Config) -> dict[str, str]:
     """Sentence id → the text as it will be spoken (``clean --spoken``, JSON output)."""
     return {
-        sentence.id: spoken_text(sentence.text, config.normalise, config.lexicon, article.language)
+        sentence.id: _spoken_sentence(sentence, config, block.language or article.language)
         for section in article.sections
         for block in section.blocks
         for sentence in block.sentences
     }
+
+
+def _spoken_sentence(sentence: Sentence, config: Config, language: str) -> str:
+    """A sentence as spoken: each run in another language normalised in that language."""
+    if not any(span.language for span in sentence.spans):
+        return spoken_text(sentence.text, config.normalise, config.lexicon, language)
+    said = (spoken_text(span.text.strip(), config.normalise, config.lexicon, span.language or language)
+            for span in sentence.spans if span.text.strip())
+    return " ".join(text for text in said if text)
 
 
 def build(

@@ -184,11 +184,26 @@ def title_rows(result: Run, pages: list[Page], references: dict[str, frozenset[s
         print(f"    {page.id}: {result.titles[page.id][:60]!r} (page: {wanted[:60]!r})")
 
 
-def not_in_english(pages: Sequence[Page]) -> list[Page]:
-    """The pages whose gold article is in another language, as the language finder says."""
+def gold_languages(pages: Sequence[Page]) -> dict[str, str]:
+    """Each page's language, as the language finder reads its gold article."""
     from audiobook.ingest.language import guess_language
 
-    return [page for page in pages if guess_language(page.gold) != "en"]
+    return {page.id: guess_language(page.gold) for page in pages}
+
+
+def language_rows(result: Run, pages: Sequence[Page]) -> None:
+    """Scores in English and in other languages, and each non-English page on its own line."""
+    languages = gold_languages(pages)
+    english = [p for p in pages if languages[p.id] == "en"]
+    foreign = [p for p in pages if languages[p.id] != "en"]
+    print(line_row("in English", subset(result, english)))
+    if not foreign:
+        return
+    print(line_row("not in English", subset(result, foreign)))
+    for page in foreign:
+        score = result.scores[page.id]
+        print(f"    {page.id} ({languages[page.id]}) P {score.precision:.3f}  R {score.recall:.3f}  "
+              f"F1 {page_f1(score):.3f}  title {result.titles[page.id][:50]!r}")
 
 
 def report(title: str, result: Run, baseline: Run, pages: list[Page],
@@ -199,9 +214,7 @@ def report(title: str, result: Run, baseline: Run, pages: list[Page],
     print(line_row("development split", subset(result, dev)))
     print(line_row("held-out split", subset(result, held)))
     print(line_row("uncleaned baseline", subset(baseline, pages)))
-    foreign = not_in_english(pages)
-    if foreign:
-        print(line_row("not in English", subset(result, foreign)))
+    language_rows(result, pages)
     title_rows(result, pages, references)
     rate = len(pages) / result.seconds if result.seconds else float("inf")
     print(

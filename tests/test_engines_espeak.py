@@ -106,6 +106,18 @@ def test_voices_lists_base_voices_with_languages(engine: EspeakEngine) -> None:
     assert base.index(voices["gmw/en"]) < base.index(voices["gmw/en-029"])
 
 
+def test_chinese_is_read_by_the_voice_that_says_hanzi_in_mandarin(engine: EspeakEngine) -> None:
+    base = [v.id for v in engine.voices() if "zh" in v.languages]
+    assert base[0] == "sit/cmn-Latn-pinyin"  # before sit/cmn, which has the same priority
+
+    def phonemes(voice: str) -> str:
+        return subprocess.run(["espeak-ng", "-v", voice, "-q", "-x", "商品的价格"], capture_output=True,
+                              text=True, check=True).stdout
+
+    assert "(en)" in phonemes("sit/cmn")  # 品 "pin three", 的 "de five", 格 "ge two" in English
+    assert "(en)" not in phonemes(base[0])
+
+
 def test_voices_lists_variants_with_gender(engine: EspeakEngine) -> None:
     voices = {voice.id: voice for voice in engine.voices()}
     assert voices["+f3"].gender == "female"

@@ -8,7 +8,9 @@ from audiobook.ingest.page.meta import (
     byline_name,
     copyright_owner,
     credit_at,
+    is_about_author,
     is_author_bio,
+    is_date_line,
     is_relative_stamp,
     parse_date,
 )
@@ -38,6 +40,15 @@ def test_is_author_bio(text: str, author: str | None, bio: bool) -> None:
         ("35.13.2020", None),
         ("no date here", None),
         ("31 Smarch 2020", None),
+        ("25. März 2020, 14:05 Uhr", "2020-03-25"),
+        ("sexta-feira, 22 de outubro de 2010 às 20:13", "2010-10-22"),
+        ("24 сентября 2018", "2018-09-24"),
+        ("12 juillet 2019", "2019-07-12"),
+        ("2016年12月1日", "2016-12-01"),
+        ("2018년 10월 5일 09:30", "2018-10-05"),
+        ("by Lighthouse ／ 2016.12.01", "2016-12-01"),
+        ("2016.13.01", None),
+        ("https://example.org/2019/11/18/story", None),
     ],
 )
 def test_parse_date(text: str, iso: str | None) -> None:
@@ -52,6 +63,16 @@ def test_parse_date(text: str, iso: str | None) -> None:
         ("November 12, 2018 | BY: Sam Reed", "Sam Reed"),
         ("Monday November 18, 2019 7:45 am PST by Sam Reed", "Sam Reed"),
         ("by the way, this is not a byline", None),
+        ("By Umair Irfan Updated Nov 13, 2019, 10:28am EST", "Umair Irfan"),
+        ("Von Jana Schmidt publiziert am 3. Mai 2021", "Jana Schmidt"),
+        ("Von Berlin nach Paris", None),
+        ("Por Ana Souza e João Lima", "Ana Souza e João Lima"),
+        ("Текст: Анна Петрова · 24 сентября 2021", "Анна Петрова"),
+        ("Oleh Budi Santoso | 3 Juni 2019", "Budi Santoso"),
+        ("Di Maio attacca il governo", None),
+        ("DIY", None),
+        ("김철수 기자 kim@example.kr", "김철수"),
+        ("文：山田太郎", "山田太郎"),
     ],
 )
 def test_byline_name(text: str, name: str | None) -> None:
@@ -73,7 +94,9 @@ def test_copyright_owner(text: str, owner: str | None) -> None:
 @pytest.mark.parametrize(
     ("text", "stamp"),
     [("3 hours ago", True), ("Posted 1 day ago", True), ("an hour ago", True), ("yesterday at 14:05", True),
-     ("12 mins ago", True), ("3 hours ago the bridge fell", False), ("Two years on", False)],
+     ("12 mins ago", True), ("3 hours ago the bridge fell", False), ("Two years on", False),
+     ("vor 3 Stunden", True), ("há 2 horas", True), ("3 часа назад", True), ("3時間前", True),
+     ("2 jam yang lalu", True), ("vor 3 Stunden stürzte die Brücke ein", False)],
 )
 def test_relative_time_stamps(text: str, stamp: bool) -> None:
     assert is_relative_stamp(text) is stamp
@@ -83,3 +106,28 @@ def test_a_caption_ending_with_an_agency_in_brackets_has_a_credit() -> None:
     caption = "Volunteers carry boxes back into the library on Tuesday (TEA)"
     assert credit_at(caption, len(caption.split())) == caption.index(" (TEA)")
     assert credit_at("Talks with the union (and the council) went on", 9) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("Foto: dpa", 0), ("Фото: личный архив", 0), ("личный архив Анны Петровой", 0), ("写真：共同", 0),
+     ("Die Brücke am Abend. Foto: Jana Schmidt", 21), ("Fontes de energia renovável", None)],
+)
+def test_credits_in_other_languages(text: str, start: int | None) -> None:
+    assert credit_at(text, len(text.split())) == start
+
+
+def test_date_lines_in_other_languages_are_short_stamps() -> None:
+    assert is_date_line("Aktualisiert am 3. Mai 2021 um 14:05 Uhr", 8)
+    long = "Am 3. Mai 2021 wurde die Brücke nach drei Jahren Bauzeit für den Verkehr freigegeben und gefeiert"
+    assert not is_date_line(long, len(long.split()))
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "heading"),
+    [("About the author", None, True), ("Über die Autorin", None, True), ("Об авторе", None, True),
+     ("Über Jana Schmidt", "Jana Schmidt", True), ("Über Jana Schmidt", None, False),
+     ("Über den Fluss", "Jana Schmidt", False)],
+)
+def test_about_author_headings(text: str, author: str | None, heading: bool) -> None:
+    assert is_about_author(text, author) is heading

@@ -111,7 +111,7 @@ def test_other_languages_get_pauses_and_their_own_numbers() -> None:
 
 def test_languages_without_a_locale_keep_their_digits() -> None:
     assert normalise("Han sa – nej... (ja) 3 katter", language="sv") == "Han sa, nej, ja, 3 katter"
-    assert normalise("2010年12月13日に3人が来た", language="ja") == "2010年12月13日に3人が来た"
+    assert normalise("2010年12月13日に3人が来た", language="ja") == "2010ねん12がつ13にちに3にんがきた"
 
 
 def test_look_alike_spaces_and_invisible_characters() -> None:

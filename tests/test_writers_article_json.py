@@ -24,14 +24,14 @@ def test_exact_dict_with_spoken() -> None:
         "sections": [{
             "id": "s1", "heading": "Intro",
             "blocks": [{
-                "id": "s1.b1", "role": "pull_quote", "attribution": "Ann Lee", "repeats_body": True,
+                "id": "s1.b1", "role": "pull_quote", "attribution": "Ann Lee", "repeats_body": True, "language": None,
                 "text": "He said it's 5% Done.",
                 "sentences": [
                     {"id": "s1.b1.t1", "text": "He said it's 5%", "spoken": "He said it's five percent",
-                     "spans": [{"text": "He said ", "kind": "narration", "speaker": None},
-                               {"text": "it's 5%", "kind": "quote", "speaker": "Ann"}]},
+                     "spans": [{"text": "He said ", "kind": "narration", "speaker": None, "language": None},
+                               {"text": "it's 5%", "kind": "quote", "speaker": "Ann", "language": None}]},
                     {"id": "s1.b1.t2", "text": "Done.", "spoken": None,
-                     "spans": [{"text": "Done.", "kind": "narration", "speaker": None}]},
+                     "spans": [{"text": "Done.", "kind": "narration", "speaker": None, "language": None}]},
                 ],
             }],
         }],
@@ -42,7 +42,7 @@ def test_key_order_is_stable_and_json_serialisable() -> None:
     data = article_to_dict(_article())
     assert list(data) == ["title", "byline", "date", "source", "language", "url", "quotes_marked", "sections"]
     block = data["sections"][0]["blocks"][0]
-    assert list(block) == ["id", "role", "attribution", "repeats_body", "text", "sentences"]
+    assert list(block) == ["id", "role", "attribution", "repeats_body", "language", "text", "sentences"]
     assert list(block["sentences"][0]) == ["id", "text", "spoken", "spans"]
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     assert block["sentences"][0]["spoken"] is None

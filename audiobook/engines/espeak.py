@@ -69,6 +69,7 @@ VARIANT_LANGUAGE = b"variant"  # ListVoices selector that returns the voice vari
 VARIANT_DIR = "!v/"  # identifier prefix of variant files in espeak-ng-data/voices
 GENDER_VARIANTS = {"female": "+f3", "male": "+m3"}  # clear, natural-sounding stock variants
 GENDERS = {1: "male", 2: "female"}  # espeak_VOICE.gender codes
+PREFERRED_VOICES = {"sit/cmn-latn-pinyin": -1}  # ahead of sit/cmn, which reads most hanzi's pinyin in English
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # NUL would end the C string early
 
 
@@ -296,7 +297,8 @@ class EspeakEngine(Engine):
         return pristine()
 
     def voices(self) -> list[VoiceInfo]:
-        """Base voices, best-preferred first, then variants whose ids start with '+'.
+        """Base voices, best-preferred first (eSpeak NG's priorities, ``PREFERRED_VOICES``
+        breaking ties), then variants whose ids start with '+'.
 
         A variant is not a voice alone: append it to a voice id (``gmw/en`` + ``+f3``).
         """
@@ -304,7 +306,7 @@ class EspeakEngine(Engine):
             with _lock:
                 library = _get_library(self._candidates)
                 ranked = sorted(
-                    (_priorities(v.languages), index, _base_info(v))
+                    (_rank(v), index, _base_info(v))
                     for index, v in enumerate(library.list_voices(None))
                 )
                 selector = _EspeakVoice()
@@ -339,6 +341,11 @@ class EspeakEngine(Engine):
 
     def cache_id(self) -> str:
         return f"espeak-ng-{self.version()}"
+
+
+def _rank(voice: _EspeakVoice) -> int:
+    identifier = voice.identifier.decode("utf-8", "replace").lower()
+    return _priorities(voice.languages) + PREFERRED_VOICES.get(identifier, 0)
 
 
 def _base_info(voice: _EspeakVoice) -> VoiceInfo:

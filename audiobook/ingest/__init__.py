@@ -49,7 +49,7 @@ SPOKEN_WORDS_PER_MINUTE = 170  # the built-in narrator's rate
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 _HTML_TAGS = re.compile(r"<(p|div|br|body|head|title|meta|h[1-6]|ul|ol|li|table|tr|td|span|a|img|script|style|article|section|nav|header|footer)[\s/>]", re.IGNORECASE)
 _MARKDOWN_HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
-_MARKDOWN_MARKERS = re.compile(r"<q\s+data-speaker|<q>|^\{:[^}\n]*\}\s*$", re.IGNORECASE | re.MULTILINE)
+_MARKDOWN_MARKERS = re.compile(r"<q\s+(?:data-speaker|lang)|<q>|^\{:[^}\n]*\}\s*$", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True)

@@ -16,15 +16,17 @@ from ..errors import InputError
 from ..model import Article, LineDecision, Role, Span
 from .nesting import flatten_deep_nesting
 from .page.fallback import fallback_title, no_headline_warning
+from .html_captions import figure_captions, with_captions
+from .html_languages import has_inner_lang, language_marks, mark_sections, settled, without_blockquote_lang
 from .language import guess_language, language_tag
 from .structure import Piece, build_sections, has_body, narration, squash
 
 # Elements whose text is inline within a block rather than a block of its own.
 INLINE_TAGS = frozenset({"hi", "ref", "lb", "del", "span", "code", "b", "i", "em", "strong", "a"})
+# Marks that show an inline quotation already carries its own quote marks.
+QUOTE_MARKS = "“„«‹\"'‘"
 # Tags trafilatura uses for images; their alt text is not article text.
 IMAGE_TAGS = frozenset({"graphic", "img"})
-# Leading characters of a paragraph that identify it when placing a figure caption after it.
-ANCHOR_CHARS = 80
 # A heading this long before any body text is a standfirst (summary), not a section title.
 STANDFIRST_MIN_WORDS = 8
 # How table cells of one row are joined so a listener hears them as one line.
@@ -62,8 +64,9 @@ def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
     from .htmlcheck import cross_check
 
     html = flatten_deep_nesting(html)
+    inner_lang = has_inner_lang(html)
     document = trafilatura.bare_extraction(
-        html,
+        without_blockquote_lang(html) if inner_lang else html,
         url=url,
         with_metadata=True,
         include_comments=False,
@@ -76,7 +79,7 @@ def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
     title = squash(getattr(document, "title", None) or "")
     sections: tuple = ()
     if body is not None:
-        pieces = _with_captions(list(_pieces(body)), figure_captions(html))
+        pieces = with_captions(list(_pieces(body)), figure_captions(html))
         sections = build_sections(_drop_empty_headings(_drop_standfirst(_drop_title(pieces, title))))
     checked = cross_check(sections if has_body(sections) else (), html)
     if not has_body(checked.sections):
@@ -89,61 +92,20 @@ def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
     if not title:
         title, what = fallback_title(checked.sections, source, date)
         warnings.append(no_headline_warning("", title, what))
+    language = _language(getattr(document, "language", None), html, title, checked.sections)
+    sections = checked.sections
+    if inner_lang:
+        sections, language = settled(mark_sections(sections, language_marks(html), language), language)
     article = Article(
         title=title,
-        sections=checked.sections,
+        sections=sections,
         byline=_byline(getattr(document, "author", None)) or (plain.byline if plain else None),
         date=date,
         source=source,
-        language=_language(getattr(document, "language", None), html, title, checked.sections),
+        language=language,
         url=url or getattr(document, "url", None) or None,
     )
     return HtmlPage(article, checked.decisions, tuple(warnings))
-
-
-def figure_captions(html: str) -> list[tuple[str, str]]:
-    """(text of the paragraph before a ``<figure>``, its caption) in document order.
-
-    trafilatura drops figures and their captions; the paragraph before each one is the
-    anchor that places the caption back among the extracted blocks.
-    """
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    try:
-        parser = lxml_html.HTMLParser(encoding="utf-8", huge_tree=True)
-        tree = lxml_html.document_fromstring(html.encode("utf-8", errors="replace"), parser=parser)
-    except (etree.ParserError, ValueError):
-        return []
-    found: list[tuple[str, str]] = []
-    for figure in tree.iter("figure"):
-        caption = next(figure.iter("figcaption"), None)
-        text = squash(caption.text_content()) if caption is not None else ""
-        anchors = figure.xpath("preceding::p[1]")
-        if text and anchors:
-            found.append((_anchor_key(anchors[0].text_content()), text))
-    return found
-
-
-def _anchor_key(text: str) -> str:
-    return squash(text)[:ANCHOR_CHARS].casefold()
-
-
-def _with_captions(pieces: list[Piece], captions: list[tuple[str, str]]) -> list[Piece]:
-    """Pieces with each caption placed after the extracted block its figure followed."""
-    if not captions:
-        return pieces
-    by_anchor: dict[str, list[str]] = {}
-    for anchor, caption in captions:
-        if anchor:
-            by_anchor.setdefault(anchor, []).append(caption)
-    placed: list[Piece] = []
-    for piece in pieces:
-        placed.append(piece)
-        if piece.heading is None and piece.role == Role.PARAGRAPH:
-            for caption in by_anchor.pop(_anchor_key("".join(span.text for span in piece.spans)), []):
-                placed.append(Piece(spans=narration(caption), role=Role.CAPTION))
-    return placed
 
 
 def _pieces(body) -> Iterator[Piece]:
@@ -183,11 +145,11 @@ def _element_pieces(element, role: Role) -> Iterator[Piece]:
 
 def _container_pieces(element, role: Role) -> Iterator[Piece]:
     """A block, or when it holds block children, one block per child."""
-    if any(isinstance(child.tag, str) and child.tag not in INLINE_TAGS for child in element):
+    if any(isinstance(child.tag, str) and not _inline(child, element) for child in element):
         if squash(element.text or ""):
             yield Piece(spans=narration(element.text or ""), role=role)
         for child in element:
-            if isinstance(child.tag, str) and child.tag in INLINE_TAGS:
+            if isinstance(child.tag, str) and _inline(child, element):
                 yield from _block(child, role, with_tail=True)
             else:
                 yield from _element_pieces(child, role)
@@ -195,6 +157,12 @@ def _container_pieces(element, role: Role) -> Iterator[Piece]:
                     yield Piece(spans=narration(child.tail or ""), role=role)
     else:
         yield from _block(element, role)
+
+
+def _inline(child, parent) -> bool:
+    """Whether ``child`` is text within its parent's block: formatting, or a ``<q>`` quotation
+    (trafilatura's ``quote`` inside a paragraph)."""
+    return child.tag in INLINE_TAGS or (child.tag == "quote" and parent.tag == "p" and not len(child))
 
 
 def _item_pieces(item) -> Iterator[Piece]:
@@ -234,9 +202,17 @@ def _text(element) -> str:
     for child in element:
         if isinstance(child.tag, str) and child.tag not in IMAGE_TAGS:
             parts.append(" " if child.tag == "lb" else "")
-            parts.append(_text(child))
+            parts.append(_quoted(_text(child)) if child.tag == "quote" and element.tag == "p" else _text(child))
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+def _quoted(text: str) -> str:
+    """An inline ``<q>``'s text in the marks a browser shows round it, unless it has its own."""
+    stripped = text.strip()
+    if not stripped or stripped[0] in QUOTE_MARKS:
+        return text
+    return f"“{stripped}”"
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -44,7 +44,7 @@ def guess_language(text: str) -> str:
     if not letters:
         return DEFAULT_LANGUAGE
     if letters >= MIN_LETTERS:
-        ranked = _identifier().rank(sample)
+        ranked = identifier().rank(sample)
         code, confidence = ranked[0]
         twin = ranked[1] if len(ranked) > 1 else (None, 0.0)
         if confidence >= MIN_CONFIDENCE or (
@@ -65,7 +65,7 @@ def language_tag(value: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _identifier():
+def identifier():
     """py3langid's identifier with normalised probabilities, loaded once (about 0.3 s)."""
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 

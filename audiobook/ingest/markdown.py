@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..markdown_syntax import (ATTRIBUTION_DASH, CAPTION_CLASS, METADATA_KEYS, PULL_QUOTE_CLASS, QUOTE_TAG,
+from ..markdown_syntax import (ATTRIBUTION_DASH, CAPTION_CLASS, LANGUAGE_ATTRIBUTE, METADATA_KEYS, PULL_QUOTE_CLASS, QUOTE_TAG,
                                QUOTES_MARKED, REPEATS_BODY_CLASS, SECTION_LEVEL, SPEAKER_ATTRIBUTE, TITLE_LEVEL)
 from ..model import Article, Role, Span, SpanKind, normalise_spans
 from .language import guess_language, language_tag
@@ -199,24 +199,27 @@ def _list_item(item) -> Iterator[Piece]:
                 yield from _list_item(subitem)
 
 
-def inline_spans(element) -> list[Span]:
-    """The text of an element as spans: ``<q>`` children become quote spans, the rest narration."""
-    spans: list[Span] = [Span(element.text or "")]
+def inline_spans(element, language: str | None = None) -> list[Span]:
+    """The text of an element as spans: ``<q>`` children become quote spans, the rest narration;
+    a child with a ``lang`` attribute (``<q lang="fr">``, ``<span lang="fr">``) is in that language."""
+    spans: list[Span] = [Span(element.text or "", language=language)]
     for child in element:
-        spans.extend(_child_spans(child))
+        spans.extend(_child_spans(child, language))
     return spans
 
 
-def _child_spans(child) -> list[Span]:
+def _child_spans(child, language: str | None = None) -> list[Span]:
     tag = child.tag if isinstance(child.tag, str) else ""
+    own = language_tag(child.get(LANGUAGE_ATTRIBUTE)) if tag else None
+    own = own or language
     if tag == QUOTE_TAG:
         speaker = child.get(SPEAKER_ATTRIBUTE)
-        spans = [Span(child.text_content(), SpanKind.QUOTE, speaker)]
+        spans = [Span(child.text_content(), SpanKind.QUOTE, speaker, own)]
     elif tag == "br":
-        spans = [Span("\n")]
+        spans = [Span("\n", language=language)]
     elif tag:
-        spans = inline_spans(child)
+        spans = inline_spans(child, own)
     else:
         spans = []
-    spans.append(Span(child.tail or ""))
+    spans.append(Span(child.tail or "", language=language))
     return spans

@@ -5,6 +5,7 @@ every engine says the same thing. ``normalise`` is a fixed sequence of small reg
 most specific first: web addresses and phone numbers before dates, dates and times before
 money and units, those before plain numbers; then dashes, ellipses and brackets become
 pauses, so that abbreviations and acronyms see the final punctuation around them. See docs/normalise.md for each rule and its reason.
+Japanese spoken text is given in kana last of all (speech/japanese.py): voices read kana.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .numerals import (
     normalise_long_numbers, normalise_number_signs, normalise_numbers, normalise_ordinals,
     normalise_roman,
 )
+from .japanese import read_kana
 from .models import normalise_models
 from .pauses import normalise_citations, normalise_pauses, tidy, tidy_spaces
 from .phone import normalise_phones
@@ -79,6 +81,10 @@ def _is_english(language: str) -> bool:
     return language.lower().replace("_", "-").split("-")[0] == "en"
 
 
+def _is_japanese(language: str) -> bool:
+    return language.lower().replace("_", "-").split("-")[0] == "ja"
+
+
 def normalise(text: str, options: NormaliseOptions = DEFAULT_OPTIONS, language: str = "en") -> str:
     """Spoken form of one sentence or span: numbers, dates, money, units, abbreviations,
     acronyms, web addresses and symbols as words; dashes, ellipses and brackets as commas.
@@ -103,4 +109,5 @@ def normalise(text: str, options: NormaliseOptions = DEFAULT_OPTIONS, language: 
     locale = locale_for(language)
     if locale is not None and HAS_NUMBER.search(text):
         text = normalise_foreign(text, locale)
-    return tidy(normalise_pauses(text))
+    text = tidy(normalise_pauses(text))
+    return read_kana(text) if _is_japanese(language) else text

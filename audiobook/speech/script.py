@@ -4,6 +4,8 @@ Each section becomes a chapter. The first chapter opens with the title (title vo
 short spoken line of metadata; every titled section opens with its heading (heading voice).
 Narration is read by the narrator, quoted speech by its speaker's voice (voices.yaml
 ``speakers:``, or one from the pool when ``auto_speakers`` is on) or else the quote voice.
+A block or a run in another language than the article's is read, and normalised, in that
+language: the same roles' voices moved to it (``languages.spec_for``), for that stretch only.
 Captions are read in the caption voice when that role has ``read: true``; a pull-quote that
 repeats the body is never read. ``display`` keeps the written text for the transcript;
 ``spoken`` is what the engine is given, after normalisation and the lexicon.
@@ -11,11 +13,12 @@ repeats the body is never read. ``display`` keeps the written text for the trans
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from ..config import Config, VoiceSpec
-from ..errors import NoVoiceForLanguage, VoiceNotFound
+from ..errors import AudiobookWarning, NoVoiceForLanguage, VoiceNotFound
 from ..model import (
     Article,
     Block,
@@ -117,11 +120,21 @@ class _Voices:
         return self.get(self._config.roles[role].spec, role)
 
     def speaking(self, language: str | None) -> _Voices:
-        """These voices for a block in ``language`` (None: the article's), sharing the cache."""
+        """These voices for a block or run in ``language`` (None: the article's), sharing the
+        cache; these same voices when no voice speaks it, so one passage never stops a build."""
         if not language or primary(language) == primary(self._language):
             return self
         other = _Voices(self._config, self._resolve, language)
         other._cache, other._auto = self._cache, self._auto
+        try:
+            other.role("narrator")
+        except VoiceNotFound:
+            lang = primary(language)
+            warnings.warn(AudiobookWarning(
+                f"a passage in '{lang}' is read in the article's voices: no installed voice "
+                f"speaks it (run 'audiobook voices --language {lang}', then set languages: "
+                f"{{{lang}: {{narrator: {{voice: VOICE}}}}}} in voices.yaml)"))
+            return self
         return other
 
     def distinct(self, spec: VoiceSpec, role: str | None = None) -> Voice:
@@ -194,7 +207,7 @@ def _block_lines(block: Block, config: Config, voices: _Voices, language: str) -
             last_span = p_index == len(spans) - 1
             last_sentence = s_index == len(block.sentences) - 1
             ends = "block" if last_span and last_sentence else "sentence" if last_span else "span"
-            voice, speaker, spoken_role = _span_voice(span, block, role_name, voices)
+            voice, speaker, spoken_role = _span_voice(span, block, role_name, voices.speaking(span.language))
             display = span.text.strip()
             text = display
             if s_index == 0 and p_index == 0 and spoken_role != "quote":
@@ -203,7 +216,8 @@ def _block_lines(block: Block, config: Config, voices: _Voices, language: str) -
                 text = _cued(text, "quote", config, speaker, opening=True)
             if spoken_role == "quote" and _closes_quote(spans, p_index):
                 text = _cued(text, "quote", config, speaker, closing=True)
-            yield _Line(sentence.id, block.role, voice, display, _speak(text, config, language), speaker, ends)
+            yield _Line(sentence.id, block.role, voice, display,
+                        _speak(text, config, span.language or language), speaker, ends)
 
 
 def _span_voice(span: Span, block: Block, role_name: str, voices: _Voices):

@@ -5,11 +5,13 @@ Keys, always present and in this order (``null`` where unknown):
 - ``title``, ``byline``, ``date`` (YYYY-MM-DD), ``source``, ``language``, ``url``,
   ``quotes_marked`` (bool)
 - ``sections``: list of ``{id, heading, blocks}``
-- each block: ``{id, role, attribution, repeats_body, text, sentences}``; ``role`` is a
-  ``Role`` value ("paragraph", "heading", "quote", "caption", "pull_quote", "list_item")
+- each block: ``{id, role, attribution, repeats_body, language, text, sentences}``; ``role``
+  is a ``Role`` value ("paragraph", "heading", "quote", "caption", "pull_quote",
+  "list_item"); ``language`` is set for a block in another language than the article's
 - each sentence: ``{id, text, spoken, spans}``; ``text`` is the display text, ``spoken``
   what will be said (only when a ``spoken`` mapping was given; otherwise ``null``)
-- each span: ``{text, kind, speaker}``; ``kind`` is "narration" or "quote"
+- each span: ``{text, kind, speaker, language}``; ``kind`` is "narration" or "quote";
+  ``language`` is set for a run in another language than its block's
 
 Every key but ``sentences``' ``spoken`` and the child lists is the model field of the same
 name, so ``model_fields`` copies them; ``chapters.json`` shares ``article_metadata``.
@@ -57,7 +59,7 @@ def _section(section: Section, spoken: Mapping[str, str] | None) -> dict[str, An
 
 def _block(block: Block, spoken: Mapping[str, str] | None) -> dict[str, Any]:
     return {
-        **model_fields(block, ("id", "role", "attribution", "repeats_body", "text")),
+        **model_fields(block, ("id", "role", "attribution", "repeats_body", "language", "text")),
         "sentences": [_sentence(sentence, spoken) for sentence in block.sentences],
     }
 
@@ -71,4 +73,4 @@ def _sentence(sentence: Sentence, spoken: Mapping[str, str] | None) -> dict[str,
 
 
 def _span(span: Span) -> dict[str, Any]:
-    return model_fields(span, ("text", "kind", "speaker"))
+    return model_fields(span, ("text", "kind", "speaker", "language"))

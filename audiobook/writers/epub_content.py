@@ -94,13 +94,22 @@ def _lang_attrs(entry: Entry, language: str) -> str:
     return "" if own in (language, "und") else f' xml:lang="{own}" lang="{own}"'
 
 
+def _run_lang(span, entry: Entry) -> str:
+    """Lang attributes for a run in another language than its sentence's, else none."""
+    own = language_tag(span.language)
+    return "" if own in (language_tag(entry.language), "und") else f' xml:lang="{own}" lang="{own}"'
+
+
 def _sentence(entry: Entry, language: str) -> str:
     parts = []
     for span in entry.spans:
+        lang = _run_lang(span, entry)
         if span.kind is SpanKind.QUOTE:
             who = (f' data-speaker="{esc(span.speaker)}" title="{esc(span.speaker)}"'
                    if span.speaker else "")
-            parts.append(f"<q{who}>{esc(span.text)}</q>")
+            parts.append(f"<q{who}{lang}>{esc(span.text)}</q>")
+        elif lang:
+            parts.append(f"<span{lang}>{esc(span.text)}</span>")
         else:
             parts.append(esc(span.text))
     text = "".join(parts).strip()

@@ -14,7 +14,7 @@ import re
 
 from ..markdown_syntax import (ATTRIBUTION_DASH, CAPTION_CLASS, HEADING_BLOCK_LEVEL, INLINE_SPECIALS, METADATA_KEYS,
                                PULL_QUOTE_CLASS, QUOTE_TAG, QUOTES_MARKED, REPEATS_BODY_CLASS, SECTION_LEVEL,
-                               SPEAKER_ATTRIBUTE, TITLE_LEVEL)
+                               SPEAKER_ATTRIBUTE, TITLE_LEVEL, LANGUAGE_ATTRIBUTE, LANGUAGE_TAG)
 from ..model import Article, Block, Role, Span, SpanKind, normalise_spans
 
 _WHITESPACE = re.compile(r"\s+")
@@ -105,14 +105,18 @@ def block_spans(block: Block) -> tuple[Span, ...]:
 
 
 def inline_markdown(spans: tuple[Span, ...]) -> str:
-    """Spans as one escaped line, quoted speech wrapped in ``<q>`` elements."""
+    """Spans as one escaped line, quoted speech wrapped in ``<q>`` elements and a run in
+    another language in ``lang`` (``<q lang="fr">``, ``<span lang="fr">``)."""
     out: list[str] = []
     at_start = True
     for span in spans:
         escaped = escape_text(_WHITESPACE.sub(" ", span.text), line_start=at_start and span.kind == SpanKind.NARRATION)
+        lang = f' {LANGUAGE_ATTRIBUTE}="{_attribute(span.language)}"' if span.language else ""
         if span.kind == SpanKind.QUOTE:
             speaker = f' {SPEAKER_ATTRIBUTE}="{_attribute(span.speaker)}"' if span.speaker is not None else ""
-            out.append(f"<{QUOTE_TAG}{speaker}>{escaped}</{QUOTE_TAG}>")
+            out.append(f"<{QUOTE_TAG}{speaker}{lang}>{escaped}</{QUOTE_TAG}>")
+        elif lang:
+            out.append(f"<{LANGUAGE_TAG}{lang}>{escaped}</{LANGUAGE_TAG}>")
         else:
             out.append(escaped)
         at_start = at_start and not span.text

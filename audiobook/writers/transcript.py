@@ -79,24 +79,35 @@ def _timing(entry: Entry | None, sample_rate: int) -> str:
     return f' id="{esc(entry.id)}" data-start="{start}" data-end="{end}"'
 
 
-def _entry_html(entry: Entry, sample_rate: int, labelled: list[str | None], operable: bool) -> str:
-    """One sentence: its runs, a visible speaker label before each change of speaker."""
+def _lang(own: str | None, around: str | None) -> str:
+    """A lang attribute for a run whose language differs from the text around it."""
+    return f' lang="{esc(own)}"' if own and _LANGUAGE_TAG.match(own) and own != around else ""
+
+
+def _entry_html(entry: Entry, sample_rate: int, labelled: list[str | None], operable: bool,
+                language: str = "") -> str:
+    """One sentence: its runs, a visible speaker label before each change of speaker; a
+    ``lang`` on it when it is not in the page's ``language``, on a run not in the sentence's."""
     parts = []
     for span in entry.spans:
+        lang = _lang(span.language, entry.language)
         if span.kind is SpanKind.QUOTE:
             if span.speaker and span.speaker != labelled[0]:
                 parts.append(f'<span class="speaker">{esc(span.speaker)}:</span> ')
             labelled[0] = span.speaker
             speaker = f' data-speaker="{esc(span.speaker)}"' if span.speaker else ""
-            parts.append(f"<q{speaker}>{esc(span.text)}</q>")
+            parts.append(f"<q{speaker}{lang}>{esc(span.text)}</q>")
+        elif lang:
+            parts.append(f"<span{lang}>{esc(span.text)}</span>")
         else:
             parts.append(esc(span.text))
     body = "".join(parts).strip()
     timing = _timing(entry, sample_rate)
+    own = _lang(entry.language, language) if language else ""
     if not timing:
-        return body
+        return f"<span{own}>{body}</span>" if own else body
     kind = "t s" if operable else "t"
-    return f'<span class="{kind}"{timing}>{body}</span>'
+    return f'<span class="{kind}"{timing}{own}>{body}</span>'
 
 
 def _block_speaker(block: EditionBlock) -> str | None:
@@ -105,29 +116,30 @@ def _block_speaker(block: EditionBlock) -> str | None:
     return next((s for entry in block.entries for s in entry.speakers), None)
 
 
-def _sentences_html(block: EditionBlock, sample_rate: int, shown: str | None = None) -> str:
+def _sentences_html(block: EditionBlock, sample_rate: int, shown: str | None = None,
+                    language: str = "") -> str:
     """The block's entries; quotes by ``shown`` (named under the block) get no label."""
     operable = block.role is not Role.HEADING
     labelled: list[str | None] = [shown]
-    return " ".join(_entry_html(e, sample_rate, labelled, operable) for e in block.entries).strip()
+    return " ".join(_entry_html(e, sample_rate, labelled, operable, language) for e in block.entries).strip()
 
 
-def _block_html(block: EditionBlock, sample_rate: int, depth: int = 0) -> str:
+def _block_html(block: EditionBlock, sample_rate: int, depth: int = 0, language: str = "") -> str:
     if block.role is Role.HEADING:
-        return f"<h{3 + depth}>{_sentences_html(block, sample_rate)}</h{3 + depth}>"
+        return f"<h{3 + depth}>{_sentences_html(block, sample_rate, language=language)}</h{3 + depth}>"
     if block.role is Role.CAPTION:
-        body = _sentences_html(block, sample_rate)
+        body = _sentences_html(block, sample_rate, language=language)
         return f'<figure><figcaption><span class="label">{esc(CAPTION_LABEL)}</span> {body}</figcaption></figure>'
     if block.role in (Role.QUOTE, Role.PULL_QUOTE):
         speaker = _block_speaker(block)
-        body = _sentences_html(block, sample_rate, speaker)
+        body = _sentences_html(block, sample_rate, speaker, language)
         attr = f' data-speaker="{esc(speaker)}"' if speaker else ""
         footer = f"<footer>— {esc(speaker)}</footer>" if speaker else ""
         quote_html = f"<blockquote{attr}><p>{body}</p>{footer}</blockquote>"
         if block.role is Role.PULL_QUOTE:
             return f'<aside aria-label="{esc(PULL_QUOTE_LABEL)}">{quote_html}</aside>'
         return quote_html
-    return f"<p>{_sentences_html(block, sample_rate)}</p>"
+    return f"<p>{_sentences_html(block, sample_rate, language=language)}</p>"
 
 
 def _spoken_lines(chapter: EditionChapter) -> dict[Role, Entry]:
@@ -135,7 +147,7 @@ def _spoken_lines(chapter: EditionChapter) -> dict[Role, Entry]:
 
 
 def _section_html(chapter: EditionChapter, heading: str | None, anchor: str, sample_rate: int,
-                  depth: int = 0) -> list[str]:
+                  depth: int = 0, language: str = "") -> list[str]:
     start = samples_to_ms(chapter.book.start, sample_rate)
     lines = [f'<section id="{anchor}" data-chapter-start="{start}">']
     if heading:
@@ -143,8 +155,8 @@ def _section_html(chapter: EditionChapter, heading: str | None, anchor: str, sam
         kind = ' class="t"' if timing else ""
         lines.append(f"<h{2 + depth}{kind}{timing}>{esc(heading)}</h{2 + depth}>")
     lines.extend(with_lists((b for b in chapter.blocks if b.role not in SPOKEN_ONLY),
-                            lambda block: f"<li>{_sentences_html(block, sample_rate)}</li>",
-                            lambda block: _block_html(block, sample_rate, depth)))
+                            lambda block: f"<li>{_sentences_html(block, sample_rate, language=language)}</li>",
+                            lambda block: _block_html(block, sample_rate, depth, language)))
     lines.append("</section>")
     return lines
 
@@ -197,7 +209,7 @@ def _renderers(edition: Edition) -> Renderers:
     rate = edition.sample_rate
     return Renderers(esc, lambda samples: _clock(samples, rate), lambda e: _timing(e, rate),
                      lambda chapter, heading, anchor, depth:
-                     _section_html(chapter, heading, anchor, rate, depth))
+                     _section_html(chapter, heading, anchor, rate, depth, edition.info.language))
 
 
 def _contents_html(edition: Edition, anchors: dict[str, str]) -> list[str]:
@@ -242,7 +254,7 @@ def transcript_html(edition: Edition, mp3_name: str) -> str:
     for part in edition.parts if is_single(edition) else ():
         for chapter in part.chapters:
             heading = None if chapter.title == part.info.title else chapter.title
-            lines.extend(_section_html(chapter, heading, anchors[chapter.id], rate))
+            lines.extend(_section_html(chapter, heading, anchors[chapter.id], rate, language=info.language))
     lines.extend(["</article>", "</main>", f"<script>{SCRIPT}</script>", "</body>", "</html>"])
     return "\n".join(lines) + "\n"
 

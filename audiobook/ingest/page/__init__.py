@@ -9,13 +9,14 @@ non-blank line gets a ``LineDecision`` saying what it was taken for and why.
 is neither HTML nor Markdown; it also returns warnings (a page without a headline) for the
 command line to print. ``clean_text`` is the same without the warnings. The stages, in the order they run: ``lines`` (per-line
 features, after ``unwrap`` rejoins hard-wrapped paragraphs), ``cues`` (wording cues, from
-``furniture``, ``meta`` and ``lists``), ``region`` (the run of story prose, with
+``furniture``, ``meta`` and ``lists``; other languages' words in ``furniture_words`` and ``meta_words``), ``region`` (the run of story prose, with
 ``teasers``), ``classify`` and ``title`` (a labelled verdict per line); the language comes from
 ``audiobook.ingest.language``.
 
 Imports: the modules here import only each other, the standard library,
 ``audiobook.model``, ``audiobook.errors``, ``audiobook.ingest.language`` and ``audiobook.ingest.structure`` (which builds
-the sections, as for the HTML and Markdown readers). No third-party package, no file or
+the sections, as for the HTML and Markdown readers). No third-party package, no file but
+the package's own vocabulary table (``audiobook/data/furniture_words.toml``, read once), no
 process, nothing from the other stages or the writers.
 """
 
@@ -31,7 +32,7 @@ from .classify import Verdict, classify_outside, classify_region
 from .cues import Cues, read_cues
 from ..language import guess_language
 from .lines import Line, split_lines
-from .meta import byline_name, copyright_owner, is_author_bio, parse_date
+from .meta import byline_name, copyright_owner, is_about_author, is_author_bio, parse_date
 from .region import find_region
 from .extend import list_after
 from .fallback import fallback_title, no_headline_warning
@@ -150,7 +151,9 @@ def _short_text_region(lines: Sequence[Line], cues: Cues) -> tuple[int, int] | N
 def _metadata(
     verdicts: list[Verdict], last: int, title_index: int | None
 ) -> tuple[list[Verdict], str | None, str | None]:
-    """Keep the date and byline nearest the headline (or first on the page) as metadata."""
+    """Keep the date and byline nearest the headline (or first on the page) as metadata; a
+    date line naming the author ("By Jane Smith | 3 May 2020") gives the byline when no line
+    of its own does."""
     anchor = title_index if title_index is not None else 0
     result = list(verdicts)
     date = byline = None
@@ -167,6 +170,7 @@ def _metadata(
         if label == "date":
             date = parse_date(line.text)
             result[chosen] = Verdict(line, "date", "date of the article", True)
+            byline = byline_name(line.text, line.words)
         elif _split_byline(verdicts, chosen, label):
             name_line = verdicts[chosen + 1].line
             byline = name_line.text
@@ -183,7 +187,7 @@ def _end_at_author_bio(
 ) -> list[Verdict]:
     """Drop a paragraph about the author, and what follows it in the story, as the page's footer."""
     start = next(
-        (i for i in range(first, last + 1) if verdicts[i].kept and is_author_bio(verdicts[i].line.text, byline)),
+        (i for i in range(first, last + 1) if verdicts[i].kept and _opens_author_bio(verdicts[i], byline)),
         None,
     )
     if start is None:
@@ -194,6 +198,14 @@ def _end_at_author_bio(
         if result[i].kept:
             result[i] = Verdict(result[i].line, "footer", "after the author's biography", False)
     return result
+
+
+def _opens_author_bio(verdict: Verdict, byline: str | None) -> bool:
+    """A paragraph about the author, or a heading over one ("About the author")."""
+    text = verdict.line.text
+    if verdict.role is Role.HEADING or not verdict.line.prose:
+        return is_about_author(text, byline)
+    return is_author_bio(text, byline)
 
 
 def _split_byline(verdicts: Sequence[Verdict], i: int, label: str) -> bool:

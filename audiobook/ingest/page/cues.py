@@ -26,16 +26,24 @@ class Cues:
 
 def read_cues(lines: Sequence[Line]) -> Cues:
     """Furniture, promotion, credit, date, byline and list-entry cues of each line, by index."""
+    date = tuple(is_date_line(line.text, line.words) for line in lines)
     cues = Cues(
-        furniture=tuple(furniture(line) for line in lines),
+        furniture=tuple(_furniture(line, dated) for line, dated in zip(lines, date)),
         promotion=tuple(is_promotion(line.text, line.words) for line in lines),
         credit=tuple(credit_at(line.text, line.words) for line in lines),
-        date=tuple(is_date_line(line.text, line.words) for line in lines),
+        date=date,
         byline=tuple(byline_name(line.text, line.words) for line in lines),
     )
     plain = _plain(cues)
     items = list_items(lines, plain)
     return replace(cues, list_item=items, list_heading=list_headings(lines, plain, items))
+
+
+def _furniture(line: Line, dated: bool) -> tuple[str, str] | None:
+    """The line's furniture cue; a reading time beside a date ("May 3, 2020 • 4 min read")
+    leaves the line to be the article's date."""
+    found = furniture(line)
+    return None if found is not None and found[0] == "reading time" and dated else found
 
 
 def _plain(cues: Cues) -> tuple[bool, ...]:

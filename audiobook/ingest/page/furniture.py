@@ -3,12 +3,14 @@
 Three tiers keep the word lists from eating story text: single words such as "share" only
 count when they are (nearly) the whole line, phrases such as "sign up for" only on short
 lines, and a few unmistakable notices (cookie banners, reprint notices) at any length.
+The English rules are here; the same tiers in other languages come from ``furniture_words``.
 """
 
 from __future__ import annotations
 
 import re
 
+from .furniture_words import combined_rule, phrase_rules, whole_line_rule
 from .lines import Line
 
 TINY_LINE_WORDS = 4  # a line this short is a button or menu entry when its word is furniture
@@ -73,7 +75,9 @@ PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bnot responsible for the content\b|\bwork (with|for) us\b|\breprints?\b", _I)),
     ("browser notice", re.compile(
         r"\bbrowser\b|\bjavascript\b|\bstyle ?sheets\b|\bflash player\b", _I)),
+    ("reading time", re.compile(r"\b\d+[ -]?(min|mins|minutes?)[ -]read\b|\breading time\b", _I)),
 )
+PHRASES_ELSEWHERE = phrase_rules()  # the same labels in other languages
 
 STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cookie", re.compile(r"\b(we|this (site|website)) uses? cookies\b|\bcookie (policy|settings)\b", _I)),
@@ -96,6 +100,9 @@ def _combined(tier: tuple[tuple[str, re.Pattern[str]], ...]) -> tuple[re.Pattern
 
 
 STRONG_ANY, STRONG_LABELS = _combined(STRONG)
+STRONG_ELSEWHERE, STRONG_ELSEWHERE_LABELS = combined_rule("strong", by_hints=True)
+PHRASES_ELSEWHERE_ANY, PHRASES_ELSEWHERE_LABELS = combined_rule("phrases")
+TINY_ELSEWHERE, TINY_ELSEWHERE_LABELS = whole_line_rule()
 PHRASES_ANY, PHRASE_LABELS = _combined(PHRASES)
 TINY_ANY, TINY_LABELS = _combined(TINY)
 
@@ -105,6 +112,14 @@ def _match(pattern: re.Pattern[str], labels: tuple[str, ...], text: str) -> tupl
     if found is None or found.lastgroup is None:
         return None
     return labels[int(found.lastgroup[1:])], found.group(0).lower()
+
+
+def _whole_line(lowered: str) -> tuple[str, str] | None:
+    """The label of another language's button or menu word that is the whole line."""
+    found = TINY_ELSEWHERE.fullmatch(lowered)
+    if found is None or found.lastgroup is None:
+        return None
+    return TINY_ELSEWHERE_LABELS[int(found.lastgroup[1:])], found.group(0)
 
 
 STRONG_HINTS = ("cookie", "reserved", "responsible", "copy", "©", "browser", "javascript",
@@ -117,14 +132,17 @@ def furniture(line: Line) -> tuple[str, str] | None:
     found = None
     if any(hint in lowered for hint in STRONG_HINTS):
         found = _match(STRONG_ANY, STRONG_LABELS, line.text)
+    found = found or _match(STRONG_ELSEWHERE, STRONG_ELSEWHERE_LABELS, lowered)
     if found:
         return found[0], f"boilerplate wording ({found[1]})"
     if line.words <= SHORT_LINE_WORDS and not line.prose:
-        found = _match(PHRASES_ANY, PHRASE_LABELS, line.text)
+        found = (_match(PHRASES_ANY, PHRASE_LABELS, line.text)
+                 or _match(PHRASES_ELSEWHERE_ANY, PHRASES_ELSEWHERE_LABELS, lowered))
         if found:
             return found[0], f"short line with {found[0]} wording ({found[1]})"
     if line.words <= TINY_LINE_WORDS:
-        found = _match(TINY_ANY, TINY_LABELS, line.text.strip(EDGE_MARKS))
+        button = line.text.strip(EDGE_MARKS)
+        found = _match(TINY_ANY, TINY_LABELS, button) or _whole_line(button.lower())
         if found:
             return found[0], f"{found[0]} button or menu entry"
     return None
@@ -142,7 +160,7 @@ def edge_furniture(line: Line) -> tuple[str, str] | None:
     """
     if line.words > EDGE_PROSE_WORDS:
         return None
-    for label, pattern in PHRASES:
+    for label, pattern in PHRASES + PHRASES_ELSEWHERE:
         found = pattern.search(line.text)
         if found and label in EDGE_LABELS:
             return label, f"closing appeal with {label} wording ({found.group(0).lower()})"

@@ -20,13 +20,17 @@ _CLASSES = {Role.METADATA: "metadata", Role.CAPTION: "caption", Role.PULL_QUOTE:
 
 def _entry_html(entry: Entry, book_language: str) -> str:
     runs = []
+    tag = language(entry.language)
     for span in entry.spans:
+        own = language(span.language or entry.language)
+        lang = f' lang="{own}" xml:lang="{own}"' if own != tag else ""
         if span.kind is SpanKind.QUOTE:
             who = f' title="{attribute(span.speaker)}"' if span.speaker else ""
-            runs.append(f'<span class="{QUOTE_CLASS}"{who}>{text(span.text)}</span>')
+            runs.append(f'<span class="{QUOTE_CLASS}"{who}{lang}>{text(span.text)}</span>')
+        elif lang:
+            runs.append(f"<span{lang}>{text(span.text)}</span>")
         else:
             runs.append(text(span.text))
-    tag = language(entry.language)
     lang = f' lang="{tag}" xml:lang="{tag}"' if entry.language and tag != book_language else ""
     return f'<span id="{attribute(entry.id)}"{lang}>{"".join(runs)}</span>'
 
