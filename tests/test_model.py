@@ -40,3 +40,8 @@ def test_every_unicode_space_collapses_and_long_runs_merge_whole() -> None:
     sentences = [Span(f"Sentence {n}. ") for n in range(5000)]
     merged = normalise_spans(sentences)
     assert merged == (Span(" ".join(f"Sentence {n}." for n in range(5000))),)
+
+
+def test_neighbours_in_another_language_stay_apart() -> None:
+    spans = [Span("Il a dit ", language="fr"), Span(" oui ", language="fr"), Span(" and left.")]
+    assert normalise_spans(spans) == (Span("Il a dit oui ", language="fr"), Span("and left."))
