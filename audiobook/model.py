@@ -7,6 +7,7 @@ function from one of these values to the next, so each can be tested alone and e
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -29,6 +30,8 @@ class Role(str, Enum):
     METADATA = "metadata"  # the spoken line of source, byline and date after the title
     SECTION_HEADING = "section_heading"  # a section's heading, which opens its chapter
 
+
+_WHITESPACE_RUN = re.compile(r"\s+")  # \s is what str.isspace() calls whitespace
 
 BLOCK_ROLES = (Role.PARAGRAPH, Role.HEADING, Role.QUOTE, Role.CAPTION, Role.PULL_QUOTE,
                Role.LIST_ITEM)  # the roles a cleaned article's blocks take
@@ -410,25 +413,25 @@ class Edition:
 
 def normalise_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
     """Spans with whitespace collapsed across boundaries, ends trimmed, empties dropped,
-    and neighbouring spans of the same kind, speaker and language merged."""
-    merged: list[Span] = []
+    and neighbouring spans of the same kind, speaker and language merged.
+
+    Merged texts are gathered as pieces and joined once, so a block of many sentences is
+    normalised in time linear in its length."""
+    groups: list[tuple[tuple[SpanKind, str | None, str | None], list[str]]] = []
     previous_space = True
     for span in spans:
-        text = "".join(" " if ch.isspace() else ch for ch in span.text)
-        out: list[str] = []
-        for ch in text:
-            if ch == " " and previous_space:
-                continue
-            out.append(ch)
-            previous_space = ch == " "
-        cleaned = "".join(out)
+        cleaned = _WHITESPACE_RUN.sub(" ", span.text)
+        if previous_space and cleaned.startswith(" "):
+            cleaned = cleaned[1:]
         if not cleaned:
             continue
-        last = merged[-1] if merged else None
-        if last and (last.kind, last.speaker, last.language) == (span.kind, span.speaker, span.language):
-            merged[-1] = Span(last.text + cleaned, last.kind, last.speaker, last.language)
+        previous_space = cleaned.endswith(" ")
+        voice = (span.kind, span.speaker, span.language)
+        if groups and groups[-1][0] == voice:
+            groups[-1][1].append(cleaned)
         else:
-            merged.append(Span(cleaned, span.kind, span.speaker, span.language))
+            groups.append((voice, [cleaned]))
+    merged = [Span("".join(pieces), *voice) for voice, pieces in groups]
     while merged and merged[-1].text.endswith(" "):
         last = merged.pop()
         trimmed = last.text.rstrip(" ")

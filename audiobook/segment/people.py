@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .names import NameIndex
 from .sentences import split_sentences
 from .verbs import (
     FEMALE_TITLES,
@@ -120,6 +121,7 @@ class People:
     last_reported: str | None = None  # who reports speech in the latest sentence read
     last_body: str | None = None  # the latest speaker given as a role phrase ("the ministry")
     narrator: str | None = None  # the writer, whom "I" means: the byline or "my name is X"
+    names: NameIndex = field(default_factory=NameIndex, repr=False, compare=False)
 
     def observe(self, narration: str) -> None:
         """Register the people named in a stretch of narration, in reading order.
@@ -168,6 +170,7 @@ class People:
             if not named and not pronoun and SUBJECT_LEAD.match(lead):
                 subject = name
                 self.known[name].salient = self.clock
+                self.names.made_salient(self.known[name])
             if spoke and reported is None:
                 reported = name
             named.append(name)
@@ -205,6 +208,7 @@ class People:
             if len(words) < 2 and not title and not spoke:
                 return None
             person = Person(name=name if len(words) > 1 or not title else f"{title} {name}")
+            self.names.add(person, self.known.get(person.name))
             self.known[person.name] = person
         gender = _title_gender(title)
         if gender and person.gender is None:
@@ -212,9 +216,11 @@ class People:
         person.mentions += 1
         self.clock += 1
         person.last_seen = self.clock
+        self.names.seen(person)
         person.spoke = person.spoke or spoke
         if spoke:
             person.salient = self.clock
+            self.names.made_salient(person)
             if any(w in THING_WORDS for w in words):
                 self.last_body = person.name
         return person.name
@@ -235,7 +241,7 @@ class People:
         return self._make_salient(referent, word, spoke=True)
 
     def latest(self) -> Person | None:
-        return max(self.known.values(), key=lambda p: p.last_seen, default=None)
+        return next(self.names.latest_seen(), None)
 
     def _referent(self, gender: str, subject_fits: bool = False) -> Person | None:
         """The person a pronoun of ``gender`` means (see ``pronoun``).
@@ -243,17 +249,13 @@ class People:
         ``subject_fits``: the pronoun opens a sentence, so the latest subject counts even
         when nothing shows their gender or that they spoke.
         """
-        salient = sorted(
-            (p for p in self.known.values() if p.salient), key=lambda p: p.salient, reverse=True
-        )
-        for person in salient:
+        for person in self.names.latest_salient():
             open_gender = person.gender is None and (
                 person.spoke or (subject_fits and person.name == self.last_subject)
             )
             if person.gender == gender or open_gender:
                 return person
-        ranked = sorted(self.known.values(), key=lambda p: p.last_seen, reverse=True)
-        same = next((p for p in ranked if p.gender == gender), None)
+        same = next((p for p in self.names.latest_seen() if p.gender == gender), None)
         if same is not None:
             return same
         subject = self.known.get(self.last_subject or "")
@@ -264,6 +266,8 @@ class People:
             person.gender = "male" if pronoun.lower() == "he" else "female"
         self.clock += 1
         person.last_seen = person.salient = self.clock
+        self.names.seen(person)
+        self.names.made_salient(person)
         person.spoke = person.spoke or spoke
         return person.name
 
@@ -273,17 +277,11 @@ class People:
         words = name.split()
         surname = words[-1]
         single = len(words) == 1
-        if single:
-            candidates = [p for p in self.known.values() if p.surname == surname]
-        else:
-            tail = " " + name
-            candidates = [p for p in self.known.values() if p.name.endswith(tail)]
+        candidates = self.names.with_surname(surname) if single else self.names.ending_with(name)
         if single and not candidates:
-            candidates = [
-                p for p in self.known.values() if len(p.words) == 2 and p.words[0] == name
-            ]
-        if not single and not candidates:
-            candidates = [p for p in self.known.values() if _short_form(words, p.words)]
+            candidates = self.names.first_of_two(name)
+        if not single and not candidates and len(words) == 2:
+            candidates = [p for p in self.names.second_of_two(words[1]) if _short_form(words, p.words)]
         for title in TITLES:
             if single and f"{title} {surname}" in self.known and not titled:
                 candidates.append(self.known[f"{title} {surname}"])

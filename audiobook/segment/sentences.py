@@ -60,6 +60,12 @@ ORDINAL_AFTER_ARTICLE = re.compile(r"(?:^|\s)(?:der|die|das|den|dem|des|im|zum|v
 INITIAL = re.compile(r"(?:^|[\s(])[A-Z]$")
 
 
+# Where the scan for sentence ends stops: every other character is stepped over at once.
+_MARK = re.compile("[" + re.escape("\"“”" + FULL_STOPS + TERMINALS) + "]")
+_LATIN_WORD = re.compile(r"[A-Za-z']+")  # matched where it stands: slicing the rest of a long text is quadratic
+_MONTH_AND_YEAR = re.compile(r"(\w+)(\s+\d{4}\b)?")
+
+
 # Longer sentences are spoken in pieces cut at a clause (or else a word) boundary: an
 # utterance's clip, its timeline entry and the engine's working memory all grow with its
 # length, and a listener needs a breath every minute or so anyway (600 characters is about
@@ -97,7 +103,8 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
             i = nxt
             continue
         if ch not in TERMINALS:
-            i += 1
+            found = _MARK.search(text, i + 1)
+            i = found.start() if found else n
             continue
         end = i + 1
         while end < n and text[end] in TERMINALS:
@@ -213,7 +220,7 @@ def _is_state(text: str, term: int, word: str) -> bool:
 
 
 def _month_follows(text: str, nxt: int) -> bool:
-    following = re.match(r"(\w+)(\s+\d{4}\b)?", text[nxt:])
+    following = _MONTH_AND_YEAR.match(text, nxt)
     if not following:
         return False
     month = following.group(1).lower()
@@ -221,7 +228,7 @@ def _month_follows(text: str, nxt: int) -> bool:
 
 
 def _opener_follows(text: str, nxt: int) -> bool:
-    following = re.match(r"[A-Za-z']+", text[nxt:])
+    following = _LATIN_WORD.match(text, nxt)
     return bool(following) and following.group(0).lower() in OPENERS
 
 

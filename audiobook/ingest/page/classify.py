@@ -16,6 +16,7 @@ from .cues import Cues
 from .furniture import edge_furniture
 from .lines import Line
 from .meta import is_gallery_caption
+from .repeats import RepeatIndex
 
 PULL_QUOTE_MIN_WORDS = 5  # shorter repeats are common phrases, not pull-quotes
 ATTRIBUTION_MAX_WORDS = 12  # "Name, on the subject" under a pull-quote
@@ -48,7 +49,7 @@ def normalise(text: str) -> str:
 
 def classify_region(lines: Sequence[Line], cues: Cues, first: int, last: int) -> list[Verdict]:
     """Verdicts for the lines of the main text, in order."""
-    prose_text = {i: normalise(lines[i].text) for i in range(first, last + 1) if lines[i].prose}
+    repeats = RepeatIndex({i: normalise(lines[i].text) for i in range(first, last + 1) if lines[i].prose})
     verdicts: list[Verdict] = []
     i = first
     while i <= last:
@@ -60,7 +61,7 @@ def classify_region(lines: Sequence[Line], cues: Cues, first: int, last: int) ->
             verdicts.append(found)
             i += 1
             continue
-        quote = _pull_quote(lines, prose_text, i, last)
+        quote = _pull_quote(lines, repeats, i, last)
         if quote is not None:
             verdicts.extend(quote)
             i += len(quote)
@@ -187,13 +188,7 @@ def _caption_before(verdicts: list[Verdict], credit: Line) -> None:
         verdicts[-1] = Verdict(previous.line, "caption", "line above a photo credit", True, Role.CAPTION)
 
 
-def _quoted(text: str, prose: dict[int, str], i: int) -> bool:
-    """``text`` (from line ``i``) is repeated inside another, longer story paragraph (an exact
-    copy of a whole line is a block shown twice, as list items often are, not a pull-quote)."""
-    return any(text in paragraph for j, paragraph in prose.items() if j != i and paragraph != text)
-
-
-def _pull_quote(lines: Sequence[Line], prose_text: dict[int, str], i: int, last: int) -> list[Verdict] | None:
+def _pull_quote(lines: Sequence[Line], repeats: RepeatIndex, i: int, last: int) -> list[Verdict] | None:
     """A line repeating words of a story paragraph, with the attribution line under it.
 
     In hard-wrapped text the attribution may have been joined to the quote as its last piece.
@@ -201,9 +196,9 @@ def _pull_quote(lines: Sequence[Line], prose_text: dict[int, str], i: int, last:
     line = lines[i]
     if line.words < PULL_QUOTE_MIN_WORDS:
         return None
-    if _quoted(normalise(line.text), prose_text, i):
+    if repeats.quoted(normalise(line.text), i):
         quote, attribution = None, None
-    elif len(line.parts) > 1 and _quoted(normalise(" ".join(p for _, p in line.parts[:-1])), prose_text, i):
+    elif len(line.parts) > 1 and repeats.quoted(normalise(" ".join(p for _, p in line.parts[:-1])), i):
         quote = " ".join(p for _, p in line.parts[:-1])
         attribution = _attribution(line.parts[-1][1])
     else:

@@ -23,7 +23,7 @@ NUMBER = re.compile(r"[-+]?[\d.,:%/]*\d[\d.,:%/]*")
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 CJK_CHARS_PER_WORD = 2  # rough reading length of Chinese, Japanese and Korean text in words
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"), None)  # joiners (U+200C, U+200D) shape emoji and scripts: kept
+INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")  # joiners (U+200C, U+200D) shape emoji and scripts: kept
 SENTENCE_END = re.compile(r"""[.!?…:;。！？]["'”’»)\]」』]*$|["”»」』]$""")
 STARTS_UPPER = re.compile(r"""^["'“‘«(\[]?[^\W\d_]""")
 
@@ -97,10 +97,10 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     """The non-blank lines of ``text`` (hard-wrapped paragraphs rejoined), with features."""
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw = INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
     pieces: list[tuple[int, str]] = []
     for number, line in enumerate(raw, start=1):
-        cleaned = " ".join(line.translate(INVISIBLE).split())
+        cleaned = " ".join(line.split())
         if cleaned:
             pieces.append((number, cleaned))
     groups = unwrap(pieces)

@@ -43,17 +43,23 @@ def list_headings(lines: Sequence[Line], plain: Sequence[bool], items: frozenset
 
 
 def _after_colon(lines: Sequence[Line], plain: Sequence[bool]) -> set[int]:
-    """A line ending in a colon and the entries packed under it (the first may be set apart)."""
+    """A line ending in a colon and the entries packed under it (the first may be set apart).
+
+    Each colon line reaches to the end of the run of packed entries below its first one;
+    the runs' ends are read once from the bottom up, so a long run of colon lines costs
+    no more than one pass."""
+    count = len(lines)
+    entry = [_entry(line, plain[i]) for i, line in enumerate(lines)]
+    run_end = [count - 1] * (count + 1)  # last index of the packed entries from k on (k - 1: none)
+    for k in range(count - 1, -1, -1):
+        run_end[k] = run_end[k + 1] if entry[k] and not lines[k].gap_before else k - 1
     found: set[int] = set()
+    reach = -1
     for i, line in enumerate(lines):
-        if not line.text.endswith(":") or not plain[i]:
-            continue
-        j = i + 1
-        while j < len(lines) and (j == i + 1 or not lines[j].gap_before) and _entry(lines[j], plain[j]):
-            found.add(j)
-            j += 1
-        if j > i + 1:
-            found.add(i)
+        if line.text.endswith(":") and plain[i] and i + 1 < count and entry[i + 1]:
+            end = run_end[i + 2]
+            found.update(range(max(i, reach + 1), end + 1))
+            reach = max(reach, end)
     return found
 
 
