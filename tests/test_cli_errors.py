@@ -355,3 +355,25 @@ def test_full_disk_while_filling_the_cache(runner, tmp_path, monkeypatch):
     assert (tmp_path / "out").is_dir()
     leftovers = [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]
     assert leftovers == []
+
+
+def test_an_interrupt_that_left_an_eval_still_exits_130(tmp_path) -> None:
+    """Ctrl-C during an import lands in namedtuple's eval() of a string; CPython marks such an
+    interrupt unhandled and, run with -m (as ``python -m audiobook.cli``), would exit by
+    SIGINT (-2) although the command caught it."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "stopped.py"
+    script.write_text(
+        "import click\n"
+        "from audiobook.cli.app import translate_errors\n"
+        "@click.command()\n"
+        "@translate_errors\n"
+        "def stopped():\n"
+        "    exec('raise KeyboardInterrupt')\n"
+        "stopped()\n")
+    done = subprocess.run([sys.executable, "-m", "stopped"], capture_output=True, text=True,
+                          check=False, timeout=60, cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (
+        130, "audiobook: interrupted: nothing was written at a final path\n")

@@ -45,6 +45,15 @@ def _swallow(_signum, _frame) -> None:
     return None
 
 
+def _forget_unhandled_interrupt() -> None:
+    """CPython marks a KeyboardInterrupt that left any ``eval``/``exec`` of a string as
+    unhandled (namedtuple and dataclass creation are such strings, so a Ctrl-C during an
+    import lands there) and then exits by SIGINT, not with the status given, even though the
+    interrupt was caught. Every evaluation of a string first clears that mark: this one
+    does only that."""
+    eval("None")  # noqa: S307 - a constant string, evaluated for its side effect on the mark
+
+
 def _fail(message: str, code: int) -> None:
     click.echo(f"audiobook: {message}", err=True)
     sys.exit(code)
@@ -69,6 +78,7 @@ def translate_errors(func: Callable) -> Callable:
             _fail(f"error: {exc}", exc.exit_code)
         except KeyboardInterrupt as exc:
             _ignore_further_signals()
+            _forget_unhandled_interrupt()
             if isinstance(exc, Terminated):
                 _fail("terminated: nothing was written at a final path", EXIT_TERMINATED)
             _fail("interrupted: nothing was written at a final path", EXIT_INTERRUPTED)
