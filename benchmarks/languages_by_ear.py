@@ -27,10 +27,10 @@ from pathlib import Path
 from audiobook.check import Recogniser, check_edition
 from audiobook.config import load_config
 from audiobook.engines import engine_names
-from audiobook.pipeline import build, clean
+from audiobook.pipeline import build
 
-ROOT = Path(__file__).resolve().parents[1]
-PAGES = ROOT.parent / "shared" / "cleaning-dev" / "pages"
+from .by_ear import loaded, pages_where
+
 WINDOW_MS = 30_000  # Whisper identifies a language from one 30 s window
 ENGLISH_ROLES = ("narrator: {voice: en-gb}, quote: {voice: {language: en-gb, gender: female}}, "
                  "caption: {voice: en-gb}")  # the English reading: voices.yaml's own roles
@@ -72,15 +72,11 @@ def main() -> None:
     parser.add_argument("--model", default="base")
     parser.add_argument("--wer-minutes", type=float, default=0.0)
     args = parser.parse_args()
-    pages = [(p, clean(p).article.language.split("-")[0]) for p in sorted(PAGES.glob("*.txt"))]
-    pages = [(p, lang) for p, lang in pages if lang != "en"]
-    if not pages:
-        raise SystemExit(f"no pages in {PAGES}: the benchmark needs ../shared/cleaning-dev")
+    pages = pages_where(lambda language: language != "en")
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
-        started = time.monotonic()
-        recogniser = Recogniser(args.model, work / "cache")
-        print(f"model {args.model} loaded in {time.monotonic() - started:.1f} s; "
+        recogniser, took = loaded(args.model, work)
+        print(f"model {args.model} loaded in {took:.1f} s; "
               f"{args.windows} windows of 30 s per edition")
         configs = _configs(work, sorted({lang for _, lang in pages}))
         totals = {name: [0, 0, 0.0] for name in configs}

@@ -16,14 +16,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from audiobook.check import Recogniser, check_edition
+from audiobook.check import check_edition
 from audiobook.check.model import WordErrors
 from audiobook.config import load_config
 from audiobook.engines import engine_names
-from audiobook.pipeline import build, clean
+from audiobook.pipeline import build
 
-ROOT = Path(__file__).resolve().parents[1]
-PAGES = ROOT.parent / "shared" / "cleaning-dev" / "pages"
+from .by_ear import loaded, pages_where
+
 CANDIDATES = ("espeak", "system", "piper")  # listened to when the registry has them
 SKIPPED = ("fake",)  # test tones: nothing to hear
 PIPER_VOICES = """engine: piper
@@ -51,15 +51,11 @@ def main() -> None:
     parser.add_argument("--model", default="tiny.en")
     parser.add_argument("--pages", type=int, default=5)
     args = parser.parse_args()
-    english = (p for p in sorted(PAGES.glob("*.txt")) if clean(p).article.language.startswith("en"))
-    pages = [page for page, _ in zip(english, range(args.pages))]
-    if not pages:
-        raise SystemExit(f"no pages in {PAGES}: the benchmark needs ../shared/cleaning-dev")
+    pages = [page for page, _ in pages_where(lambda language: language == "en")][:args.pages]
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
-        started = time.monotonic()
-        recogniser = Recogniser(args.model, work / "cache")
-        print(f"model {args.model} loaded in {time.monotonic() - started:.1f} s; "
+        recogniser, took = loaded(args.model, work)
+        print(f"model {args.model} loaded in {took:.1f} s; "
               f"pages: {', '.join(p.stem for p in pages)}")
         totals: dict[str, tuple[WordErrors, int, float, float, float]] = {}
         for engine in _engines():
