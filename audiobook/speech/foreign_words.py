@@ -12,8 +12,7 @@ from functools import lru_cache
 from num2words import CONVERTER_CLASSES, num2words
 
 from .locales import Locale
-
-LARGEST_WORDED = 10**15  # beyond a quadrillion words stop helping; the voice reads the digits
+from .numbers import LARGEST_WORDED
 NUM2WORDS_ERRORS = (ArithmeticError, InvalidOperation, KeyError, NotImplementedError,
                     TypeError, ValueError, IndexError)
 
