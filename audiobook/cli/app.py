@@ -30,10 +30,9 @@ def _on_sigterm(_signum, _frame) -> None:
 
 
 def _ignore_further_signals() -> None:
-    """Once the build is stopping, another SIGINT or SIGTERM (or one already pending) must not
-    interrupt the clean-up and the exit: it would leave as a KeyboardInterrupt, which Python
-    turns into death by SIGINT instead of the exit status given. A Python-level handler that
-    does nothing takes them quietly (SIG_IGN would print "signal ignored due to race")."""
+    """Once the build is stopping, a second Ctrl-C or SIGTERM (the user pressing it again) must
+    not interrupt the exit with a traceback from wherever it lands. A Python-level handler
+    that does nothing takes them quietly (SIG_IGN would print "signal ignored due to race")."""
     import signal
 
     for name in ("SIGINT", "SIGTERM"):
